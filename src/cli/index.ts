@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerDb } from './commands/db.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerSeed } from './commands/seed.js';
+import { registerStart } from './commands/start.js';
+import { registerUser } from './commands/user.js';
+
+const program = new Command('xieshou')
+  .description('携手 — platform for large–SME integrated innovation')
+  .option('--json', 'machine-readable output');
+
+registerStart(program);
+registerDb(program);
+registerSeed(program);
+registerUser(program);
+registerImport(program);
+registerExport(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,149 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import client from 'prom-client';
+import { z } from 'zod';
+import { IMPORT_MAX_BYTES } from '../contracts/enterprises.js';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { AppError } from './errors.js';
+import { SessionCache, registerAuth } from './http/auth.js';
+import type { App, AppContext } from './http/context.js';
+import { registerProblemHandlers } from './http/problem.js';
+import { LoginLimiter, accountsRoutes } from './modules/accounts/index.js';
+import { enterprisesRoutes } from './modules/enterprises/index.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+
+z.config(z.locales.zhCN());
+
+/** Built web app served at `/` (made by `vite build`). */
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Largest JSON body accepted (uploads have their own limit). */
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app when present (default true). */
+  isWebEnabled?: boolean;
+}
+
+const metricsRegistry = new client.Registry();
+client.collectDefaultMetrics({ register: metricsRegistry });
+const httpDuration = new client.Histogram({
+  name: 'xieshou_http_request_duration_seconds',
+  help: 'HTTP request duration by route and status',
+  labelNames: ['method', 'route', 'status'],
+  buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+  registers: [metricsRegistry],
+});
+
+/**
+ * Build the HTTP app (API + web). Tests import this and call `app.inject`; `main.ts` listens.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { config, db } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const isWebServed = options.isWebEnabled !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  registerProblemHandlers(app, isWebServed ? (reply) => reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined);
+
+  app.addHook('onRequest', async (request, reply) => {
+    // Only ids that look like ids are echoed back.
+    if (!/^[A-Za-z0-9._-]{1,100}$/.test(request.id)) {
+      request.id = crypto.randomUUID();
+    }
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false, // served over loopback/HTTP here; the TLS terminator sets HSTS
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10 * 1024 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '携手 xieshou API',
+        version: '1',
+        description: 'API of the 携手 platform for large–SME integrated innovation (工信部联企业〔2022〕54号). Log in with `POST /api/v1/auth/login` and send `Authorization: Bearer <token>`. Errors are RFC 9457 `application/problem+json` with `code`, `errors[] {path, message}` and `requestId`. Lists use cursor pagination `{items, nextCursor}`. Money is integer fen unless a field says 万元.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const ctx: AppContext = {
+    db,
+    config,
+    limiter: new LoginLimiter(config.loginMaxPerMinute),
+    sessionCache: new SessionCache(),
+  };
+  registerAuth(app, db, ctx.sessionCache);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    await sql`select 1`.execute(db);
+    return reply.send({ status: 'ok' });
+  });
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1 from schema_migrations limit 1`.execute(db);
+    } catch (err) {
+      throw new AppError('unavailable', 'database not ready', { cause: err });
+    }
+    return reply.send({ status: 'ready' });
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    return reply.header('content-type', metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
+
+  await app.register(referenceRoutes());
+  await app.register(accountsRoutes(ctx));
+  await app.register(enterprisesRoutes(ctx));
+
+  if (isWebServed) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });
+  }
+  return app;
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one reader of `process.env`. Every setting is validated at boot; a bad value stops the
+ * process with a readable list of what is wrong (see `.env.example`).
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  XIESHOU_DATA_DIR: z.string().min(1).default('./.xieshou'),
+  DATABASE_URL: z.string().url().optional(),
+  XIESHOU_ADMIN_PASSWORD: z.string().min(8).optional(),
+  XIESHOU_DEMO: z.enum(['0', '1']).default('1'),
+  XIESHOU_DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(2_000_000).default(3000),
+  XIESHOU_SESSION_HOURS: z.coerce.number().positive().default(24 * 7),
+  XIESHOU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  XIESHOU_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
+  XIESHOU_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().positive().default(10),
+});
+
+/** Validated runtime configuration. */
+export interface Config {
+  http: { port: number; host: string };
+  dataDir: string;
+  /** External PostgreSQL URL; absent means the embedded server in `dataDir`. */
+  databaseUrl?: string;
+  embeddedPgPort?: number;
+  adminPassword?: string;
+  demo: { enabled: boolean; enterprises: number };
+  sessionTtlMs: number;
+  logLevel: z.infer<typeof EnvSchema>['XIESHOU_LOG_LEVEL'];
+  loginMaxPerMinute: number;
+}
+
+/** Parse a given environment (tests pass their own) into a {@link Config}. Throws with all problems listed. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    http: { port: e.PORT, host: e.HOST },
+    dataDir: path.resolve(e.XIESHOU_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    embeddedPgPort: e.XIESHOU_PG_PORT,
+    adminPassword: e.XIESHOU_ADMIN_PASSWORD,
+    demo: { enabled: e.XIESHOU_DEMO === '1', enterprises: e.XIESHOU_DEMO_ENTERPRISES },
+    sessionTtlMs: e.XIESHOU_SESSION_HOURS * 3600_000,
+    logLevel: e.XIESHOU_LOG_LEVEL,
+    loginMaxPerMinute: e.XIESHOU_LOGIN_MAX_PER_MINUTE,
+  };
+}
+
+/** Configuration of this process, read once from `process.env`. */
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

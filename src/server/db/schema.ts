@@ -1,0 +1,120 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Row types of the tables, as Kysely sees them (snake_case; repos map to camelCase). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** bigint columns arrive as strings from `pg`; we parse them where they are money. */
+type BigIntColumn = ColumnType<string, string | number | bigint, string | number | bigint>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  uscc: string | null;
+  name: string;
+  kind: string;
+  region_code: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string | null;
+  password_hash: string;
+  role: string;
+  region_code: string | null;
+  org_id: string | null;
+  is_disabled: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: Buffer;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  user_agent: string | null;
+}
+
+export interface EnterprisesTable {
+  id: Generated<string>;
+  uscc: string;
+  name: string;
+  name_norm: string;
+  name_initials: string;
+  region_code: string;
+  industry_code: string;
+  size: string | null;
+  size_category: string | null;
+  tags: string[];
+  products: string[];
+  capabilities: string;
+  certifications: Json<unknown[]>;
+  contacts: Json<unknown[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EnterpriseFinancialsTable {
+  enterprise_id: string;
+  year: number;
+  employees: number | null;
+  revenue_fen: BigIntColumn | null;
+  assets_fen: BigIntColumn | null;
+  rd_spend_fen: BigIntColumn | null;
+}
+
+export interface ImportMatchDecisionsTable {
+  uscc: string;
+  existing_uscc: string;
+  decision: string;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_key: string;
+  region_code: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  request_id: string | null;
+}
+
+export interface ChangeLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  entity_type: string;
+  entity_key: string;
+  op: string;
+}
+
+export interface PlatformSettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Timestamp;
+}
+
+/** The database as Kysely types it. */
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  enterprises: EnterprisesTable;
+  enterprise_financials: EnterpriseFinancialsTable;
+  import_match_decisions: ImportMatchDecisionsTable;
+  audit_log: AuditLogTable;
+  change_log: ChangeLogTable;
+  schema_migrations: SchemaMigrationsTable;
+  platform_settings: PlatformSettingsTable;
+}

@@ -1,0 +1,54 @@
+import type pg from 'pg';
+import type { Config } from '../config.js';
+import { openDb, type Db } from './database.js';
+import { runningEmbeddedUrl, startEmbedded, type EmbeddedServer } from './embedded.js';
+import { migrate } from './migrate.js';
+
+/** An open database: the query builder, its pool, and how to close both (and the embedded server). */
+export interface Store {
+  db: Db;
+  pool: pg.Pool;
+  /** 'external' (DATABASE_URL), 'embedded' (started here) or 'attached' (another process's embedded server). */
+  mode: 'external' | 'embedded' | 'attached';
+  close(): Promise<void>;
+}
+
+/**
+ * Open the configured store and apply pending migrations. With `attach`, an embedded server
+ * already run by another process on the same data dir is used instead of starting one (the
+ * CLI does this while `npm start` runs).
+ */
+export async function openStore(
+  config: Config,
+  options: { attach?: boolean; log?: (m: string) => void; poolMax?: number } = {},
+): Promise<Store> {
+  let url = config.databaseUrl;
+  let embedded: EmbeddedServer | undefined;
+  let mode: Store['mode'] = 'external';
+  if (!url && options.attach) {
+    url = runningEmbeddedUrl(config.dataDir);
+    mode = 'attached';
+  }
+  if (!url) {
+    embedded = await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, log: options.log });
+    url = embedded.url;
+    mode = 'embedded';
+  }
+  const { db, pool } = openDb(url, { max: options.poolMax });
+  try {
+    await migrate(pool);
+  } catch (err) {
+    await db.destroy();
+    await embedded?.stop();
+    throw err;
+  }
+  return {
+    db,
+    pool,
+    mode,
+    async close() {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { Actor } from '../platform/actor.js';
+import { actorOf, findSessionUser } from '../modules/accounts/index.js';
+
+/** Name of the session cookie of the web app. */
+export const SESSION_COOKIE = 'xs_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated caller, if any (set by the auth hook). */
+    actor?: Actor;
+    /** The raw session token the caller presented. */
+    sessionToken?: string;
+  }
+}
+
+/** Token from `Authorization: Bearer …` or the session cookie. */
+function tokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    return header.slice(7).trim();
+  }
+  return request.cookies?.[SESSION_COOKIE];
+}
+
+/**
+ * A short-lived per-node cache of session lookups: most API calls come in bursts from one
+ * session, and a log-out on this node evicts at once. Other nodes notice within `ttlMs`.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, { actor: Actor | undefined; until: number }>();
+  constructor(private readonly ttlMs = 5_000, private readonly max = 10_000) {}
+
+  get(token: string, now = Date.now()): { actor: Actor | undefined } | undefined {
+    const entry = this.entries.get(token);
+    if (!entry || entry.until < now) {
+      return undefined;
+    }
+    return { actor: entry.actor };
+  }
+
+  set(token: string, actor: Actor | undefined, sessionExpiresAt?: Date, now = Date.now()): void {
+    if (this.entries.size >= this.max) {
+      this.entries.clear();
+    }
+    const until = Math.min(now + this.ttlMs, sessionExpiresAt ? sessionExpiresAt.getTime() : Infinity);
+    this.entries.set(token, { actor, until });
+  }
+
+  evict(token: string): void {
+    this.entries.delete(token);
+  }
+}
+
+/** Resolve the caller of every request into `request.actor` (anonymous when absent or expired). */
+export function registerAuth(app: FastifyInstance, db: Db, cache: SessionCache): void {
+  app.addHook('onRequest', async (request) => {
+    const token = tokenOf(request);
+    if (!token) {
+      return;
+    }
+    request.sessionToken = token;
+    const cached = cache.get(token);
+    if (cached) {
+      request.actor = cached.actor;
+      return;
+    }
+    const user = await findSessionUser(db, token);
+    const actor = user ? actorOf(user) : undefined;
+    cache.set(token, actor, user?.expiresAt);
+    request.actor = actor;
+  });
+}
+
+/**
+ * The authenticated caller.
+ * @throws unauthenticated when the request carries no live session.
+ */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) {
+    throw new AppError('unauthenticated', 'Authentication required', { userMessage: '请先登录' });
+  }
+  return request.actor;
+}

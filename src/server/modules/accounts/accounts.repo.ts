@@ -1,0 +1,140 @@
+import type { Db, Tx } from '../../db/database.js';
+
+/** A user with the organisation it belongs to, as the service needs it. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string | null;
+  passwordHash: string;
+  role: string;
+  regionCode: string | null;
+  isDisabled: boolean;
+  createdAt: Date;
+  org: { id: string; uscc: string | null; name: string; kind: string } | null;
+}
+
+export interface OrgRecord {
+  id: string;
+  uscc: string | null;
+  name: string;
+  kind: string;
+  regionCode: string;
+}
+
+function userQuery(db: Db | Tx) {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('organisations as o', 'o.id', 'u.org_id')
+    .select([
+      'u.id', 'u.username', 'u.display_name', 'u.password_hash', 'u.role', 'u.region_code', 'u.is_disabled', 'u.created_at',
+      'o.id as org_id', 'o.uscc as org_uscc', 'o.name as org_name', 'o.kind as org_kind',
+    ]);
+}
+
+type UserRow = Awaited<ReturnType<ReturnType<typeof userQuery>['executeTakeFirstOrThrow']>>;
+
+function toUser(r: UserRow): UserRecord {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    passwordHash: r.password_hash,
+    role: r.role,
+    regionCode: r.region_code,
+    isDisabled: r.is_disabled,
+    createdAt: r.created_at,
+    org: r.org_id ? { id: r.org_id, uscc: r.org_uscc, name: r.org_name ?? '', kind: r.org_kind ?? 'sme' } : null,
+  };
+}
+
+/** The user with this username (case-insensitive), if any. */
+export async function selectUserByUsername(db: Db | Tx, username: string): Promise<UserRecord | undefined> {
+  const row = await userQuery(db).where((eb) => eb(eb.fn('lower', ['u.username']), '=', username.toLowerCase())).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+/** The user of a live (unexpired) session, if any. */
+export async function selectUserBySession(db: Db, tokenHash: Buffer, now: Date): Promise<(UserRecord & { expiresAt: Date }) | undefined> {
+  const row = await userQuery(db)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
+    .select('s.expires_at')
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now)
+    .where('u.is_disabled', '=', false)
+    .executeTakeFirst();
+  return row ? { ...toUser(row), expiresAt: row.expires_at } : undefined;
+}
+
+export async function insertSession(db: Db, session: { tokenHash: Buffer; userId: string; expiresAt: Date; userAgent: string | null }): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt, user_agent: session.userAgent })
+    .execute();
+}
+
+export async function deleteSession(db: Db, tokenHash: Buffer): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Remove expired sessions; returns how many. */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function insertUser(
+  tx: Tx,
+  user: { username: string; displayName: string | null; passwordHash: string; role: string; regionCode: string | null; orgId: string | null },
+): Promise<string> {
+  const row = await tx
+    .insertInto('users')
+    .values({
+      username: user.username,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      role: user.role,
+      region_code: user.regionCode,
+      org_id: user.orgId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePasswordHash(db: Db | Tx, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+/** A page of users ordered by id. */
+export async function selectUsers(db: Db, afterId: string | undefined, limit: number): Promise<UserRecord[]> {
+  let query = userQuery(db);
+  if (afterId) {
+    query = query.where('u.id', '>', afterId);
+  }
+  return (await query.orderBy('u.id').limit(limit).execute()).map(toUser);
+}
+
+export async function selectUserById(db: Db | Tx, id: string): Promise<UserRecord | undefined> {
+  const row = await userQuery(db).where('u.id', '=', id).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+export async function selectOrgByUscc(db: Db | Tx, uscc: string): Promise<OrgRecord | undefined> {
+  const row = await db.selectFrom('organisations').select(['id', 'uscc', 'name', 'kind', 'region_code']).where('uscc', '=', uscc).executeTakeFirst();
+  return row ? { id: row.id, uscc: row.uscc, name: row.name, kind: row.kind, regionCode: row.region_code } : undefined;
+}
+
+export async function insertOrg(tx: Tx, org: Omit<OrgRecord, 'id'>): Promise<string> {
+  const row = await tx
+    .insertInto('organisations')
+    .values({ uscc: org.uscc, name: org.name, kind: org.kind, region_code: org.regionCode })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Number of users; used to decide whether the admin must be created. */
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,242 @@
+import crypto from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { CreateUserBody, OrgKind, Role } from '../../../contracts/auth.js';
+import type { Db } from '../../db/database.js';
+import { AppError, invalid, type FieldError } from '../../errors.js';
+import type { Actor } from '../../platform/actor.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { REGION_ROOT, findRegion } from '../../platform/regions.js';
+import { normaliseUscc, validateUscc } from '../../platform/uscc.js';
+import { recordWrites } from '../audit/index.js';
+import { findEnterpriseBrief } from '../enterprises/index.js';
+import { canManageUsers } from './accounts.policy.js';
+import * as repo from './accounts.repo.js';
+
+/** argon2id parameters (OWASP: m=19 MiB, t=2, p=1). */
+const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, algorithm: 2 as const };
+
+/** Hash a password with argon2id. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+let dummyHash: Promise<string> | undefined;
+
+function tokenHash(token: string): Buffer {
+  return crypto.createHash('sha256').update(token).digest();
+}
+
+/** Turn a stored user into the actor that policies see. */
+export function actorOf(user: repo.UserRecord): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    label: user.displayName ? `${user.displayName} (${user.username})` : user.username,
+    role: user.role as Role,
+    regionCode: user.regionCode,
+    orgId: user.org?.id ?? null,
+    orgUscc: user.org?.uscc ?? null,
+  };
+}
+
+/**
+ * Fixed-window limiter of failed log-ins per username and per client address, in memory
+ * (per node; several nodes each apply the limit).
+ */
+export class LoginLimiter {
+  private readonly hits = new Map<string, { windowStart: number; count: number }>();
+  constructor(private readonly maxPerMinute: number) {}
+
+  /** @throws rate_limited when `key` has failed too often in the current minute. */
+  check(key: string, now = Date.now()): void {
+    const entry = this.hits.get(key);
+    if (entry && now - entry.windowStart < 60_000 && entry.count >= this.maxPerMinute) {
+      throw new AppError('rate_limited', 'Too many failed log-ins', { userMessage: '登录失败次数过多，请一分钟后再试' });
+    }
+  }
+
+  fail(key: string, now = Date.now()): void {
+    const entry = this.hits.get(key);
+    if (!entry || now - entry.windowStart >= 60_000) {
+      this.hits.set(key, { windowStart: now, count: 1 });
+    } else {
+      entry.count += 1;
+    }
+    if (this.hits.size > 100_000) {
+      this.hits.clear(); // bounded memory under a flood of distinct keys
+    }
+  }
+
+  reset(key: string): void {
+    this.hits.delete(key);
+  }
+}
+
+/** Session of a logged-in user. */
+export interface LoginOutcome {
+  token: string;
+  expiresAt: Date;
+  user: repo.UserRecord;
+}
+
+/**
+ * Check a username and password and open a session.
+ * @throws unauthenticated on a wrong username or password (same message for both).
+ * @throws rate_limited after too many failures.
+ */
+export async function login(
+  db: Db,
+  input: { username: string; password: string; clientKey: string; userAgent: string | null },
+  options: { limiter: LoginLimiter; sessionTtlMs: number; now?: Date },
+): Promise<LoginOutcome> {
+  const keys = [`u:${input.username.toLowerCase()}`, `ip:${input.clientKey}`];
+  keys.forEach((k) => options.limiter.check(k));
+  const user = await repo.selectUserByUsername(db, input.username);
+  // Verify against a dummy hash when the user is unknown, so timing does not reveal usernames.
+  dummyHash ??= hashPassword('dummy-password-for-timing');
+  const isValid = user && !user.isDisabled ? await verify(user.passwordHash, input.password) : (await verify(await dummyHash, input.password), false);
+  if (!user || !isValid) {
+    keys.forEach((k) => options.limiter.fail(k));
+    throw new AppError('unauthenticated', 'Wrong username or password', { userMessage: '用户名或密码错误' });
+  }
+  keys.forEach((k) => options.limiter.reset(k));
+  const token = crypto.randomBytes(32).toString('base64url');
+  const now = options.now ?? new Date();
+  const expiresAt = new Date(now.getTime() + options.sessionTtlMs);
+  await repo.insertSession(db, { tokenHash: tokenHash(token), userId: user.id, expiresAt, userAgent: input.userAgent });
+  return { token, expiresAt, user };
+}
+
+/** End a session. Unknown tokens are ignored. */
+export async function logout(db: Db, token: string): Promise<void> {
+  await repo.deleteSession(db, tokenHash(token));
+}
+
+/** The user of a session token, if the session is live. */
+export async function findSessionUser(db: Db, token: string, now = new Date()): Promise<(repo.UserRecord & { expiresAt: Date }) | undefined> {
+  if (token.length < 20 || token.length > 100) {
+    return undefined;
+  }
+  return repo.selectUserBySession(db, tokenHash(token), now);
+}
+
+/**
+ * The caller's own user record.
+ * @throws unauthenticated when the user was deleted since the session began.
+ */
+export async function getCurrentUser(db: Db, actor: Actor): Promise<repo.UserRecord> {
+  const user = await repo.selectUserById(db, actor.userId);
+  if (!user) {
+    throw new AppError('unauthenticated', 'User no longer exists', { userMessage: '请重新登录' });
+  }
+  return user;
+}
+
+/** Default organisation kind for an enterprise of a given size. */
+function orgKindForSize(size: string | null): OrgKind {
+  return size === 'large' ? 'large_enterprise' : 'sme';
+}
+
+/**
+ * Create a user. `gov` needs a region; `member` needs the USCC of an organisation, which is
+ * created from the enterprise registry when it does not exist yet.
+ * @throws forbidden unless the actor is a platform admin.
+ * @throws validation_failed naming each bad field.
+ * @throws conflict when the username is taken.
+ */
+export async function createUser(db: Db, actor: Actor, body: CreateUserBody, requestId?: string): Promise<repo.UserRecord> {
+  if (!canManageUsers(actor)) {
+    throw new AppError('forbidden', 'Only platform admins create users', { userMessage: '仅平台管理员可以创建用户' });
+  }
+  const errors: FieldError[] = [];
+  let regionCode: string | null = null;
+  let orgUscc: string | undefined;
+  if (body.role === 'gov') {
+    if (!body.regionCode) {
+      errors.push({ path: 'regionCode', message: '政府用户必须指定管辖的行政区划代码' });
+    } else if (body.regionCode !== REGION_ROOT && !findRegion(body.regionCode)) {
+      errors.push({ path: 'regionCode', message: `未知的行政区划代码 ${body.regionCode}` });
+    } else {
+      regionCode = body.regionCode;
+    }
+  }
+  if (body.role === 'member') {
+    if (!body.orgUscc) {
+      errors.push({ path: 'orgUscc', message: '机构成员必须指定所属机构的统一社会信用代码' });
+    } else {
+      const check = validateUscc(body.orgUscc);
+      if (!check.valid) {
+        errors.push({ path: 'orgUscc', message: `统一社会信用代码无效：${check.reason}` });
+      } else {
+        orgUscc = check.code;
+      }
+    }
+  }
+  if (errors.length > 0) {
+    throw invalid(errors);
+  }
+  if (await repo.selectUserByUsername(db, body.username)) {
+    throw new AppError('conflict', 'Username taken', { userMessage: `用户名 ${body.username} 已被使用`, errors: [{ path: 'username', message: '用户名已被使用' }] });
+  }
+  const passwordHash = await hashPassword(body.password);
+  const id = await db.transaction().execute(async (tx) => {
+    let orgId: string | null = null;
+    if (orgUscc) {
+      const org = await repo.selectOrgByUscc(tx, orgUscc);
+      if (org) {
+        orgId = org.id;
+      } else {
+        const enterprise = await findEnterpriseBrief(tx, orgUscc);
+        if (!enterprise) {
+          throw invalid([{ path: 'orgUscc', message: `统一社会信用代码 ${orgUscc} 不在企业库中，请先登记该机构` }]);
+        }
+        orgId = await repo.insertOrg(tx, { uscc: orgUscc, name: enterprise.name, kind: body.orgKind ?? orgKindForSize(enterprise.size), regionCode: enterprise.regionCode });
+        await recordWrites(tx, { actor, requestId }, [
+          { action: 'organisation.create', entityType: 'organisation', entityKey: orgUscc, regionCode: enterprise.regionCode, after: { uscc: orgUscc, name: enterprise.name } },
+        ]);
+      }
+    }
+    const userId = await repo.insertUser(tx, { username: body.username, displayName: body.displayName ?? null, passwordHash, role: body.role, regionCode, orgId });
+    await recordWrites(tx, { actor, requestId }, [
+      { action: 'user.create', entityType: 'user', entityKey: body.username, regionCode, after: { username: body.username, role: body.role, regionCode, orgUscc: orgUscc ?? null } },
+    ]);
+    return userId;
+  });
+  const user = await repo.selectUserById(db, id);
+  if (!user) {
+    throw new AppError('internal', 'user vanished after insert');
+  }
+  return user;
+}
+
+/** A page of users. @throws forbidden unless platform admin. */
+export async function listUsers(db: Db, actor: Actor, page: { cursor?: string; limit: number }): Promise<{ items: repo.UserRecord[]; nextCursor: string | null }> {
+  if (!canManageUsers(actor)) {
+    throw new AppError('forbidden', 'Only platform admins list users', { userMessage: '仅平台管理员可以查看用户' });
+  }
+  const rows = await repo.selectUsers(db, decodeCursor(page.cursor), page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  return { items, nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1].id) : null };
+}
+
+/**
+ * Make sure user `admin` exists. Returns the generated password when one had to be made
+ * (no `XIESHOU_ADMIN_PASSWORD`), so that it can be printed once.
+ */
+export async function ensureAdmin(db: Db, configuredPassword: string | undefined): Promise<{ created: boolean; password?: string }> {
+  const existing = await repo.selectUserByUsername(db, 'admin');
+  if (existing) {
+    return { created: false };
+  }
+  const password = configuredPassword ?? crypto.randomBytes(9).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (tx) => {
+    await repo.insertUser(tx, { username: 'admin', displayName: '平台管理员', passwordHash, role: 'platform_admin', regionCode: null, orgId: null });
+  });
+  return { created: true, password: configuredPassword ? undefined : password };
+}
+
+/** Remove expired sessions. */
+export function purgeExpiredSessions(db: Db): Promise<number> {
+  return repo.deleteExpiredSessions(db, new Date());
+}

@@ -1,0 +1,302 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db, Tx } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import type { RegionScope } from '../../platform/scope.js';
+
+/** Registry row in camelCase; money in fen as bigint. */
+export interface EnterpriseRecord {
+  id: string;
+  uscc: string;
+  name: string;
+  regionCode: string;
+  industryCode: string;
+  size: string | null;
+  sizeCategory: string | null;
+  tags: string[];
+  products: string[];
+  capabilities: string;
+  certifications: unknown[];
+  contacts: unknown[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Yearly indicators in fen. */
+export interface FinancialRecord {
+  year: number;
+  employees: number | null;
+  revenueFen: bigint | null;
+  assetsFen: bigint | null;
+  rdSpendFen: bigint | null;
+}
+
+/** Filters of the registry list, already validated. */
+export interface EnterpriseFilter {
+  regionPrefix?: string;
+  industryPrefix?: string;
+  nameLike?: string;
+  initialsLike?: string;
+  size?: string;
+  tag?: string;
+  /** Restrict to one USCC (members see only their own enterprise). */
+  onlyUscc?: string;
+}
+
+const COLUMNS = [
+  'id', 'uscc', 'name', 'region_code', 'industry_code', 'size', 'size_category', 'tags', 'products',
+  'capabilities', 'certifications', 'contacts', 'created_at', 'updated_at',
+] as const;
+
+type Row = {
+  id: string; uscc: string; name: string; region_code: string; industry_code: string; size: string | null;
+  size_category: string | null; tags: string[]; products: string[]; capabilities: string;
+  certifications: unknown[]; contacts: unknown[]; created_at: Date; updated_at: Date;
+};
+
+function toRecord(r: Row): EnterpriseRecord {
+  return {
+    id: r.id,
+    uscc: r.uscc,
+    name: r.name,
+    regionCode: r.region_code,
+    industryCode: r.industry_code,
+    size: r.size,
+    sizeCategory: r.size_category,
+    tags: r.tags,
+    products: r.products,
+    capabilities: r.capabilities,
+    certifications: r.certifications,
+    contacts: r.contacts,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function bigOrNull(v: string | null): bigint | null {
+  return v === null ? null : BigInt(v);
+}
+
+/** WHERE conditions of a scope and filter: rows outside the scope are never read. */
+function conditions(eb: ExpressionBuilder<Database, 'enterprises'>, scope: RegionScope, filter: EnterpriseFilter = {}): Expression<SqlBool> {
+  const list: Expression<SqlBool>[] = [];
+  if (scope.kind === 'prefix') list.push(eb('region_code', 'like', `${scope.prefix}%`));
+  if (scope.kind === 'none') list.push(sql<SqlBool>`false`);
+  if (filter.regionPrefix) list.push(eb('region_code', 'like', `${filter.regionPrefix}%`));
+  if (filter.industryPrefix) list.push(eb('industry_code', 'like', `${filter.industryPrefix}%`));
+  if (filter.size) list.push(eb('size', '=', filter.size));
+  if (filter.tag) list.push(sql<SqlBool>`tags @> ARRAY[${filter.tag}]::text[]`);
+  if (filter.onlyUscc) list.push(eb('uscc', '=', filter.onlyUscc));
+  if (filter.nameLike && filter.initialsLike) {
+    list.push(eb.or([eb('name', 'ilike', `%${filter.nameLike}%`), eb('name_initials', 'like', `%${filter.initialsLike}%`)]));
+  } else if (filter.nameLike) {
+    list.push(eb('name', 'ilike', `%${filter.nameLike}%`));
+  }
+  return eb.and(list);
+}
+
+/** One enterprise by USCC within the region scope. */
+export async function selectEnterprise(db: Db | Tx, uscc: string, scope: RegionScope): Promise<EnterpriseRecord | undefined> {
+  const row = await db.selectFrom('enterprises').select(COLUMNS).where('uscc', '=', uscc).where((eb) => conditions(eb, scope)).executeTakeFirst();
+  return row ? toRecord(row as Row) : undefined;
+}
+
+/** Enterprises by USCC, unscoped (for import matching and the registry's own checks). */
+export async function selectEnterprisesByUscc(db: Db | Tx, usccs: string[]): Promise<EnterpriseRecord[]> {
+  if (usccs.length === 0) {
+    return [];
+  }
+  const rows = await db.selectFrom('enterprises').select(COLUMNS).where('uscc', 'in', usccs).execute();
+  return rows.map((r) => toRecord(r as Row));
+}
+
+/** Enterprises whose normalised name is one of `names`, unscoped: uscc, name, name_norm. */
+export async function selectByNormalisedNames(db: Db | Tx, names: string[]): Promise<Array<{ uscc: string; name: string; nameNorm: string }>> {
+  if (names.length === 0) {
+    return [];
+  }
+  const rows = await db.selectFrom('enterprises').select(['uscc', 'name', 'name_norm']).where('name_norm', 'in', names).execute();
+  return rows.map((r) => ({ uscc: r.uscc, name: r.name, nameNorm: r.name_norm }));
+}
+
+/** A page of enterprises in id order after `afterId`, filtered, within the scope. */
+export async function selectEnterprisePage(db: Db, filter: EnterpriseFilter, scope: RegionScope, afterId: string | undefined, limit: number): Promise<EnterpriseRecord[]> {
+  let query = db.selectFrom('enterprises').select(COLUMNS).where((eb) => conditions(eb, scope, filter));
+  if (afterId) {
+    query = query.where('id', '>', afterId);
+  }
+  const rows = await query.orderBy('id').limit(limit).execute();
+  return rows.map((r) => toRecord(r as Row));
+}
+
+/** Count of enterprises matching the filter within the scope. */
+export async function countEnterprises(db: Db, filter: EnterpriseFilter, scope: RegionScope): Promise<number> {
+  const row = await db.selectFrom('enterprises').select((eb) => eb.fn.countAll<string>().as('n')).where((eb) => conditions(eb, scope, filter)).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Streams matching enterprises in id order in batches (for export). */
+export async function* iterateEnterprises(db: Db, filter: EnterpriseFilter, scope: RegionScope, batch = 2000): AsyncGenerator<EnterpriseRecord[]> {
+  let afterId: string | undefined;
+  for (;;) {
+    const rows = await selectEnterprisePage(db, filter, scope, afterId, batch);
+    if (rows.length === 0) {
+      return;
+    }
+    yield rows;
+    afterId = rows[rows.length - 1].id;
+  }
+}
+
+/** Columns written on insert or update. */
+export interface EnterpriseWrite {
+  uscc: string;
+  name: string;
+  nameNorm: string;
+  nameInitials: string;
+  regionCode: string;
+  industryCode: string;
+  size: string | null;
+  sizeCategory: string | null;
+  tags: string[];
+  products: string[];
+  capabilities: string;
+  certifications: unknown[];
+  contacts: unknown[];
+}
+
+function toRow(e: EnterpriseWrite) {
+  return {
+    uscc: e.uscc,
+    name: e.name,
+    name_norm: e.nameNorm,
+    name_initials: e.nameInitials,
+    region_code: e.regionCode,
+    industry_code: e.industryCode,
+    size: e.size,
+    size_category: e.sizeCategory,
+    tags: e.tags,
+    products: e.products,
+    capabilities: e.capabilities,
+    certifications: JSON.stringify(e.certifications),
+    contacts: JSON.stringify(e.contacts),
+  };
+}
+
+/**
+ * Insert new enterprises or overwrite existing ones (by USCC), in chunks. Returns id per USCC.
+ */
+export async function upsertEnterprises(tx: Tx, rows: EnterpriseWrite[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000).map(toRow);
+    const result = await tx
+      .insertInto('enterprises')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('uscc').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          name_norm: eb.ref('excluded.name_norm'),
+          name_initials: eb.ref('excluded.name_initials'),
+          region_code: eb.ref('excluded.region_code'),
+          industry_code: eb.ref('excluded.industry_code'),
+          size: eb.ref('excluded.size'),
+          size_category: eb.ref('excluded.size_category'),
+          tags: eb.ref('excluded.tags'),
+          products: eb.ref('excluded.products'),
+          capabilities: eb.ref('excluded.capabilities'),
+          certifications: eb.ref('excluded.certifications'),
+          contacts: eb.ref('excluded.contacts'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .returning(['id', 'uscc'])
+      .execute();
+    for (const r of result) {
+      ids.set(r.uscc, r.id);
+    }
+  }
+  return ids;
+}
+
+/** Latest-year financials of each enterprise id. */
+export async function selectLatestFinancials(db: Db | Tx, enterpriseIds: string[]): Promise<Map<string, FinancialRecord>> {
+  const out = new Map<string, FinancialRecord>();
+  if (enterpriseIds.length === 0) {
+    return out;
+  }
+  const rows = await db
+    .selectFrom('enterprise_financials')
+    .select(['enterprise_id', 'year', 'employees', 'revenue_fen', 'assets_fen', 'rd_spend_fen'])
+    .where('enterprise_id', 'in', enterpriseIds)
+    .orderBy('enterprise_id')
+    .orderBy('year', 'desc')
+    .execute();
+  for (const r of rows) {
+    if (!out.has(r.enterprise_id)) {
+      out.set(r.enterprise_id, { year: r.year, employees: r.employees, revenueFen: bigOrNull(r.revenue_fen), assetsFen: bigOrNull(r.assets_fen), rdSpendFen: bigOrNull(r.rd_spend_fen) });
+    }
+  }
+  return out;
+}
+
+/** All yearly financials of one enterprise, newest first. */
+export async function selectFinancials(db: Db | Tx, enterpriseId: string): Promise<FinancialRecord[]> {
+  const rows = await db
+    .selectFrom('enterprise_financials')
+    .select(['year', 'employees', 'revenue_fen', 'assets_fen', 'rd_spend_fen'])
+    .where('enterprise_id', '=', enterpriseId)
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((r) => ({ year: r.year, employees: r.employees, revenueFen: bigOrNull(r.revenue_fen), assetsFen: bigOrNull(r.assets_fen), rdSpendFen: bigOrNull(r.rd_spend_fen) }));
+}
+
+/** Insert or replace yearly financials, in chunks. */
+export async function upsertFinancials(tx: Tx, rows: Array<FinancialRecord & { enterpriseId: string }>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000).map((f) => ({
+      enterprise_id: f.enterpriseId,
+      year: f.year,
+      employees: f.employees,
+      revenue_fen: f.revenueFen?.toString() ?? null,
+      assets_fen: f.assetsFen?.toString() ?? null,
+      rd_spend_fen: f.rdSpendFen?.toString() ?? null,
+    }));
+    await tx
+      .insertInto('enterprise_financials')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['enterprise_id', 'year']).doUpdateSet((eb) => ({
+          employees: eb.ref('excluded.employees'),
+          revenue_fen: eb.ref('excluded.revenue_fen'),
+          assets_fen: eb.ref('excluded.assets_fen'),
+          rd_spend_fen: eb.ref('excluded.rd_spend_fen'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Remembered decisions for (uscc, existing uscc) pairs. */
+export async function selectDecisions(db: Db | Tx, pairs: Array<{ uscc: string; existingUscc: string }>): Promise<Map<string, 'distinct' | 'skip'>> {
+  const out = new Map<string, 'distinct' | 'skip'>();
+  if (pairs.length === 0) {
+    return out;
+  }
+  const usccs = [...new Set(pairs.map((p) => p.uscc))];
+  const rows = await db.selectFrom('import_match_decisions').select(['uscc', 'existing_uscc', 'decision']).where('uscc', 'in', usccs).execute();
+  for (const r of rows) {
+    out.set(`${r.uscc}|${r.existing_uscc}`, r.decision as 'distinct' | 'skip');
+  }
+  return out;
+}
+
+export async function upsertDecisions(tx: Tx, decisions: Array<{ uscc: string; existingUscc: string; decision: string }>, userId: string | null): Promise<void> {
+  if (decisions.length === 0) {
+    return;
+  }
+  await tx
+    .insertInto('import_match_decisions')
+    .values(decisions.map((d) => ({ uscc: d.uscc, existing_uscc: d.existingUscc, decision: d.decision, decided_by: userId })))
+    .onConflict((oc) => oc.columns(['uscc', 'existing_uscc']).doUpdateSet((eb) => ({ decision: eb.ref('excluded.decision'), decided_by: eb.ref('excluded.decided_by'), decided_at: sql`now()` })))
+    .execute();
+}
