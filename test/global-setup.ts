@@ -29,9 +29,9 @@ export default async function setup(project: TestProject) {
     url = server.url;
     stop = server.stop;
   }
-  const { db, pool } = openDb(url, { max: 2 });
+  const { pool, close } = openDb(url, { max: 2 });
   await migrate(pool);
-  await db.destroy();
+  await close();
   project.provide('templateUrl', url);
   return async () => {
     await stop?.();

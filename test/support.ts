@@ -29,10 +29,8 @@ export async function createTestDb(): Promise<{ db: Db; url: string }> {
     await maint.end();
   }
   const url = Object.assign(new URL(templateUrl.toString()), { pathname: `/${name}` }).toString();
-  const { db } = openDb(url, { max: 10 });
-  afterAll(async () => {
-    await db.destroy();
-  });
+  const { db, close } = openDb(url, { max: 10 });
+  afterAll(close);
   return { db, url };
 }
 

@@ -74,10 +74,10 @@ function uscc(body17) {
   await shot(page, '10-gov-home');
 
   await page.getByTestId('menu-enterprises').click();
-  await page.getByTestId('enterprise-table').locator('tbody tr').first().waitFor();
+  await page.getByTestId('enterprise-table').locator('tbody tr.ant-table-row').first().waitFor();
   await shot(page, '11-gov-list');
 
-  await page.getByTestId('filter-q').locator('input').fill('szjm');
+  await page.getByTestId('filter-q').locator('input').fill('szrm');
   await page.getByTestId('filter-q').locator('input').press('Enter');
   await page.waitForTimeout(500);
   await shot(page, '12-gov-list-pinyin');
@@ -90,7 +90,7 @@ function uscc(body17) {
   await page.keyboard.press('Escape');
 
   await page.goto(`${BASE_URL}/enterprises?tag=specialized&size=small`);
-  await page.getByTestId('enterprise-table').locator('tbody tr').first().waitFor();
+  await page.getByTestId('enterprise-table').locator('tbody tr.ant-table-row').first().waitFor();
   await page.getByTestId('page-next').click();
   await page.waitForTimeout(500);
   await shot(page, '14-gov-list-filtered-page2');
@@ -103,7 +103,7 @@ function uscc(body17) {
   await page.keyboard.press('Escape');
 
   await page.goto(`${BASE_URL}/enterprises`);
-  const firstLink = page.getByTestId('enterprise-table').locator('tbody tr').first().locator('a').first();
+  const firstLink = page.getByTestId('enterprise-table').locator('tbody tr.ant-table-row').first().locator('a').first();
   await firstLink.click();
   await page.getByTestId('enterprise-detail').waitFor();
   await shot(page, '16-gov-detail');
@@ -130,23 +130,23 @@ function uscc(body17) {
   const csv = [
     '统一社会信用代码,企业名称,行政区划代码,行业代码,从业人员,营业收入(万元),资产总额(万元),主要产品,企业能力,标签',
     `${rows[0].uscc},${rows[0].name},${rows[0].regionCode},${rows[0].industryCode},500,80000,90000,产品A,能力A,`,
-    `${uscc('91320505MA7SCRN01')},苏州截图测试科技有限公司,320505,C3841,50,3000,2000,电池,测试,innovative`,
+    `${uscc('91320505MA7XCRN01')},苏州截图测试科技有限公司,320505,C3841,50,3000,2000,电池,测试,innovative`,
     '123,坏行企业,999999,Z99,-1,,,,,',
-    `${uscc('91320505MA7SCRN02')},${rows[1].name},${rows[1].regionCode},${rows[1].industryCode},10,100,100,,,`,
+    `${uscc('91320505MA7XCRN02')},${rows[1].name},${rows[1].regionCode},${rows[1].industryCode},10,100,100,,,`,
   ].join('\n');
   const csvPath = path.join(OUT, 'import.csv');
   writeFileSync(csvPath, `\ufeff${csv}\n`);
   await page.getByTestId('menu-import').click();
   await page.getByTestId('import-upload').waitFor();
   await shot(page, '21-gov-import-upload');
-  await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(csvPath);
+  await page.getByTestId('import-file').setInputFiles(csvPath);
   await page.getByTestId('import-preview').waitFor();
   await shot(page, '22-gov-import-preview');
 
   const fixed = csv.split('\n').filter((line) => !line.startsWith('123,')).join('\n');
   writeFileSync(csvPath, `\ufeff${fixed}\n`);
   await page.getByTestId('import-reupload').click();
-  await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(csvPath);
+  await page.getByTestId('import-file').setInputFiles(csvPath);
   await page.getByTestId('import-preview').waitFor();
   await page.getByTestId('decide-all-distinct').click().catch(() => {});
   await shot(page, '23-gov-import-preview-ok');
@@ -156,7 +156,7 @@ function uscc(body17) {
 
   await page.getByTestId('lang-switch').click();
   await page.getByTestId('menu-enterprises').click();
-  await page.getByTestId('enterprise-table').locator('tbody tr').first().waitFor();
+  await page.getByTestId('enterprise-table').locator('tbody tr.ant-table-row').first().waitFor();
   await shot(page, '25-gov-list-english');
   await page.getByTestId('lang-switch').click();
   await context.close();
@@ -167,7 +167,7 @@ function uscc(body17) {
   const { context, page } = await open('admin');
   await shot(page, '30-admin-home');
   await page.getByTestId('menu-users').click();
-  await page.getByTestId('users-table').locator('tbody tr').first().waitFor();
+  await page.getByTestId('users-table').locator('tbody tr.ant-table-row').first().waitFor();
   await shot(page, '31-admin-users');
   await page.getByTestId('create-user-button').click();
   await page.getByTestId('user-role').click();

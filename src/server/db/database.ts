@@ -10,11 +10,18 @@ export type Db = Kysely<Database>;
 /** A transaction handle: services open it and pass it down. */
 export type Tx = Transaction<Database>;
 
-/** Open a pooled Kysely instance over `url`. */
-export function openDb(url: string, options: { max?: number } = {}): { db: Db; pool: pg.Pool } {
+/** Open a pooled Kysely instance over `url`. `close` ends both (Kysely alone ends the pool only once it has used it). */
+export function openDb(url: string, options: { max?: number } = {}): { db: Db; pool: pg.Pool; close: () => Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: 30_000 });
   // A dropped idle connection must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, pool };
+  return {
+    db,
+    pool,
+    async close() {
+      await db.destroy();
+      if (!pool.ended) await pool.end();
+    },
+  };
 }

@@ -34,11 +34,11 @@ export async function openStore(
     url = embedded.url;
     mode = 'embedded';
   }
-  const { db, pool } = openDb(url, { max: options.poolMax });
+  const { db, pool, close } = openDb(url, { max: options.poolMax });
   try {
     await migrate(pool);
   } catch (err) {
-    await db.destroy();
+    await close();
     await embedded?.stop();
     throw err;
   }
@@ -47,7 +47,7 @@ export async function openStore(
     pool,
     mode,
     async close() {
-      await db.destroy();
+      await close();
       await embedded?.stop();
     },
   };

@@ -22,13 +22,26 @@ export function CursorPager({ pages, nextCursor, total, totalLabel, isFetching }
       </span>
       <Space>
         <span className="muted">{t('common.page', { n: pages.pageNumber })}</span>
-        <Button data-testid="page-prev" icon={<LeftOutlined />} disabled={!pages.hasPrev || isFetching} onClick={pages.prev}>
+        <Button
+          data-testid="page-prev"
+          icon={<LeftOutlined />}
+          disabled={!pages.hasPrev || isFetching}
+          onClick={() => {
+            pages.prev();
+            scrollToTop();
+          }}
+        >
           {t('common.prev')}
         </Button>
         <Button
           data-testid="page-next"
           disabled={!nextCursor || isFetching}
-          onClick={() => nextCursor && pages.next(nextCursor)}
+          onClick={() => {
+            if (nextCursor) {
+              pages.next(nextCursor);
+              scrollToTop();
+            }
+          }}
         >
           {t('common.next')}
           <RightOutlined />
@@ -36,4 +49,8 @@ export function CursorPager({ pages, nextCursor, total, totalLabel, isFetching }
       </Space>
     </div>
   );
+}
+
+function scrollToTop() {
+  window.scrollTo({ top: 0, behavior: 'smooth' });
 }

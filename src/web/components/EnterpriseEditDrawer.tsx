@@ -43,8 +43,15 @@ export function EnterpriseEditDrawer({ enterprise, open, onClose, canEditTags, r
 
   const submit = async () => {
     const values = await form.validateFields();
+    const options = { canEditTags, hasRestricted };
+    // Only changed fields are sent, so the audit trail records what the user actually changed.
+    const changes = changedOnly(toBody(toValues(enterprise), options), toBody(values, options));
+    if (Object.keys(changes).length === 0) {
+      onClose();
+      return;
+    }
     try {
-      await update.mutateAsync(toBody(values, { canEditTags, hasRestricted }));
+      await update.mutateAsync(changes);
       message.success(t('common.saved'));
       onClose();
     } catch (error) {
@@ -139,4 +146,10 @@ function toBody(values: EditValues, options: { canEditTags: boolean; hasRestrict
     }));
   }
   return body;
+}
+
+function changedOnly(before: UpdateEnterpriseBody, after: UpdateEnterpriseBody): UpdateEnterpriseBody {
+  const keys = Object.keys(after) as (keyof UpdateEnterpriseBody)[];
+  const changed = keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return Object.fromEntries(changed.map((key) => [key, after[key]])) as UpdateEnterpriseBody;
 }

@@ -1,5 +1,6 @@
 import { Button, Empty, Spin, Tag, Timeline, Typography } from 'antd';
-import { useLang, useT, type MessageKey, type Translate } from '../i18n';
+import { ENTERPRISE_TAGS, SIZES } from '../../contracts/enterprises';
+import { sizeKey, tagKey, useLang, useT, type MessageKey, type Translate } from '../i18n';
 import { formatDateTime } from '../lib/format';
 import { errorMessage } from '../lib/problem';
 import { useEnterpriseHistory, type EnterpriseHistoryEntry } from '../queries/enterprises';
@@ -31,7 +32,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   year: 'ent.year',
 };
 
-const VALUE_MAX = 80;
+const VALUE_MAX = 60;
 
 /** The audit trail of an enterprise as a timeline: who changed which fields, from what to what. */
 export function EnterpriseHistory({ uscc }: { uscc: string }) {
@@ -55,8 +56,7 @@ export function EnterpriseHistory({ uscc }: { uscc: string }) {
         items={entries.map((entry) => ({
           key: String(entry.id),
           color: ACTIONS[entry.action]?.color ?? 'gray',
-          title: formatDateTime(lang, entry.at),
-          content: <HistoryEntry entry={entry} t={t} />,
+          content: <HistoryEntry entry={entry} time={formatDateTime(lang, entry.at)} t={t} />,
         }))}
       />
       {history.hasNextPage && (
@@ -68,10 +68,11 @@ export function EnterpriseHistory({ uscc }: { uscc: string }) {
   );
 }
 
-function HistoryEntry({ entry, t }: { entry: EnterpriseHistoryEntry; t: Translate }) {
+function HistoryEntry({ entry, time, t }: { entry: EnterpriseHistoryEntry; time: string; t: Translate }) {
   const changes = changedFields(entry.before, entry.after);
   return (
     <div className="history-entry">
+      <div className="history-time">{time}</div>
       <div>
         <Tag color={ACTIONS[entry.action]?.color ?? 'default'}>{actionLabel(entry.action, t)}</Tag>
         <span>{actorName(entry.actor, t)}</span>
@@ -83,11 +84,11 @@ function HistoryEntry({ entry, t }: { entry: EnterpriseHistoryEntry; t: Translat
               <span className="history-field">{FIELD_LABELS[change.field] ? t(FIELD_LABELS[change.field]) : change.field}</span>
               {entry.before ? (
                 <>
-                  <span className="history-before">{show(change.before)}</span>
+                  <span className="history-before">{show(change.field, change.before, t)}</span>
                   <span className="muted"> → </span>
                 </>
               ) : null}
-              <span className="history-after">{show(change.after)}</span>
+              <span className="history-after">{show(change.field, change.after, t)}</span>
             </li>
           ))}
         </ul>
@@ -131,10 +132,26 @@ function changedFields(before: Record<string, unknown> | null, after: Record<str
   return changes;
 }
 
-function show(value: unknown): string {
+/** A snapshot value in words: tag and size codes become labels, lists of records become a count. */
+function show(field: string, value: unknown, t: Translate): string {
   if (value === null || value === undefined || value === '') {
     return '—';
   }
-  const text = Array.isArray(value) && value.every((item) => typeof item !== 'object') ? value.join('、') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text: string;
+  if (field === 'size' && isOneOf(value, SIZES)) {
+    text = t(sizeKey(value));
+  } else if (field === 'tags' && Array.isArray(value)) {
+    text = value.map((tag) => (isOneOf(tag, ENTERPRISE_TAGS) ? t(tagKey(tag)) : String(tag))).join('、');
+  } else if (Array.isArray(value)) {
+    text = value.every((item) => typeof item !== 'object') ? value.join('、') : t('ent.history.records', { n: value.length });
+  } else if (typeof value === 'object') {
+    text = JSON.stringify(value);
+  } else {
+    text = String(value);
+  }
   return text.length > VALUE_MAX ? `${text.slice(0, VALUE_MAX)}…` : text;
+}
+
+function isOneOf<T extends string>(value: unknown, options: readonly T[]): value is T {
+  return typeof value === 'string' && (options as readonly string[]).includes(value);
 }

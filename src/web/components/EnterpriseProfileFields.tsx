@@ -1,4 +1,4 @@
-import { Form, Input, Select } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { CAPABILITIES_MAX, ENTERPRISE_TAGS, NAME_MAX, PRODUCT_MAX, PRODUCTS_MAX } from '../../contracts/enterprises';
 import { tagKey, useT } from '../i18n';
 import { IndustryCascader } from './IndustryCascader';
@@ -20,12 +20,18 @@ export function EnterpriseProfileFields({ regionScope, canEditTags }: Enterprise
       <Form.Item name="name" label={t('ent.name')} rules={[required(t('ent.name')), { min: 2, max: NAME_MAX }]}>
         <Input data-testid="ent-name" maxLength={NAME_MAX} />
       </Form.Item>
-      <Form.Item name="regionCode" label={t('ent.region')} rules={[required(t('ent.region'))]}>
-        <RegionCascader data-testid="ent-region" scope={regionScope} placeholder={t('list.regionPlaceholder')} />
-      </Form.Item>
-      <Form.Item name="industryCode" label={t('ent.industry')} rules={[required(t('ent.industry'))]}>
-        <IndustryCascader data-testid="ent-industry" placeholder={t('list.industryPlaceholder')} />
-      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="regionCode" label={t('ent.region')} rules={[required(t('ent.region'))]}>
+            <RegionCascader data-testid="ent-region" scope={regionScope} placeholder={t('list.regionPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="industryCode" label={t('ent.industry')} rules={[required(t('ent.industry'))]}>
+            <IndustryCascader data-testid="ent-industry" placeholder={t('list.industryPlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
       {canEditTags && (
         <Form.Item name="tags" label={t('ent.tags')}>
           <Select

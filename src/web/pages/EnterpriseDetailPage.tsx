@@ -102,6 +102,7 @@ function ProfileCard({ detail }: { detail: EnterpriseDetail }) {
         column={{ xs: 1, md: 2 }}
         bordered
         size="small"
+        className="detail-descriptions"
         data-testid="enterprise-descriptions"
         items={[
           { key: 'name', label: t('ent.name'), children: detail.name, span: 2 },

@@ -81,14 +81,14 @@ export function EnterpriseListPage() {
             value={filters.region}
             onChange={(value) => setFilter('region', value)}
             placeholder={t('list.regionPlaceholder')}
-            style={{ width: 240 }}
+            style={{ width: 220 }}
           />
           <IndustryCascader
             data-testid="filter-industry"
             value={filters.industry}
             onChange={(value) => setFilter('industry', value)}
             placeholder={t('list.industryPlaceholder')}
-            style={{ width: 280 }}
+            style={{ width: 250 }}
           />
           <Select<Size>
             data-testid="filter-size"
@@ -106,7 +106,7 @@ export function EnterpriseListPage() {
             onChange={(value) => setFilter('tag', value)}
             placeholder={t('list.tagPlaceholder')}
             options={ENTERPRISE_TAGS.map((tag) => ({ value: tag, label: t(tagKey(tag)) }))}
-            style={{ width: 180 }}
+            style={{ width: 170 }}
             popupMatchSelectWidth={false}
           />
           <Input.Search
@@ -117,7 +117,7 @@ export function EnterpriseListPage() {
             onSearch={(value) => setFilter('q', value.trim() || undefined)}
             placeholder={t('list.qPlaceholder')}
             enterButton
-            style={{ width: 280 }}
+            style={{ width: 250 }}
           />
           {hasFilters && (
             <Button icon={<ReloadOutlined />} onClick={() => setParams(new URLSearchParams())} data-testid="filter-reset">
@@ -136,22 +136,24 @@ export function EnterpriseListPage() {
           dataSource={list.data?.items ?? []}
           pagination={false}
           locale={{ emptyText: t('list.empty') }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1200 }}
           columns={[
             {
               title: t('ent.name'),
               dataIndex: 'name',
+              width: 260,
               render: (name: string, row) => (
                 <Link to={`/enterprises/${row.uscc}`} className="ent-name-link">
                   {name}
                 </Link>
               ),
             },
-            { title: t('ent.uscc'), dataIndex: 'uscc', width: 200, render: (uscc: string) => <span className="mono">{uscc}</span> },
+            { title: t('ent.uscc'), dataIndex: 'uscc', width: 190, render: (uscc: string) => <span className="mono">{uscc}</span> },
             { title: t('ent.region'), dataIndex: 'regionName', width: 200 },
             {
               title: t('ent.industry'),
               dataIndex: 'industryName',
+              width: 240,
               render: (name: string, row) => (
                 <>
                   <Typography.Text type="secondary" className="mono">
@@ -161,7 +163,7 @@ export function EnterpriseListPage() {
                 </>
               ),
             },
-            { title: t('ent.size'), dataIndex: 'size', width: 90, render: (size: Size | null) => <SizeLabel size={size} /> },
+            { title: t('ent.size'), dataIndex: 'size', width: 80, render: (size: Size | null) => <SizeLabel size={size} /> },
             { title: t('ent.tags'), dataIndex: 'tags', render: (tags: EnterpriseTag[]) => <EnterpriseTags tags={tags} /> },
           ]}
         />

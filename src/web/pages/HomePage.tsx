@@ -85,6 +85,7 @@ function CountCard({ label, tag, to, isPrimary }: { label: string; tag?: Enterpr
           <Statistic
             title={tag ? <Tag color={TAG_COLORS[tag]}>{label}</Tag> : label}
             value={count.isError ? '—' : count.data}
+            classNames={isPrimary ? { title: 'stat-on-primary', content: 'stat-on-primary' } : undefined}
           />
         )}
       </Card>

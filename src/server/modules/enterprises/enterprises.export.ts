@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/actor.js';
 import { findIndustry } from '../../platform/industries.js';
 import { fenToWan } from '../../platform/money.js';
 import { regionFullName } from '../../platform/regions.js';
+import { makeUscc } from '../../platform/uscc.js';
 import { canSeeRestricted, readScopeOf } from './enterprises.policy.js';
 import * as repo from './enterprises.repo.js';
 import { toFilter } from './enterprises.service.js';
@@ -78,7 +79,7 @@ export function exportEnterprises(db: Db, actor: Actor, query: Pick<ListEnterpri
 /** The import template: headers, one example row, and a sheet explaining each column. */
 export async function importTemplate(format: 'xlsx' | 'csv'): Promise<Buffer> {
   const example = {
-    uscc: '91320594MA1MXXXX0X',
+    uscc: makeUscc({ regionCode: '320505', body8: 'MA1MXK7P' }),
     name: '苏州示例精密机械有限公司',
     regionCode: '320505',
     industryCode: 'C3484',

@@ -22,7 +22,7 @@ export function referenceRoutes() {
         summary: 'Validate a USCC 校验统一社会信用代码',
         description: 'GB 32100-2015: 18 characters without I, O, S, V, Z; registration department and category codes; check character. `reason` says why an invalid code fails.',
         params: z.object({ code: z.string().max(64) }),
-        response: { 200: z.object({ code: z.string(), valid: z.boolean(), reason: z.string().optional() }) },
+        response: { 200: z.object({ code: z.string(), valid: z.boolean(), reason: z.string().optional(), warnings: z.array(z.string()).optional().describe('Soft checks that failed (GB 11714 inner check character, unusual category); the code stays valid.') }) },
       },
     }, async (request) => validateUscc(request.params.code));
 

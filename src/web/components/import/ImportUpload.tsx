@@ -61,24 +61,26 @@ export function ImportUpload({ onChecked }: { onChecked: (file: File, report: Im
       />
       {localError ? <Alert type="error" showIcon title={localError} /> : null}
       {error ? <ProblemAlert error={error} /> : null}
-      <Upload.Dragger
-        data-testid="import-upload"
-        accept={ACCEPTED_EXTENSIONS.join(',')}
-        multiple={false}
-        showUploadList={false}
-        disabled={isBusy}
-        beforeUpload={(file) => {
-          void check(file);
-          // The file is sent by our own request (progress, dry run), not by Upload's.
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('import.dragger')}</p>
-        <p className="ant-upload-hint">{t('import.draggerHint', { mb: MAX_MB, rows: IMPORT_MAX_ROWS.toLocaleString() })}</p>
-      </Upload.Dragger>
+      <div data-testid="import-upload">
+        <Upload.Dragger
+          data-testid="import-file"
+          accept={ACCEPTED_EXTENSIONS.join(',')}
+          multiple={false}
+          showUploadList={false}
+          disabled={isBusy}
+          beforeUpload={(file) => {
+            void check(file);
+            // The file is sent by our own request (progress, dry run), not by Upload's.
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('import.dragger')}</p>
+          <p className="ant-upload-hint">{t('import.draggerHint', { mb: MAX_MB, rows: IMPORT_MAX_ROWS.toLocaleString() })}</p>
+        </Upload.Dragger>
+      </div>
       <ImportActivityIndicator activity={activity} processingKey="import.checking" />
     </div>
   );

@@ -1,0 +1,216 @@
+/**
+ * Shared plumbing of the benchmarks: temp data dirs, seeding, starting `bin/xieshou.mjs` on a
+ * loopback port, and result tables. Everything runs on 127.0.0.1 and in dirs under the OS temp
+ * dir that are removed afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseConfig, type Config } from '../src/server/config.js';
+import { runningPostmaster } from '../src/server/db/embedded.js';
+import { openStore } from '../src/server/db/store.js';
+import { iterateEnterprises } from '../src/server/demo/generator.js';
+import { ensureAdmin } from '../src/server/modules/accounts/index.js';
+import { importEnterprises } from '../src/server/modules/enterprises/index.js';
+import { SYSTEM_ACTOR } from '../src/server/platform/actor.js';
+
+/** One row of the results table. `isPass` is null when there is no target or nothing was measured. */
+export interface BenchResult {
+  metric: string;
+  target: string;
+  measured: string;
+  isPass: boolean | null;
+}
+
+/** Repository root (where `bin/xieshou.mjs` lives). */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** True when the module at `moduleUrl` is the script node was started with. */
+export function isMain(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  return script !== undefined && pathToFileURL(path.resolve(script)).href === moduleUrl;
+}
+
+/**
+ * The environment of a platform run in a benchmark: the caller's, minus anything that would
+ * point it at a real database or port, plus a private data dir, no demo data and quiet logs.
+ */
+export function benchEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['DATABASE_URL', 'XIESHOU_PG_PORT', 'PORT', 'HOST', 'XIESHOU_ADMIN_PASSWORD']) {
+    delete env[key];
+  }
+  return { ...env, XIESHOU_DATA_DIR: dataDir, XIESHOU_DEMO: '0', XIESHOU_LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...extra };
+}
+
+/** Validated config for an in-process store on `dataDir`. */
+export function benchConfig(dataDir: string): Config {
+  return parseConfig(benchEnv(dataDir));
+}
+
+/** Stops an embedded postmaster still running in `dataDir` (one this benchmark started). */
+async function stopLeftoverPostgres(dataDir: string): Promise<void> {
+  const postmaster = runningPostmaster(dataDir);
+  if (!postmaster) {
+    return;
+  }
+  process.kill(postmaster.pid, 'SIGINT');
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline && runningPostmaster(dataDir)) {
+    await sleep(50);
+  }
+}
+
+/** Runs `fn` with a fresh data dir path under the OS temp dir and removes it afterwards. */
+export async function withTempDir<T>(label: string, fn: (dataDir: string) => Promise<T>): Promise<T> {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), `xieshou-bench-${label}-`));
+  // When we are root the embedded cluster runs as `postgres`, which must reach the data dir.
+  fs.chmodSync(parent, 0o755);
+  const dataDir = path.join(parent, 'data');
+  try {
+    return await fn(dataDir);
+  } finally {
+    await stopLeftoverPostgres(dataDir);
+    fs.rmSync(parent, { recursive: true, force: true });
+  }
+}
+
+/** A data dir holding generated enterprises and an `admin` with a known password; the database is stopped. */
+export interface SeededDir {
+  dataDir: string;
+  usccs: string[];
+  adminPassword: string;
+  seedMs: number;
+}
+
+/** Creates the store in `dataDir`, imports `count` generated enterprises and the admin, then closes it. */
+export async function seedDataDir(dataDir: string, options: { count: number; seed?: number }): Promise<SeededDir> {
+  const { csvHeader, csvLine } = await import('./gen-csv.js');
+  const seed = options.seed ?? 2;
+  const parts: string[] = [csvHeader()];
+  const usccs: string[] = [];
+  for (const e of iterateEnterprises({ seed, count: options.count })) {
+    parts.push(csvLine(e));
+    usccs.push(e.uscc);
+  }
+  const adminPassword = 'bench-admin-password';
+  const t0 = performance.now();
+  const store = await openStore(benchConfig(dataDir));
+  try {
+    const report = await importEnterprises(store.db, { actor: SYSTEM_ACTOR }, Buffer.from(parts.join(''), 'utf8'), { isDryRun: false });
+    if (report.created !== options.count) {
+      throw new Error(`seeding created ${report.created} of ${options.count} enterprises`);
+    }
+    await ensureAdmin(store.db, adminPassword);
+  } finally {
+    await store.close();
+  }
+  return { dataDir, usccs, adminPassword, seedMs: performance.now() - t0 };
+}
+
+/** A free TCP port on 127.0.0.1 (released before returning, so there is a small race). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A `xieshou start` child process with the tail of its output (for error messages). */
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+}
+
+/** Spawns `node bin/xieshou.mjs start --no-build` on `port` with the benchmark environment. */
+export function spawnServer(dataDir: string, port: number): ServerProcess {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/xieshou.mjs'), 'start', '--no-build'], {
+    cwd: ROOT,
+    env: benchEnv(dataDir, { PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, url: `http://127.0.0.1:${port}`, output: () => tail };
+}
+
+/** Polls `GET /healthz` until it answers 200; returns the milliseconds since `startedAt`. */
+export async function waitForHealthy(server: ServerProcess, startedAt: number, timeoutMs = 60_000): Promise<number> {
+  const deadline = startedAt + timeoutMs;
+  while (performance.now() < deadline) {
+    if (server.child.exitCode !== null) {
+      throw new Error(`server exited with code ${server.child.exitCode}:\n${server.output()}`);
+    }
+    try {
+      const response = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      if (response.status === 200) {
+        return performance.now() - startedAt;
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(20);
+  }
+  throw new Error(`server not healthy after ${timeoutMs} ms:\n${server.output()}`);
+}
+
+/** SIGINT (the server closes HTTP and stops its database), SIGKILL after `timeoutMs`. */
+export async function stopServer(server: ServerProcess, timeoutMs = 30_000): Promise<void> {
+  const { child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = once(child, 'exit');
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Logs in over HTTP and returns the bearer token. */
+export async function loginToken(baseUrl: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  }
+  const body = (await response.json()) as { token: string };
+  return body.token;
+}
+
+/** Thousands with separators, e.g. 12,345. */
+export function formatNumber(value: number, digits = 0): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** The results as a markdown table. */
+export function resultsTable(results: readonly BenchResult[]): string {
+  const verdict = (r: BenchResult) => (r.isPass === null ? '—' : r.isPass ? 'pass' : 'FAIL');
+  const lines = ['| metric | target | measured | result |', '| --- | --- | --- | --- |'];
+  for (const r of results) {
+    lines.push(`| ${r.metric} | ${r.target} | ${r.measured} | ${verdict(r)} |`);
+  }
+  return lines.join('\n');
+}
