@@ -279,7 +279,7 @@ const en: Record<MessageKey, string> = {
   'common.networkError': 'Cannot reach the server. Check your network and try again.',
   'common.forbidden': 'You are not allowed to open this page',
   'common.pageNotFound': 'Page not found',
-  'common.comingSoon': 'coming soon',
+  'common.comingSoon': 'soon',
   'common.required': 'Please enter {field}',
   'common.retry': 'Retry',
 

@@ -148,7 +148,9 @@ function uscc(body17) {
   await page.getByTestId('import-reupload').click();
   await page.getByTestId('import-file').setInputFiles(csvPath);
   await page.getByTestId('import-preview').waitFor();
-  await page.getByTestId('decide-all-distinct').click().catch(() => {});
+  await page.getByTestId('import-commit').hover({ force: true });
+  await shot(page, '23-gov-import-preview-undecided', { fullPage: false });
+  await page.getByTestId('decide-all-distinct').click();
   await shot(page, '23-gov-import-preview-ok');
   await page.getByTestId('import-commit').click();
   await page.getByTestId('import-result').waitFor();

@@ -136,24 +136,23 @@ export function EnterpriseListPage() {
           dataSource={list.data?.items ?? []}
           pagination={false}
           locale={{ emptyText: t('list.empty') }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1180 }}
           columns={[
             {
               title: t('ent.name'),
               dataIndex: 'name',
-              width: 260,
               render: (name: string, row) => (
                 <Link to={`/enterprises/${row.uscc}`} className="ent-name-link">
                   {name}
                 </Link>
               ),
             },
-            { title: t('ent.uscc'), dataIndex: 'uscc', width: 190, render: (uscc: string) => <span className="mono">{uscc}</span> },
-            { title: t('ent.region'), dataIndex: 'regionName', width: 200 },
+            { title: t('ent.uscc'), dataIndex: 'uscc', width: 180, render: (uscc: string) => <span className="mono">{uscc}</span> },
+            { title: t('ent.region'), dataIndex: 'regionName', width: 190 },
             {
               title: t('ent.industry'),
               dataIndex: 'industryName',
-              width: 240,
+              width: 220,
               render: (name: string, row) => (
                 <>
                   <Typography.Text type="secondary" className="mono">
@@ -164,7 +163,7 @@ export function EnterpriseListPage() {
               ),
             },
             { title: t('ent.size'), dataIndex: 'size', width: 80, render: (size: Size | null) => <SizeLabel size={size} /> },
-            { title: t('ent.tags'), dataIndex: 'tags', render: (tags: EnterpriseTag[]) => <EnterpriseTags tags={tags} /> },
+            { title: t('ent.tags'), dataIndex: 'tags', width: 280, render: (tags: EnterpriseTag[]) => <EnterpriseTags tags={tags} /> },
           ]}
         />
         <CursorPager

@@ -50,7 +50,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiFetch<void>('/auth/logout', { method: 'POST' }),
     onSettled: () => {
-      queryClient.clear();
+      // Drop the previous user's data but keep the `me` query, whose observer (the auth gate) then shows the login page.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
       queryClient.setQueryData(ME_KEY, null);
     },
   });
