@@ -127,12 +127,16 @@ function uscc(body17) {
   // Import: one existing enterprise (update), one new, one bad row, one same name with another code.
   await page.goto(`${BASE_URL}/enterprises?limit=2`);
   const rows = await page.evaluate(async () => (await (await fetch('/api/v1/enterprises?limit=2')).json()).items);
+  // Fresh codes every run, so the same-name row is always an uncertain match.
+  const randomTail = () => Array.from({ length: 4 }, () => USCC_CHARS[Math.floor(Math.random() * 31)]).join('');
+  const newCode = uscc(`91320505MA7X${randomTail()}0`);
+  const twinCode = uscc(`91320505MA7X${randomTail()}1`);
   const csv = [
     '统一社会信用代码,企业名称,行政区划代码,行业代码,从业人员,营业收入(万元),资产总额(万元),主要产品,企业能力,标签',
     `${rows[0].uscc},${rows[0].name},${rows[0].regionCode},${rows[0].industryCode},500,80000,90000,产品A,能力A,`,
-    `${uscc('91320505MA7XCRN01')},苏州截图测试科技有限公司,320505,C3841,50,3000,2000,电池,测试,innovative`,
+    `${newCode},苏州截图测试科技有限公司,320505,C3841,50,3000,2000,电池,测试,innovative`,
     '123,坏行企业,999999,Z99,-1,,,,,',
-    `${uscc('91320505MA7XCRN02')},${rows[1].name},${rows[1].regionCode},${rows[1].industryCode},10,100,100,,,`,
+    `${twinCode},${rows[1].name},${rows[1].regionCode},${rows[1].industryCode},10,100,100,,,`,
   ].join('\n');
   const csvPath = path.join(OUT, 'import.csv');
   writeFileSync(csvPath, `\ufeff${csv}\n`);

@@ -45,11 +45,12 @@ describe('POST /api/v1/enterprises/import', () => {
   it('reports row-level errors, refuses to commit them, then imports the fixed file in full', async () => {
     const good = uniqueUscc('320505');
     const dup = uniqueUscc('320506');
-    const badCheck = `${uniqueUscc('320505').slice(0, 17)}${'0'}`;
+    const valid = uniqueUscc('320505');
+    const badCheck = `${valid.slice(0, 17)}${valid[17] === '0' ? '1' : '0'}`; // wrong check character
     const broken = [
       HEADER,
       `${good},苏州甲精密有限公司,320505,C3484,80,5000,3000,齿轮；轴承,五轴加工,专精特新`,
-      `${badCheck === good ? 'X' : badCheck},苏州乙有限公司,320505,C3484,,,,,,`,
+      `${badCheck},苏州乙有限公司,320505,C3484,,,,,,`,
       `${dup},苏州丙有限公司,999999,C3484,,,,,,`,
       `${dup},苏州丁有限公司,320506,Z12,,,,,,`,
       `${uniqueUscc('320507')},,320507,C3484,abc,,,,,`,

@@ -94,11 +94,34 @@ function conditions(eb: ExpressionBuilder<Database, 'enterprises'>, scope: Regio
   return eb.and(list);
 }
 
-/** One enterprise by USCC within the region scope. */
-export async function selectEnterprise(db: Db | Tx, uscc: string, scope: RegionScope): Promise<EnterpriseRecord | undefined> {
-  const row = await db.selectFrom('enterprises').select(COLUMNS).where('uscc', '=', uscc).where((eb) => conditions(eb, scope)).executeTakeFirst();
-  return row ? toRecord(row as Row) : undefined;
+/**
+ * One enterprise by USCC within the region scope, with its yearly figures (newest first) in the
+ * same round trip: the detail page is the hottest read.
+ */
+export async function selectEnterprise(db: Db | Tx, uscc: string, scope: RegionScope): Promise<(EnterpriseRecord & { financials: FinancialRecord[] }) | undefined> {
+  const row = await db
+    .selectFrom('enterprises')
+    .select(COLUMNS)
+    .select(
+      sql<FinancialJson[] | null>`(select json_agg(json_build_object('year', f.year, 'employees', f.employees, 'revenueFen', f.revenue_fen::text, 'assetsFen', f.assets_fen::text, 'rdSpendFen', f.rd_spend_fen::text) order by f.year desc) from enterprise_financials f where f.enterprise_id = enterprises.id)`.as('financials'),
+    )
+    .where('uscc', '=', uscc)
+    .where((eb) => conditions(eb, scope))
+    .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  const financials = (row.financials ?? []).map((f) => ({
+    year: f.year,
+    employees: f.employees,
+    revenueFen: bigOrNull(f.revenueFen),
+    assetsFen: bigOrNull(f.assetsFen),
+    rdSpendFen: bigOrNull(f.rdSpendFen),
+  }));
+  return { ...toRecord(row as Row), financials };
 }
+
+type FinancialJson = { year: number; employees: number | null; revenueFen: string | null; assetsFen: string | null; rdSpendFen: string | null };
 
 /** Enterprises by USCC, unscoped (for import matching and the registry's own checks). */
 export async function selectEnterprisesByUscc(db: Db | Tx, usccs: string[]): Promise<EnterpriseRecord[]> {
@@ -237,17 +260,6 @@ export async function selectLatestFinancials(db: Db | Tx, enterpriseIds: string[
     }
   }
   return out;
-}
-
-/** All yearly financials of one enterprise, newest first. */
-export async function selectFinancials(db: Db | Tx, enterpriseId: string): Promise<FinancialRecord[]> {
-  const rows = await db
-    .selectFrom('enterprise_financials')
-    .select(['year', 'employees', 'revenue_fen', 'assets_fen', 'rd_spend_fen'])
-    .where('enterprise_id', '=', enterpriseId)
-    .orderBy('year', 'desc')
-    .execute();
-  return rows.map((r) => ({ year: r.year, employees: r.employees, revenueFen: bigOrNull(r.revenue_fen), assetsFen: bigOrNull(r.assets_fen), rdSpendFen: bigOrNull(r.rd_spend_fen) }));
 }
 
 /** Insert or replace yearly financials, in chunks. */

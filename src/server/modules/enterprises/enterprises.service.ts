@@ -68,13 +68,13 @@ export async function getEnterprise(db: Db | Tx, actor: Actor, usccInput: string
   if (onlyUscc !== undefined && onlyUscc !== uscc) {
     throw notFound('企业');
   }
-  const record = await repo.selectEnterprise(db, uscc, scope);
-  if (!record) {
+  const found = await repo.selectEnterprise(db, uscc, scope);
+  if (!found) {
     throw notFound('企业');
   }
+  const { financials, ...record } = found;
   const isRestrictedVisible = canSeeRestricted(actor, record);
-  const financials = isRestrictedVisible ? await repo.selectFinancials(db, record.id) : [];
-  return { record, financials, canSeeRestricted: isRestrictedVisible };
+  return { record, financials: isRestrictedVisible ? financials : [], canSeeRestricted: isRestrictedVisible };
 }
 
 /** Minimal facts of an enterprise for other modules (accounts), unscoped. */
