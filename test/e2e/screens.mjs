@@ -100,6 +100,21 @@ function uscc(body17) {
   await page.getByTestId('ent-name').click();
   await page.waitForTimeout(600);
   await shot(page, '15-gov-create-modal', { fullPage: false });
+  // A registered code passes the check-character test but the server refuses it: the error lands on the field.
+  const existing = await page.evaluate(async () => (await (await fetch('/api/v1/enterprises?limit=1')).json()).items[0]);
+  await page.getByTestId('ent-uscc').fill(existing.uscc);
+  await page.getByTestId('ent-name').fill('截图测试重复企业');
+  await page.getByTestId('ent-region').click();
+  await page.keyboard.type('姑苏');
+  await page.locator('.ant-cascader-menu-item').filter({ hasText: '姑苏区' }).first().click();
+  await page.getByTestId('ent-industry').click();
+  await page.keyboard.type('C3841');
+  await page.locator('.ant-cascader-menu-item').filter({ hasText: '锂离子电池制造' }).first().click();
+  await page.getByTestId('ent-employees').fill('120');
+  await page.getByTestId('ent-revenue').fill('8000');
+  await page.getByTestId('ent-submit').click();
+  await page.getByTestId('problem-alert').waitFor({ timeout: 5000 }).catch(() => {});
+  await shot(page, '15b-gov-create-conflict', { fullPage: false });
   await page.keyboard.press('Escape');
 
   await page.goto(`${BASE_URL}/enterprises`);

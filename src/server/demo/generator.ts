@@ -20,7 +20,7 @@ import {
 import { findIndustry } from '../platform/industries.js';
 import { findRegion, REGION_ROOT, regionAncestors, regionChildren, type Region } from '../platform/regions.js';
 import { normaliseName } from '../platform/text.js';
-import { makeUscc } from '../platform/uscc.js';
+import { makeUscc, USCC_ALPHABET } from '../platform/uscc.js';
 
 /** One generated enterprise, in the units of the import file (money in 万元). */
 export interface DemoEnterprise {
@@ -609,16 +609,17 @@ function regionTable(codes: readonly string[] | undefined): Weighted<string> {
   return new Weighted(entries);
 }
 
-/** 苏州 from 苏州市, 广西 from 广西壮族自治区, 延边 from 延边朝鲜族自治州. */
+/** Ethnic names in the names of autonomous regions and prefectures (广西壮族自治区, 黔东南苗族侗族自治州). */
+const ETHNIC_SUFFIX =
+  /(蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|景颇|羌|柯尔克孜)族?$/;
+
+/** 苏州 from 苏州市, 广西 from 广西壮族自治区, 黔东南 from 黔东南苗族侗族自治州, 内蒙古 stays. */
 function shortName(name: string): string {
-  if (name.length <= 2) {
-    return name;
+  let short = name.replace(/(特别行政区|自治区|自治州|地区|省|市|盟)$/, '');
+  for (let stripped = short.replace(ETHNIC_SUFFIX, ''); stripped !== short && stripped.length >= 2; stripped = short.replace(ETHNIC_SUFFIX, '')) {
+    short = stripped;
   }
-  if (/自治[区州]$/.test(name)) {
-    return name.slice(0, 2);
-  }
-  const stripped = name.replace(/(特别行政区|地区|省|市|盟|县|区|旗)$/, '');
-  return stripped.length >= 2 ? stripped : name;
+  return short.length >= 2 ? short : name;
 }
 
 const placeCache = new Map<string, string>();
@@ -673,7 +674,8 @@ const BRANDS: readonly string[] = BRAND_FIRST.flatMap((first) => BRAND_SECOND.fi
 );
 
 /** Draws a company name: 〈place〉〈字号〉〈行业表述〉〈组织形式〉 or one of the common variants. */
-function drawName(draw: Draw, words: readonly string[], regionCode: string, size: EnterpriseSize, attempt: number): string {
+function drawName(draw: Draw, input: { words: readonly string[]; regionCode: string; size: EnterpriseSize; attempt: number }): string {
+  const { words, regionCode, size, attempt } = input;
   let brand = draw.pick(BRANDS);
   if (attempt >= 2) {
     // Later attempts use three-character 字号, a much larger space.
@@ -778,7 +780,8 @@ interface Figures {
 }
 
 /** Figures of a firm of `size` in `category`: each rated indicator inside that size's band. */
-function drawFigures(draw: Draw, profile: IndustryProfile, category: RatedSizeCategory, size: EnterpriseSize): Figures {
+function drawFigures(draw: Draw, input: { profile: IndustryProfile; category: RatedSizeCategory; size: EnterpriseSize }): Figures {
+  const { profile, category, size } = input;
   const bands: Partial<Record<SizeIndicator, Band>> = {};
   for (const { indicator, thresholds } of SIZE_RULES[category].indicators) {
     bands[indicator] = bandOf(thresholds, size);
@@ -807,7 +810,9 @@ function formatCount(value: number): string {
   return String(Math.round(value / 100) * 100);
 }
 
-function fill(draw: Draw, template: string, perHundred: number, employees: number): string {
+/** A template with `{n}` replaced by `perHundred` per 100 employees, ±40%, in a unit-fitting format. */
+function fill(draw: Draw, template: string, scale: { perHundred: number; employees: number }): string {
+  const { perHundred, employees } = scale;
   const value = perHundred * (employees / 100) * (0.6 + draw.next() * 0.8);
   const unit = template.slice(template.indexOf('{n}') + 3);
   let count: string;
@@ -839,12 +844,12 @@ function drawCapabilities(draw: Draw, input: CapabilityInput): string {
   const { profile, spec, size, employees, mainProduct, tags } = input;
   const parts: string[] = [];
   for (const [template, perHundred] of draw.sample(profile.facilities, size === 'micro' ? 1 : 2)) {
-    parts.push(fill(draw, template, perHundred, employees));
+    parts.push(fill(draw, template, { perHundred, employees }));
   }
   const certs = draw.sample(profile.certifications, draw.int(1, size === 'micro' ? 1 : 3));
   parts.push(`通过${certs.join('、')}认证`);
   const [capacity, perHundred] = spec.capacity ?? draw.pick(profile.capacities);
-  parts.push(fill(draw, capacity.replace('{p}', mainProduct.replace(/\(.*\)$/, '')), perHundred, employees));
+  parts.push(fill(draw, capacity.replace('{p}', mainProduct.replace(/\(.*\)$/, '')), { perHundred, employees }));
   const isInnovative = tags.some((tag) => tag !== 'leader');
   if (isInnovative || size === 'large' || size === 'medium') {
     const patents = Math.max(1, Math.round((employees / 100) * (isInnovative ? 4 : 1.5) * (0.5 + draw.next())));
@@ -863,7 +868,8 @@ function drawCapabilities(draw: Draw, input: CapabilityInput): string {
  * require the lower title first), with the revenue floors of policy-rules.md §2(b)/(c) roughly
  * respected; 链主 for about half of the large firms; 高新技术 for about a fifth overall.
  */
-function drawTags(draw: Draw, profile: IndustryProfile, size: EnterpriseSize, revenue: number): EnterpriseTag[] {
+function drawTags(draw: Draw, input: { profile: IndustryProfile; size: EnterpriseSize; revenue: number }): EnterpriseTag[] {
+  const { profile, size, revenue } = input;
   const tags: EnterpriseTag[] = [];
   if (size === 'large') {
     if (draw.chance(0.5)) {
@@ -899,9 +905,11 @@ function drawTags(draw: Draw, profile: IndustryProfile, size: EnterpriseSize, re
 
 /** Size of the "MA" + 6-character body space (31^6); bodies below 10^8 are written as 8 digits instead. */
 const BODY_SPACE = 31 ** 6;
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-/** A bijection of [0, BODY_SPACE) (affine, multiplier coprime to 31), so serials give distinct bodies. */
+/**
+ * The 8-character body for a value in [0, BODY_SPACE): injective, so distinct values (from the
+ * affine permutation of serials in {@link iterateSizedEnterprises}) give distinct USCCs.
+ */
 function bodyOf(value: number): string {
   if (value < 100_000_000) {
     // Pre-2015 style: the old 8-digit 组织机构代码 body.
@@ -956,12 +964,12 @@ export function* iterateSizedEnterprises(options: GenerateOptions): Generator<Si
     const regionCode = regions.pick(draw);
     const size = SIZE_TABLE.pick(draw);
     const category = CATEGORY_OF.get(industryCode)!;
-    const { employees, revenue, assets } = drawFigures(draw, profile, category, size);
+    const { employees, revenue, assets } = drawFigures(draw, { profile, category, size });
 
     let name = '';
     let nameKey = 0;
     for (let attempt = 0; ; attempt++) {
-      name = drawName(draw, spec.words ?? profile.words, regionCode, size, attempt);
+      name = drawName(draw, { words: spec.words ?? profile.words, regionCode, size, attempt });
       nameKey = hash53(normaliseName(name));
       if (attempt >= 6) {
         // Give up on a fresh 字号: number the name, as registrars do for near-duplicates.
@@ -985,7 +993,7 @@ export function* iterateSizedEnterprises(options: GenerateOptions): Generator<Si
     } while (reservedBodies.has(body));
     const uscc = makeUscc({ registrationDept: '9', orgCategory: '1', regionCode, body8: body });
 
-    const tags = drawTags(draw, profile, size, revenue);
+    const tags = drawTags(draw, { profile, size, revenue });
     const products = draw.sample(spec.products ?? profile.products, draw.int(size === 'micro' ? 1 : 2, size === 'large' ? 5 : 3));
     const capabilities = drawCapabilities(draw, { profile, spec, size, employees, mainProduct: products[0], tags });
     yield { enterprise: { uscc, name, regionCode, industryCode, employees, revenue, assets, products, capabilities, tags }, size };

@@ -21,12 +21,12 @@ export interface CodeCascaderProps {
  * A Cascader over a code tree whose value is one code, not a path: any level may be picked
  * (`changeOnSelect`), and the path is looked up again from the code.
  */
-export function CodeCascader({ value, onChange, options, isLoading, placeholder, isSearchable, allowClear = true, style, id, ...rest }: CodeCascaderProps) {
+export function CodeCascader({ value, onChange, options, isLoading, placeholder, isSearchable, allowClear = true, style, id, 'data-testid': testId }: CodeCascaderProps) {
   const path = useMemo(() => (value ? findPath(options, value) : []), [options, value]);
   return (
     <Cascader<TreeOption>
       id={id}
-      data-testid={rest['data-testid']}
+      data-testid={testId}
       style={style}
       options={options}
       loading={isLoading}

@@ -2,13 +2,13 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { ORG_KINDS, PASSWORD_MAX, PASSWORD_MIN, ROLES, USERNAME_MAX, type CreateUserBody, type Role } from '../../contracts/auth';
 import { orgKindKey, roleKey, useT } from '../i18n';
-import { applyProblemToForm, type FieldError } from '../lib/problem';
+import { applyProblemToForm, type FieldError, type FormFields } from '../lib/problem';
 import { withoutEmpty } from '../lib/values';
 import { useCreateUser } from '../queries/users';
 import { ProblemAlert } from './ProblemAlert';
 import { RegionCascader } from './RegionCascader';
 
-const FIELDS = ['username', 'password', 'role', 'displayName', 'regionCode', 'orgUscc', 'orgKind'] as const;
+const FIELDS: FormFields = { controls: ['username', 'password', 'role', 'displayName', 'regionCode', 'orgUscc', 'orgKind'] };
 
 /** Creates an account: a gov user needs a region, a member needs an organisation's USCC. */
 export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {

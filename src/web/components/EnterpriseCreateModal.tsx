@@ -2,7 +2,7 @@ import { App, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
 import { useState } from 'react';
 import type { CreateEnterpriseBody } from '../../contracts/enterprises';
 import { useT } from '../i18n';
-import { applyProblemToForm, type FieldError } from '../lib/problem';
+import { applyProblemToForm, type FieldError, type FormFields } from '../lib/problem';
 import { withoutEmpty } from '../lib/values';
 import { useCreateEnterprise } from '../queries/enterprises';
 import { checkUscc } from '../queries/reference';
@@ -10,7 +10,9 @@ import { EnterpriseProfileFields } from './EnterpriseProfileFields';
 import { ProblemAlert } from './ProblemAlert';
 import { SizePreview } from './SizePreview';
 
-const FIELDS = ['uscc', 'name', 'regionCode', 'industryCode', 'employees', 'revenue', 'assets', 'year', 'tags', 'products', 'capabilities'] as const;
+const FIELDS: FormFields = {
+  controls: ['uscc', 'name', 'regionCode', 'industryCode', 'employees', 'revenue', 'assets', 'year', 'tags', 'products', 'capabilities'],
+};
 
 interface EnterpriseCreateModalProps {
   open: boolean;

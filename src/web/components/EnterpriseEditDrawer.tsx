@@ -2,14 +2,17 @@ import { App, Button, Divider, Drawer, Form, Space } from 'antd';
 import { useState } from 'react';
 import type { Certification, Contact, EnterpriseDetail, EnterpriseTag, Financials, UpdateEnterpriseBody } from '../../contracts/enterprises';
 import { useT } from '../i18n';
-import { applyProblemToForm, type FieldError } from '../lib/problem';
+import { applyProblemToForm, type FieldError, type FormFields } from '../lib/problem';
 import { emptyToNull } from '../lib/values';
 import { useUpdateEnterprise } from '../queries/enterprises';
 import { CertificationFields, ContactFields, FinancialFields } from './EnterpriseListFields';
 import { EnterpriseProfileFields } from './EnterpriseProfileFields';
 import { ProblemAlert } from './ProblemAlert';
 
-const FIELDS = ['name', 'regionCode', 'industryCode', 'tags', 'products', 'capabilities', 'certifications', 'contacts', 'financials'] as const;
+const FIELDS: FormFields = {
+  controls: ['name', 'regionCode', 'industryCode', 'tags', 'products', 'capabilities'],
+  lists: ['certifications', 'contacts', 'financials'],
+};
 
 /** What the edit form holds. */
 interface EditValues {

@@ -134,7 +134,7 @@ function changedFields(before: Record<string, unknown> | null, after: Record<str
 
 /** A snapshot value in words: tag and size codes become labels, lists of records become a count. */
 function show(field: string, value: unknown, t: Translate): string {
-  if (value === null || value === undefined || value === '') {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return '—';
   }
   let text: string;

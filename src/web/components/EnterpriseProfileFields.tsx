@@ -50,7 +50,7 @@ export function EnterpriseProfileFields({ regionScope, canEditTags }: Enterprise
           {
             validator: async (_, value: string[] | undefined) => {
               if ((value ?? []).some((product) => product.length > PRODUCT_MAX)) {
-                throw new Error(`≤ ${PRODUCT_MAX}`);
+                throw new Error(t('ent.productTooLong', { n: PRODUCT_MAX }));
               }
             },
           },

@@ -28,24 +28,33 @@ export function errorMessage(error: unknown, t: Translate): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The fields of a form: single controls, and `Form.List`s whose rows have their own inputs. */
+export interface FormFields {
+  controls: readonly string[];
+  lists?: readonly string[];
+}
+
 /**
  * Puts each field error of a problem on the matching form field.
  * Returns the errors that match no field (to show in an alert).
  */
-export function applyProblemToForm(form: FormInstance, error: unknown, fieldNames: readonly string[]): FieldError[] {
+export function applyProblemToForm(form: FormInstance, error: unknown, fields: FormFields): FieldError[] {
   if (!(error instanceof ApiError)) {
     return [];
   }
   const unmatched: FieldError[] = [];
   const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const fieldError of error.fieldErrors) {
-    const name = toNamePath(fieldError.path);
-    const top = name[0];
-    if (typeof top !== 'string' || !fieldNames.includes(top)) {
+    const path = toNamePath(fieldError.path);
+    const top = path[0];
+    const isList = typeof top === 'string' && (fields.lists ?? []).includes(top);
+    if (typeof top !== 'string' || !(isList || fields.controls.includes(top))) {
       unmatched.push(fieldError);
       continue;
     }
-    // Errors inside a list (e.g. `products.3`) are shown on the list field itself when it is a single control.
+    // A list row's input has its own path (`certifications.0.expiresOn`); a single control such as the
+    // products tag input takes the errors of its items (`products.3`) itself.
+    const name = isList ? path : [top];
     const key = name.join('.');
     const entry = byField.get(key) ?? { name, errors: [] };
     entry.errors.push(fieldError.message);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 
 /** One audit row as the repo returns it. */
@@ -23,33 +24,22 @@ export interface AuditInsert {
   op: 'insert' | 'update' | 'delete';
 }
 
-/** Insert audit and change-feed rows for a batch of writes (one statement each). */
+/** Insert audit and change-feed rows for a batch of writes (two statements per 5,000 rows). */
 export async function insertAuditRows(tx: Tx, rows: AuditInsert[]): Promise<void> {
-  if (rows.length === 0) {
-    return;
-  }
-  for (let i = 0; i < rows.length; i += 2000) {
-    const chunk = rows.slice(i, i + 2000);
-    await tx
-      .insertInto('audit_log')
-      .values(
-        chunk.map((r) => ({
-          actor_id: r.actorId === '0' ? null : r.actorId,
-          actor_label: r.actorLabel,
-          action: r.action,
-          entity_type: r.entityType,
-          entity_key: r.entityKey,
-          region_code: r.regionCode,
-          before: r.before === undefined || r.before === null ? null : JSON.stringify(r.before),
-          after: r.after === undefined || r.after === null ? null : JSON.stringify(r.after),
-          request_id: r.requestId,
-        })),
-      )
-      .execute();
-    await tx
-      .insertInto('change_log')
-      .values(chunk.map((r) => ({ entity_type: r.entityType, entity_key: r.entityKey, op: r.op })))
-      .execute();
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+    await sql`
+      INSERT INTO audit_log (actor_id, actor_label, action, entity_type, entity_key, region_code, before, after, request_id)
+      SELECT u.actor_id, u.actor_label, u.action, u.entity_type, u.entity_key, u.region_code, u.before::jsonb, u.after::jsonb, u.request_id
+      FROM unnest(${chunk.map((r) => (r.actorId === '0' ? null : r.actorId))}::bigint[], ${chunk.map((r) => r.actorLabel)}::text[],
+                  ${chunk.map((r) => r.action)}::text[], ${chunk.map((r) => r.entityType)}::text[], ${chunk.map((r) => r.entityKey)}::text[],
+                  ${chunk.map((r) => r.regionCode)}::text[], ${chunk.map((r) => json(r.before))}::text[], ${chunk.map((r) => json(r.after))}::text[],
+                  ${chunk.map((r) => r.requestId)}::text[])
+        AS u(actor_id, actor_label, action, entity_type, entity_key, region_code, before, after, request_id)`.execute(tx);
+    await sql`
+      INSERT INTO change_log (entity_type, entity_key, op)
+      SELECT * FROM unnest(${chunk.map((r) => r.entityType)}::text[], ${chunk.map((r) => r.entityKey)}::text[], ${chunk.map((r) => r.op)}::text[])`.execute(tx);
   }
 }
 

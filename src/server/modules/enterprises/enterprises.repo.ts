@@ -187,54 +187,36 @@ export interface EnterpriseWrite {
   contacts: unknown[];
 }
 
-function toRow(e: EnterpriseWrite) {
-  return {
-    uscc: e.uscc,
-    name: e.name,
-    name_norm: e.nameNorm,
-    name_initials: e.nameInitials,
-    region_code: e.regionCode,
-    industry_code: e.industryCode,
-    size: e.size,
-    size_category: e.sizeCategory,
-    tags: e.tags,
-    products: e.products,
-    capabilities: e.capabilities,
-    certifications: JSON.stringify(e.certifications),
-    contacts: JSON.stringify(e.contacts),
-  };
-}
-
 /**
- * Insert new enterprises or overwrite existing ones (by USCC), in chunks. Returns id per USCC.
+ * Insert new enterprises or overwrite existing ones (by USCC). One statement per 5,000 rows with
+ * one array parameter per column (`unnest`), which is several times faster than multi-row VALUES.
+ * Returns the id of each USCC.
  */
 export async function upsertEnterprises(tx: Tx, rows: EnterpriseWrite[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000).map(toRow);
-    const result = await tx
-      .insertInto('enterprises')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column('uscc').doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          name_norm: eb.ref('excluded.name_norm'),
-          name_initials: eb.ref('excluded.name_initials'),
-          region_code: eb.ref('excluded.region_code'),
-          industry_code: eb.ref('excluded.industry_code'),
-          size: eb.ref('excluded.size'),
-          size_category: eb.ref('excluded.size_category'),
-          tags: eb.ref('excluded.tags'),
-          products: eb.ref('excluded.products'),
-          capabilities: eb.ref('excluded.capabilities'),
-          certifications: eb.ref('excluded.certifications'),
-          contacts: eb.ref('excluded.contacts'),
-          updated_at: sql`now()`,
-        })),
-      )
-      .returning(['id', 'uscc'])
-      .execute();
-    for (const r of result) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    const col = <K extends keyof EnterpriseWrite>(key: K) => chunk.map((e) => e[key]);
+    const json = (key: 'tags' | 'products' | 'certifications' | 'contacts') => chunk.map((e) => JSON.stringify(e[key]));
+    const result = await sql<{ id: string; uscc: string }>`
+      INSERT INTO enterprises (uscc, name, name_norm, name_initials, region_code, industry_code, size, size_category,
+                               tags, products, capabilities, certifications, contacts)
+      SELECT u.uscc, u.name, u.name_norm, u.name_initials, u.region_code, u.industry_code, u.size, u.size_category,
+             ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)), ARRAY(SELECT jsonb_array_elements_text(u.products::jsonb)),
+             u.capabilities, u.certifications::jsonb, u.contacts::jsonb
+      FROM unnest(${col('uscc')}::text[], ${col('name')}::text[], ${col('nameNorm')}::text[], ${col('nameInitials')}::text[],
+                  ${col('regionCode')}::text[], ${col('industryCode')}::text[], ${col('size')}::text[], ${col('sizeCategory')}::text[],
+                  ${json('tags')}::text[], ${json('products')}::text[], ${col('capabilities')}::text[], ${json('certifications')}::text[],
+                  ${json('contacts')}::text[])
+        AS u(uscc, name, name_norm, name_initials, region_code, industry_code, size, size_category, tags, products, capabilities, certifications, contacts)
+      ON CONFLICT (uscc) DO UPDATE SET
+        name = excluded.name, name_norm = excluded.name_norm, name_initials = excluded.name_initials,
+        region_code = excluded.region_code, industry_code = excluded.industry_code, size = excluded.size,
+        size_category = excluded.size_category, tags = excluded.tags, products = excluded.products,
+        capabilities = excluded.capabilities, certifications = excluded.certifications, contacts = excluded.contacts,
+        updated_at = now()
+      RETURNING id, uscc`.execute(tx);
+    for (const r of result.rows) {
       ids.set(r.uscc, r.id);
     }
   }
@@ -262,29 +244,18 @@ export async function selectLatestFinancials(db: Db | Tx, enterpriseIds: string[
   return out;
 }
 
-/** Insert or replace yearly financials, in chunks. */
+/** Insert or replace yearly financials (by enterprise and year), 5,000 rows per statement. */
 export async function upsertFinancials(tx: Tx, rows: Array<FinancialRecord & { enterpriseId: string }>): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    const chunk = rows.slice(i, i + 2000).map((f) => ({
-      enterprise_id: f.enterpriseId,
-      year: f.year,
-      employees: f.employees,
-      revenue_fen: f.revenueFen?.toString() ?? null,
-      assets_fen: f.assetsFen?.toString() ?? null,
-      rd_spend_fen: f.rdSpendFen?.toString() ?? null,
-    }));
-    await tx
-      .insertInto('enterprise_financials')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['enterprise_id', 'year']).doUpdateSet((eb) => ({
-          employees: eb.ref('excluded.employees'),
-          revenue_fen: eb.ref('excluded.revenue_fen'),
-          assets_fen: eb.ref('excluded.assets_fen'),
-          rd_spend_fen: eb.ref('excluded.rd_spend_fen'),
-        })),
-      )
-      .execute();
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    const fen = (key: 'revenueFen' | 'assetsFen' | 'rdSpendFen') => chunk.map((f) => f[key]?.toString() ?? null);
+    await sql`
+      INSERT INTO enterprise_financials (enterprise_id, year, employees, revenue_fen, assets_fen, rd_spend_fen)
+      SELECT * FROM unnest(${chunk.map((f) => f.enterpriseId)}::bigint[], ${chunk.map((f) => f.year)}::int[],
+                           ${chunk.map((f) => f.employees)}::int[], ${fen('revenueFen')}::bigint[], ${fen('assetsFen')}::bigint[],
+                           ${fen('rdSpendFen')}::bigint[])
+      ON CONFLICT (enterprise_id, year) DO UPDATE SET
+        employees = excluded.employees, revenue_fen = excluded.revenue_fen, assets_fen = excluded.assets_fen, rd_spend_fen = excluded.rd_spend_fen`.execute(tx);
   }
 }
 

@@ -1,6 +1,6 @@
-import { parseString } from '@fast-csv/parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { AppError } from '../../errors.js';
 
 /** A sheet read from an upload: header cells and data rows, every cell as trimmed text. */
@@ -95,14 +95,15 @@ async function readXlsx(buffer: Buffer, maxRows: number): Promise<Sheet> {
   return { header: header ?? [], rows };
 }
 
-function readCsv(text: string, maxRows: number): Promise<Sheet> {
-  return new Promise((resolve, reject) => {
-    const all: string[][] = [];
-    parseString(text, { ignoreEmpty: false, trim: true, maxRows: maxRows + 1 })
-      .on('error', (err) => reject(new AppError('unsupported_file', `Bad CSV: ${err.message}`, { userMessage: `CSV 文件格式错误：${err.message}` })))
-      .on('data', (row: string[]) => all.push(row))
-      .on('end', () => resolve({ header: all[0] ?? [], rows: all.slice(1) }));
-  });
+function readCsv(text: string, maxRows: number): Sheet {
+  // papaparse: RFC 4180 quoting, delimiter sniffing (comma, tab, semicolon), any line ending.
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, preview: maxRows + 2 });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+  if (fatal) {
+    throw new AppError('unsupported_file', `Bad CSV: ${fatal.message}`, { userMessage: `CSV 文件第 ${(fatal.row ?? 0) + 1} 行引号不匹配` });
+  }
+  const rows = parsed.data.map((row) => row.map((cell) => cell.trim()));
+  return { header: rows[0] ?? [], rows: rows.slice(1) };
 }
 
 /**
@@ -122,7 +123,7 @@ export async function readSheet(buffer: Buffer, maxRows: number): Promise<Sheet>
   if (buffer.subarray(0, 8192).includes(0)) {
     throw new AppError('unsupported_file', 'Binary file', { userMessage: '文件不是电子表格（支持 .xlsx 和 .csv）' });
   }
-  const sheet = await readCsv(decodeText(buffer), maxRows);
+  const sheet = readCsv(decodeText(buffer), maxRows);
   if (sheet.rows.length > maxRows) {
     throw new AppError('validation_failed', 'Too many rows', { userMessage: `文件行数超过上限 ${maxRows}`, errors: [{ path: 'file', message: `最多 ${maxRows} 行` }] });
   }

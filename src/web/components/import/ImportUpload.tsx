@@ -3,6 +3,7 @@ import { Alert, Button, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportReport } from '../../../contracts/enterprises';
 import { useLang, useT } from '../../i18n';
+import { formatNumber } from '../../lib/format';
 import { importTemplateUrl } from '../../queries/enterprises';
 import { ProblemAlert } from '../ProblemAlert';
 import { ImportActivityIndicator } from './ImportActivityIndicator';
@@ -78,7 +79,7 @@ export function ImportUpload({ onChecked }: { onChecked: (file: File, report: Im
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">{t('import.dragger')}</p>
-          <p className="ant-upload-hint">{t('import.draggerHint', { mb: MAX_MB, rows: IMPORT_MAX_ROWS.toLocaleString() })}</p>
+          <p className="ant-upload-hint">{t('import.draggerHint', { mb: MAX_MB, rows: formatNumber(lang, IMPORT_MAX_ROWS) })}</p>
         </Upload.Dragger>
       </div>
       <ImportActivityIndicator activity={activity} processingKey="import.checking" />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ImportDecision, ImportReport } from '../../../contracts/enterprises';
 import { ApiError } from '../../api';
-import { runImport } from '../../queries/enterprises';
+import { runImport, useInvalidateEnterprises } from '../../queries/enterprises';
 
 /** What an import upload is doing: sending bytes (with percent), then waiting for the server's check. */
 export type ImportActivity = { phase: 'idle' } | { phase: 'uploading'; percent: number } | { phase: 'processing' };
@@ -12,6 +12,7 @@ export type ImportOutcome = { isOk: true; report: ImportReport } | { isOk: false
 /** Runs an import upload and tracks its progress. */
 export function useImportRun() {
   const [activity, setActivity] = useState<ImportActivity>({ phase: 'idle' });
+  const invalidateEnterprises = useInvalidateEnterprises();
 
   const run = async (file: File, options: { isDryRun: boolean; decisions?: ImportDecision[] }): Promise<ImportOutcome> => {
     setActivity({ phase: 'uploading', percent: 0 });
@@ -25,6 +26,9 @@ export function useImportRun() {
           setActivity(percent >= 100 ? { phase: 'processing' } : { phase: 'uploading', percent });
         },
       });
+      if (report.committed) {
+        void invalidateEnterprises();
+      }
       return { isOk: true, report };
     } catch (error) {
       return { isOk: false, error, report: reportOf(error) };
