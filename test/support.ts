@@ -36,7 +36,7 @@ export async function createTestDb(): Promise<{ db: Db; url: string }> {
 
 /** Configuration for in-process apps in tests. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseConfig({ XIESHOU_DATA_DIR: '/tmp/xieshou-unused', XIESHOU_DEMO: '0', XIESHOU_LOG_LEVEL: 'silent', ...overrides });
+  return parseConfig({ XIESHOU_DATA_DIR: '/tmp/xieshou-unused', XIESHOU_DEMO: '0', XIESHOU_LOG_LEVEL: 'silent', XIESHOU_STRICT_RESPONSES: '1', ...overrides });
 }
 
 /** An in-process app over a fresh test database (no port is opened). */

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -20,6 +19,7 @@ import { AppError } from './errors.js';
 import { SessionCache, registerAuth } from './http/auth.js';
 import type { App, AppContext } from './http/context.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { LoginLimiter, accountsRoutes } from './modules/accounts/index.js';
 import { enterprisesRoutes } from './modules/enterprises/index.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -64,7 +64,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Presenters list fields explicitly; validating every response against its zod schema is
+  // insurance for tests and development (XIESHOU_STRICT_RESPONSES=1), not for production.
+  app.setSerializerCompiler(config.isStrictResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   const isWebServed = options.isWebEnabled !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   registerProblemHandlers(app, isWebServed ? (reply) => reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined);
 
@@ -79,23 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: false, // served over loopback/HTTP here; the TLS terminator sets HSTS
-  });
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10 * 1024 * 1024 } });
   await app.register(swagger, {

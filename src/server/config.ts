@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   XIESHOU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   XIESHOU_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   XIESHOU_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  XIESHOU_STRICT_RESPONSES: z.enum(['0', '1']).default('0'),
 });
 
 /** Validated runtime configuration. */
@@ -31,6 +32,8 @@ export interface Config {
   sessionTtlMs: number;
   logLevel: z.infer<typeof EnvSchema>['XIESHOU_LOG_LEVEL'];
   loginMaxPerMinute: number;
+  /** Validate every response against its schema (tests and development; costs ~10% throughput). */
+  isStrictResponses: boolean;
 }
 
 /** Parse a given environment (tests pass their own) into a {@link Config}. Throws with all problems listed. */
@@ -51,6 +54,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     sessionTtlMs: e.XIESHOU_SESSION_HOURS * 3600_000,
     logLevel: e.XIESHOU_LOG_LEVEL,
     loginMaxPerMinute: e.XIESHOU_LOGIN_MAX_PER_MINUTE,
+    isStrictResponses: e.XIESHOU_STRICT_RESPONSES === '1',
   };
 }
 

@@ -1,7 +1,9 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { ChangeFeed } from './db/change-feed.js';
 import { openStore, type Store } from './db/store.js';
+import { followEnterpriseChanges } from './modules/enterprises/index.js';
 import { DEMO_PASSWORD, listDemoLogins, seedDemo } from './demo/seed.js';
 import { ensureAdmin, purgeExpiredSessions } from './modules/accounts/index.js';
 import type { App } from './http/context.js';
@@ -28,6 +30,9 @@ export async function startServer(config: Config, print: (line: string) => void 
   if (config.demo.enabled && !logins) {
     logins = await listDemoLogins(store.db);
   }
+  const feed = new ChangeFeed(store.db);
+  followEnterpriseChanges(feed, store.db);
+  await feed.start();
   const app = await buildApp({ config, db: store.db, logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } });
   await app.listen({ port: config.http.port, host: config.http.host });
   const address = app.server.address();
@@ -61,6 +66,7 @@ export async function startServer(config: Config, print: (line: string) => void 
       if (isClosing) return;
       isClosing = true;
       clearInterval(purge);
+      feed.stop();
       await app.close();
       await store.close();
     },

@@ -27,6 +27,7 @@ export default async function setup(project: TestProject) {
     XIESHOU_DEMO: '1',
     XIESHOU_DEMO_ENTERPRISES: '600',
     XIESHOU_LOG_LEVEL: 'warn',
+    XIESHOU_STRICT_RESPONSES: '1',
   });
   const server = await startServer(config, () => {});
   project.provide('baseUrl', server.url);

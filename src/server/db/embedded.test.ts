@@ -89,4 +89,23 @@ describe('embedded PostgreSQL lifecycle', () => {
       squatter.close();
     }
   }, 120_000);
+
+  it('refuses to start a second server on a data dir in use, and leaves the first one running', async () => {
+    const first = await startApp();
+    const second = spawn(process.execPath, ['bin/xieshou.mjs', 'start', '--no-build'], {
+      env: { ...process.env, PORT: '0', XIESHOU_DATA_DIR: dir, XIESHOU_DEMO: '0', XIESHOU_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(second);
+    let output = '';
+    second.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(output).toContain('in use by another xieshou process');
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    await new Promise<void>((resolve) => {
+      first.child.once('exit', () => resolve());
+      first.child.kill('SIGINT');
+    });
+  }, 120_000);
 });

@@ -138,6 +138,34 @@ async function postgresIds(): Promise<{ uid: number; gid: number } | undefined> 
   return { uid, gid };
 }
 
+function ownerPath(dataDir: string): string {
+  return path.join(dataDir, 'owner.pid');
+}
+
+/**
+ * The pid of the live process that started the cluster, if it is still running (a server or a
+ * CLI command). After a `kill -9` of that process its pid is dead and we may take over.
+ */
+export function liveOwner(dataDir: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(ownerPath(dataDir), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) {
+    return undefined;
+  }
+  try {
+    if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node')) {
+      return undefined; // the pid was recycled by another program
+    }
+  } catch {
+    // no /proc: trust the file
+  }
+  return pid;
+}
+
 /** Stop a postmaster left behind by a killed process, so that we start from a clean state. */
 async function stopOrphan(dataDir: string, log: (m: string) => void): Promise<void> {
   const lock = path.join(clusterDir(dataDir), 'postmaster.pid');
@@ -179,6 +207,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     settings = { port: options.port ?? DEFAULT_PORT, password: crypto.randomBytes(18).toString('base64url') };
     writeSettings(dataDir, settings);
   } else {
+    const owner = liveOwner(dataDir);
+    if (owner !== undefined) {
+      throw new Error(`the data dir ${dataDir} is in use by another xieshou process (pid ${owner}); stop it first or set XIESHOU_DATA_DIR`);
+    }
     await stopOrphan(dataDir, log);
   }
 
@@ -225,6 +257,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   if (!isInitialised) {
     await pg.createDatabase(DB_NAME);
   }
+  fs.writeFileSync(ownerPath(dataDir), String(process.pid));
   let isStopped = false;
   return {
     url: makeUrl(port, settings.password),
@@ -235,6 +268,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       }
       isStopped = true;
       await pg.stop();
+      fs.rmSync(ownerPath(dataDir), { force: true });
     },
   };
 }

@@ -7,7 +7,7 @@ import { nameInitials, normaliseName } from '../../platform/text.js';
 import { recordWrites, type WriteContext, type WriteRecord } from '../audit/index.js';
 import { canImport, canRegisterIn } from './enterprises.policy.js';
 import * as repo from './enterprises.repo.js';
-import { checkCodes, deriveSize } from './enterprises.service.js';
+import { checkCodes, deriveSize, evictEnterprises } from './enterprises.service.js';
 import { readSheet, type Sheet } from './enterprises.sheet.js';
 
 /** A data row that passed validation. `row` is the spreadsheet row number (header = 1). */
@@ -320,5 +320,6 @@ export async function importSheet(db: Db, context: WriteContext, sheet: Sheet, o
     }
     await repo.upsertDecisions(tx, result.decisions, context.actor.userId === '0' ? null : context.actor.userId);
   });
+  evictEnterprises(db, result.writes.map((w) => w.uscc));
   return { ...report, committed: true };
 }

@@ -31,8 +31,24 @@ function presentFinancials(f: FinancialRecord): Financials {
   };
 }
 
+/** Presented details per record object: cached records are immutable and read far more often than written. */
+const memo = new WeakMap<object, { restricted?: EnterpriseDetail; public?: EnterpriseDetail }>();
+
 /** The full profile; restricted fields and the size basis (which shows figures) only when allowed. */
 export function presentDetail(view: EnterpriseView): EnterpriseDetail {
+  const slot = memo.get(view.record) ?? {};
+  const key = view.canSeeRestricted ? 'restricted' : 'public';
+  const hit = slot[key];
+  if (hit) {
+    return hit;
+  }
+  const presented = buildDetail(view);
+  slot[key] = presented;
+  memo.set(view.record, slot);
+  return presented;
+}
+
+function buildDetail(view: EnterpriseView): EnterpriseDetail {
   const { record } = view;
   const latest = view.financials[0];
   const basis = view.canSeeRestricted

@@ -94,6 +94,13 @@ function conditions(eb: ExpressionBuilder<Database, 'enterprises'>, scope: Regio
   return eb.and(list);
 }
 
+/** The same scope predicate as {@link conditions}, for rows already in memory (the detail cache). */
+export function isRowInScope(row: { regionCode: string }, scope: RegionScope): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'none') return false;
+  return row.regionCode.startsWith(scope.prefix);
+}
+
 /**
  * One enterprise by USCC within the region scope, with its yearly figures (newest first) in the
  * same round trip: the detail page is the hottest read.
@@ -187,6 +194,11 @@ export interface EnterpriseWrite {
   contacts: unknown[];
 }
 
+/** A PostgreSQL array literal of strings (`{"a","b"}`), so that a text[] column can travel inside a text[] parameter. */
+function arrayLiteral(items: string[]): string {
+  return `{${items.map((x) => `"${x.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
 /**
  * Insert new enterprises or overwrite existing ones (by USCC). One statement per 5,000 rows with
  * one array parameter per column (`unnest`), which is several times faster than multi-row VALUES.
@@ -197,16 +209,17 @@ export async function upsertEnterprises(tx: Tx, rows: EnterpriseWrite[]): Promis
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     const col = <K extends keyof EnterpriseWrite>(key: K) => chunk.map((e) => e[key]);
-    const json = (key: 'tags' | 'products' | 'certifications' | 'contacts') => chunk.map((e) => JSON.stringify(e[key]));
+    const json = (key: 'certifications' | 'contacts') => chunk.map((e) => JSON.stringify(e[key]));
+    const list = (key: 'tags' | 'products') => chunk.map((e) => arrayLiteral(e[key]));
     const result = await sql<{ id: string; uscc: string }>`
       INSERT INTO enterprises (uscc, name, name_norm, name_initials, region_code, industry_code, size, size_category,
                                tags, products, capabilities, certifications, contacts)
       SELECT u.uscc, u.name, u.name_norm, u.name_initials, u.region_code, u.industry_code, u.size, u.size_category,
-             ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)), ARRAY(SELECT jsonb_array_elements_text(u.products::jsonb)),
+             u.tags::text[], u.products::text[],
              u.capabilities, u.certifications::jsonb, u.contacts::jsonb
       FROM unnest(${col('uscc')}::text[], ${col('name')}::text[], ${col('nameNorm')}::text[], ${col('nameInitials')}::text[],
                   ${col('regionCode')}::text[], ${col('industryCode')}::text[], ${col('size')}::text[], ${col('sizeCategory')}::text[],
-                  ${json('tags')}::text[], ${json('products')}::text[], ${col('capabilities')}::text[], ${json('certifications')}::text[],
+                  ${list('tags')}::text[], ${list('products')}::text[], ${col('capabilities')}::text[], ${json('certifications')}::text[],
                   ${json('contacts')}::text[])
         AS u(uscc, name, name_norm, name_initials, region_code, industry_code, size, size_category, tags, products, capabilities, certifications, contacts)
       ON CONFLICT (uscc) DO UPDATE SET

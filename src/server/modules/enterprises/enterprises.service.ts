@@ -2,6 +2,7 @@ import type { CreateEnterpriseBody, Financials, ListEnterprisesQuery, UpdateEnte
 import type { Db, Tx } from '../../db/database.js';
 import { AppError, invalid, notFound, type FieldError } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
+import type { RegionScope } from '../../platform/scope.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { lastBusinessYear } from '../../platform/dates.js';
 import { classifyEnterpriseSize } from '../../platform/enterprise-size.js';
@@ -12,6 +13,7 @@ import { nameInitials, normaliseName } from '../../platform/text.js';
 import { normaliseUscc, validateUscc } from '../../platform/uscc.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
 import { MEMBER_EDITABLE_FIELDS, canRegisterIn, canSeeRestricted, isOwnEnterprise, readScopeOf } from './enterprises.policy.js';
+import { enterpriseCacheOf, type CachedEnterprise } from './enterprises.cache.js';
 import * as repo from './enterprises.repo.js';
 
 /** Size class derived from the industry and the latest yearly figures (never typed in). */
@@ -68,13 +70,39 @@ export async function getEnterprise(db: Db | Tx, actor: Actor, usccInput: string
   if (onlyUscc !== undefined && onlyUscc !== uscc) {
     throw notFound('企业');
   }
-  const found = await repo.selectEnterprise(db, uscc, scope);
+  const found = await readEnterprise(db, uscc, scope);
   if (!found) {
     throw notFound('企业');
   }
-  const { financials, ...record } = found;
-  const isRestrictedVisible = canSeeRestricted(actor, record);
-  return { record, financials: isRestrictedVisible ? financials : [], canSeeRestricted: isRestrictedVisible };
+  // `found` is shared with the cache (and the presenter memoises on it): never mutate it.
+  const isRestrictedVisible = canSeeRestricted(actor, found);
+  return { record: found, financials: isRestrictedVisible ? found.financials : [], canSeeRestricted: isRestrictedVisible };
+}
+
+/**
+ * The detail row within the scope: from this node's cache when possible (the hottest read), else
+ * from SQL with the scope in the WHERE clause. Transactions always read the database.
+ */
+async function readEnterprise(db: Db | Tx, uscc: string, scope: RegionScope): Promise<CachedEnterprise | undefined> {
+  if (db.isTransaction) {
+    return repo.selectEnterprise(db, uscc, scope);
+  }
+  const cache = enterpriseCacheOf(db as Db);
+  const cached = cache.get(uscc);
+  if (cached) {
+    return repo.isRowInScope(cached, scope) ? cached : undefined;
+  }
+  const token = cache.begin(uscc);
+  const found = await repo.selectEnterprise(db, uscc, scope);
+  if (found) {
+    cache.set(uscc, found, token);
+  }
+  return found;
+}
+
+/** Forget cached rows after a committed write (call after the transaction, never inside it). */
+export function evictEnterprises(db: Db, usccs: Iterable<string>): void {
+  enterpriseCacheOf(db).evict(usccs);
 }
 
 /** Minimal facts of an enterprise for other modules (accounts), unscoped. */
@@ -210,6 +238,7 @@ export async function createEnterprise(db: Db, context: WriteContext, body: Crea
     }
     await recordWrites(tx, context, [{ action: 'enterprise.create', entityType: 'enterprise', entityKey: write.uscc, regionCode: write.regionCode, after: auditSnapshot(write, financial ? [financial] : []) }]);
   });
+  evictEnterprises(db, [write.uscc]);
   return getEnterprise(db, actor, write.uscc);
 }
 
@@ -272,5 +301,6 @@ export async function updateEnterprise(db: Db, context: WriteContext, usccInput:
       { action: 'enterprise.update', entityType: 'enterprise', entityKey: next.uscc, regionCode: next.regionCode, before: auditSnapshot(before), after: auditSnapshot(next, changedFinancials) },
     ]);
   });
+  evictEnterprises(db, [next.uscc]);
   return getEnterprise(db, actor, next.uscc);
 }
