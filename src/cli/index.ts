@@ -5,6 +5,7 @@ import { registerImport } from './commands/import.js';
 import { registerSeed } from './commands/seed.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
+import { runState } from './output.js';
 
 const program = new Command('xieshou')
   .description('携手 — platform for large–SME integrated innovation')
@@ -18,3 +19,8 @@ registerImport(program);
 registerExport(program);
 
 await program.parseAsync(process.argv);
+// Exit explicitly with the command's code: the embedded PostgreSQL's exit hook would otherwise
+// end the process with 0.
+if (!runState.isLongRunning) {
+  process.exit(process.exitCode ?? 0);
+}

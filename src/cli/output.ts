@@ -7,6 +7,9 @@ export const EXIT_OK = 0;
 export const EXIT_USER = 1;
 export const EXIT_SERVER = 2;
 
+/** Set by commands that keep running (the server); others exit when their action returns. */
+export const runState = { isLongRunning: false };
+
 /** Global flags every command sees. */
 export interface GlobalOptions {
   json?: boolean;

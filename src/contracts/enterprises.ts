@@ -182,5 +182,5 @@ export const IMPORT_COLUMNS = [
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
 /** Largest upload accepted by the import endpoint. */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 200_000;

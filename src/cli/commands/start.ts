@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { WEB_DIST } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { startServer } from '../../server/main.js';
-import { EXIT_SERVER } from '../output.js';
+import { EXIT_SERVER, runState } from '../output.js';
 
 const ROOT = path.resolve(WEB_DIST, '../..');
 
@@ -41,6 +41,7 @@ export function registerStart(program: Command): void {
     .description('start the platform: database, migrations, demo data on first run, web UI and API')
     .option('--no-build', 'do not build the web UI even if it is missing or stale')
     .action(async (options: { build: boolean }) => {
+      runState.isLongRunning = true;
       try {
         if (options.build) ensureWebBuilt(console.log);
         const server = await startServer(loadConfig());

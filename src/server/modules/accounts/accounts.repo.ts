@@ -65,7 +65,7 @@ export async function selectUserBySession(db: Db, tokenHash: Buffer, now: Date):
   return row ? { ...toUser(row), expiresAt: row.expires_at } : undefined;
 }
 
-export async function insertSession(db: Db, session: { tokenHash: Buffer; userId: string; expiresAt: Date; userAgent: string | null }): Promise<void> {
+export async function insertSession(db: Db | Tx, session: { tokenHash: Buffer; userId: string; expiresAt: Date; userAgent: string | null }): Promise<void> {
   await db
     .insertInto('sessions')
     .values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt, user_agent: session.userAgent })

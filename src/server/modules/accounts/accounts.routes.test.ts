@@ -25,6 +25,11 @@ describe('POST /api/v1/auth/login', () => {
     expect(me.json().username).toBe(actor.username);
     const byCookie = await app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { xs_session: body.token } });
     expect(byCookie.json().username).toBe(actor.username);
+    const audit = await db.selectFrom('audit_log').select(['action', 'actor_label']).where('entity_key', '=', actor.username).where('action', '=', 'session.login').execute();
+    expect(audit).toHaveLength(1);
+    // Only the token's hash is stored.
+    const stored = await db.selectFrom('sessions').select('token_hash').execute();
+    expect(stored.some((s) => s.token_hash.toString('base64url') === body.token)).toBe(false);
   });
 
   it('answers a wrong password and an unknown user alike, as problem+json', async () => {

@@ -19,7 +19,7 @@ export function accountsRoutes(ctx: AppContext) {
     }, async (request, reply) => {
       const outcome = await login(
         ctx.db,
-        { username: request.body.username, password: request.body.password, clientKey: request.ip, userAgent: request.headers['user-agent'] ?? null },
+        { username: request.body.username, password: request.body.password, clientKey: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id },
         { limiter: ctx.limiter, sessionTtlMs: ctx.config.sessionTtlMs },
       );
       reply.setCookie(SESSION_COOKIE, outcome.token, { path: '/', httpOnly: true, sameSite: 'lax', expires: outcome.expiresAt });

@@ -86,7 +86,7 @@ export interface LoginOutcome {
  */
 export async function login(
   db: Db,
-  input: { username: string; password: string; clientKey: string; userAgent: string | null },
+  input: { username: string; password: string; clientKey: string; userAgent: string | null; requestId?: string },
   options: { limiter: LoginLimiter; sessionTtlMs: number; now?: Date },
 ): Promise<LoginOutcome> {
   const keys = [`u:${input.username.toLowerCase()}`, `ip:${input.clientKey}`];
@@ -103,7 +103,12 @@ export async function login(
   const token = crypto.randomBytes(32).toString('base64url');
   const now = options.now ?? new Date();
   const expiresAt = new Date(now.getTime() + options.sessionTtlMs);
-  await repo.insertSession(db, { tokenHash: tokenHash(token), userId: user.id, expiresAt, userAgent: input.userAgent });
+  await db.transaction().execute(async (tx) => {
+    await repo.insertSession(tx, { tokenHash: tokenHash(token), userId: user.id, expiresAt, userAgent: input.userAgent });
+    await recordWrites(tx, { actor: actorOf(user), requestId: input.requestId }, [
+      { action: 'session.login', entityType: 'user', entityKey: user.username, regionCode: user.regionCode, after: { client: input.clientKey, userAgent: input.userAgent, expiresAt: expiresAt.toISOString() } },
+    ]);
+  });
   return { token, expiresAt, user };
 }
 
