@@ -33,7 +33,7 @@ export async function startServer(config: Config, print: (line: string) => void 
   const feed = new ChangeFeed(store.db);
   followEnterpriseChanges(feed, store.db);
   await feed.start();
-  const app = await buildApp({ config, db: store.db, logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } });
+  const app = await buildApp({ config, db: store.db, logger });
   await app.listen({ port: config.http.port, host: config.http.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../errors.js';
 
@@ -95,12 +96,12 @@ export function toAppError(err: unknown): { error: AppError; extra?: Record<stri
   return { error: new AppError('internal', 'Internal error', { cause: err }) };
 }
 
-/** Render an error as RFC 9457 problem+json. */
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
+/** Render an error as RFC 9457 problem+json; 5xx are logged (never echoed) with the request id. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: unknown, logger?: Logger): FastifyReply {
   const { error, extra } = toAppError(err);
   const status = STATUS_BY_CODE[error.code];
   if (status >= 500) {
-    request.log.error({ err }, 'request failed');
+    logger?.error({ err, requestId: request.id, method: request.method, url: request.url }, 'request failed');
   }
   const body: Record<string, unknown> = {
     type: `https://xieshou.local/problems/${error.code.replace(/_/g, '-')}`,
@@ -119,8 +120,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: u
  * Install the error and not-found handlers. `serveShell`, when given, answers browser
  * navigations to client-side routes (GET, outside /api, accepting HTML) with the web app.
  */
-export function registerProblemHandlers(app: FastifyInstance, serveShell?: (reply: FastifyReply) => FastifyReply): void {
-  app.setErrorHandler((err, request, reply) => sendProblem(request, reply, err));
+export function registerProblemHandlers(app: FastifyInstance, logger: Logger | undefined, serveShell?: (reply: FastifyReply) => FastifyReply): void {
+  app.setErrorHandler((err, request, reply) => sendProblem(request, reply, err, logger));
   app.setNotFoundHandler((request, reply) => {
     if (serveShell && request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
       return serveShell(reply);

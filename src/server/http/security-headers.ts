@@ -30,10 +30,27 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-xss-protection': '0',
 };
 
-/** Set {@link SECURITY_HEADERS} on every reply before the route runs. */
+/**
+ * Headers of JSON API responses. A CSP matters for documents, not JSON; for APIs OWASP asks for
+ * nosniff, no framing and no caching of personal data. Fewer headers also mean a faster hot path.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
+const API_ENTRIES = Object.entries(API_HEADERS);
+const PAGE_ENTRIES = Object.entries(SECURITY_HEADERS);
+
+/** Set the API or page headers on every reply before the route runs (routes may override). */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(SECURITY_HEADERS);
+  app.addHook('onRequest', (request, reply, done) => {
+    const raw = reply.raw;
+    // Straight to the Node response: reply.header() re-validates each name on every request.
+    for (const [name, value] of request.url.startsWith('/api/v1/') ? API_ENTRIES : PAGE_ENTRIES) {
+      raw.setHeader(name, value);
+    }
     done();
   });
 }
