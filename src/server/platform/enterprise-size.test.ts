@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   SIZE_LABELS,
+  SIZE_CATEGORY_SCOPE,
   classifyEnterpriseSize,
   sizeCategoryOf,
+  sizeClassOf,
   type EnterpriseSize,
   type SizeIndicator,
 } from './enterprise-size.js';
@@ -289,6 +291,32 @@ describe(sizeCategoryOf.name, () => {
     expect(sizeCategoryOf('C')?.category).toBe('industry');
     expect(sizeCategoryOf('G54')?.category).toBe('transport');
     expect(sizeCategoryOf('I65')?.category).toBe('software_it');
+  });
+});
+
+describe(sizeClassOf.name, () => {
+  it('gives the size and category of classifyEnterpriseSize for every kind of input', () => {
+    const codes = [
+      ...EXPECTED_TABLE.map((row) => row.sampleCode),
+      ...Object.keys(SIZE_CATEGORY_SCOPE),
+      'G5910', 'G5920', 'G59', 'J6620', 'K7040', 'Q8411', 'C', '3841', ' c3841 ', 'Z99', '', 'nonsense',
+    ];
+    const values = [undefined, null, 0, 1, 4.99, 5, 9.5, 10, 19, 20, 99, 100, 299.99, 300, 1000, 5000, 20000, 80000, 120000, 200000, 1e9, -1, Number.NaN, Number.POSITIVE_INFINITY];
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return values[seed % values.length];
+    };
+    let compared = 0;
+    for (const industryCode of codes) {
+      for (let i = 0; i < 300; i++) {
+        const input = { industryCode, employees: pick(), revenue: pick(), assets: pick() };
+        const full = classifyEnterpriseSize(input);
+        expect(sizeClassOf(input), JSON.stringify(input)).toEqual({ size: full.size, category: full.category });
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
   });
 });
 

@@ -440,3 +440,38 @@ export function classifyEnterpriseSize(input: ClassifySizeInput): SizeClassifica
   }
   return result;
 }
+
+/** Result of {@link sizeClassOf}: the size class and category without the explanations. */
+export type SizeClass = { size: EnterpriseSize | null; category: SizeCategory };
+
+/** Size category by industry code as given, for {@link sizeClassOf}; bounded so odd input cannot grow it without end. */
+const CATEGORY_BY_CODE = new Map<string, SizeCategory>();
+const CATEGORY_BY_CODE_MAX = 10_000;
+
+/**
+ * Same `size` and `category` as {@link classifyEnterpriseSize}, from the same table, without
+ * building the Chinese explanations and with the category of each industry code remembered: for
+ * bulk work such as imports (tens of thousands of rows), where only the class is stored.
+ */
+export function sizeClassOf(input: ClassifySizeInput): SizeClass {
+  let category = CATEGORY_BY_CODE.get(input.industryCode);
+  if (category === undefined) {
+    category = sizeCategoryOf(input.industryCode)?.category ?? 'unknown';
+    if (CATEGORY_BY_CODE.size < CATEGORY_BY_CODE_MAX) {
+      CATEGORY_BY_CODE.set(input.industryCode, category);
+    }
+  }
+  if (category === 'finance' || category === 'not_covered' || category === 'unknown') {
+    return { size: null, category };
+  }
+  // §1.2 as in classifyEnterpriseSize: every indicator must be valid; the worst tier wins.
+  let worst = 0;
+  for (const { indicator, thresholds } of SIZE_RULES[category].indicators) {
+    const value = input[indicator];
+    if (value === undefined || value === null || !Number.isFinite(value) || value < 0) {
+      return { size: null, category };
+    }
+    worst = Math.max(worst, TIER_ORDER.indexOf(rateValue(value, thresholds)));
+  }
+  return { size: TIER_ORDER[worst], category };
+}

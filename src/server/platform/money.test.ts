@@ -11,6 +11,20 @@ describe(wanToFen.name, () => {
   it('round-trips through fenToWan', () => {
     expect(fenToWan(wanToFen(2999.99))).toBe(2999.99);
   });
+  it('gives what the digit-by-digit conversion gives, for many amounts', () => {
+    const reference = (wan: number) => {
+      const [intPart, fracPart = ''] = Math.abs(wan).toFixed(6).split('.');
+      const fen = BigInt(intPart) * 1_000_000n + BigInt(fracPart.padEnd(6, '0').slice(0, 6));
+      return wan < 0 ? -fen : fen;
+    };
+    const amounts = [0, -0, 1e-7, 0.0000005, 1.0000005, 0.1, 0.29, 2999.99, 123456.789012, 1e9, 9007199254.740993, 1e20, -12.5];
+    for (let i = 1; i < 2000; i++) {
+      amounts.push(i * 0.37, i * 1234.5678901, -i / 7);
+    }
+    for (const wan of amounts) {
+      expect(wanToFen(wan), String(wan)).toBe(reference(wan));
+    }
+  });
   it('rejects non-finite input', () => {
     expect(() => wanToFen(Number.NaN)).toThrow(RangeError);
   });

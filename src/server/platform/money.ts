@@ -6,10 +6,17 @@ export function wanToFen(wan: number): bigint {
   if (!Number.isFinite(wan)) {
     throw new RangeError(`not a finite amount: ${wan}`);
   }
-  // Work in fen with decimal-string arithmetic so that 0.1 万元 is exactly 100000 fen.
-  const [intPart, fracPart = ''] = Math.abs(wan).toFixed(6).split('.');
-  const fen = BigInt(intPart) * FEN_PER_WAN + BigInt(fracPart.padEnd(6, '0').slice(0, 6));
+  // Work in fen with decimal-string arithmetic so that 0.1 万元 is exactly 100000 fen: toFixed(6)
+  // gives exactly six decimals, so its digits without the point are the amount in fen.
+  const fixed = Math.abs(wan).toFixed(6);
+  const fen = fixed.includes('e') ? wideWanToFen(fixed) : BigInt(fixed.replace('.', ''));
   return wan < 0 ? -fen : fen;
+}
+
+/** {@link wanToFen} for amounts toFixed writes in exponent notation (≥ 1e21 万元), as it always did. */
+function wideWanToFen(fixed: string): bigint {
+  const [intPart, fracPart = ''] = fixed.split('.');
+  return BigInt(intPart) * FEN_PER_WAN + BigInt(fracPart.padEnd(6, '0').slice(0, 6));
 }
 
 /** fen → 万元 as a number (for display and the size rules; exact up to 2^53 fen). */

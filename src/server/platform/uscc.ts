@@ -49,20 +49,42 @@ export type UsccValidation = {
 
 /** Trims, converts full-width characters to half-width (NFKC), removes inner spaces and upper-cases. */
 export function normaliseUscc(input: string): string {
+  if (/^[0-9A-Z]*$/.test(input)) {
+    return input; // already normal: bulk imports take this path
+  }
   return input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
+/** Value (0–30) of each ASCII character in the USCC alphabet, -1 for the others. */
+const USCC_VALUES = Int8Array.from({ length: 128 }, (_, code) => USCC_ALPHABET.indexOf(String.fromCharCode(code)));
+
 function usccValue(char: string): number {
-  return USCC_ALPHABET.indexOf(char);
+  if (char.length !== 1) {
+    return USCC_ALPHABET.indexOf(char);
+  }
+  const code = char.charCodeAt(0);
+  return code < 128 ? USCC_VALUES[code] : -1;
+}
+
+/** True when every UTF-16 unit of `text` is in the USCC alphabet. */
+function isAllUsccAlphabet(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || USCC_VALUES[code] < 0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** GB 11714 value of a character: digits 0–9, letters A=10 … Z=35; -1 otherwise. */
 function orgCodeValue(char: string): number {
-  if (/^[0-9]$/.test(char)) {
-    return Number(char);
+  const code = char.length === 1 ? char.charCodeAt(0) : -1;
+  if (code >= 0x30 && code <= 0x39) {
+    return code - 0x30;
   }
-  if (/^[A-Z]$/.test(char)) {
-    return char.charCodeAt(0) - 55;
+  if (code >= 0x41 && code <= 0x5a) {
+    return code - 55;
   }
   return -1;
 }
@@ -73,7 +95,7 @@ function orgCodeValue(char: string): number {
  * @throws validation_failed when the input is not 17 characters of the USCC alphabet.
  */
 export function usccCheckChar(first17: string): string {
-  if (first17.length !== 17 || [...first17].some((char) => usccValue(char) < 0)) {
+  if (first17.length !== 17 || !isAllUsccAlphabet(first17)) {
     throw invalid([{ path: 'uscc', message: `前17位应为17个合法字符：${first17}` }]);
   }
   let sum = 0;
@@ -113,7 +135,7 @@ export function validateUscc(input: string): UsccValidation {
   if (code.length !== 18) {
     return fail(`长度应为18位，实际为${code.length}位`);
   }
-  const badIndex = [...code].findIndex((char) => usccValue(char) < 0);
+  const badIndex = isAllUsccAlphabet(code) ? -1 : [...code].findIndex((char) => usccValue(char) < 0);
   if (badIndex >= 0) {
     return fail(`第${badIndex + 1}位含非法字符“${code[badIndex]}”`);
   }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { buildCopyBatch, copyClientOf, copyJson, copyLine, copyText, sendCopy, type CopyBatch } from '../../db/copy.js';
 import type { Db, Tx } from '../../db/database.js';
 
 /** One audit row as the repo returns it. */
@@ -24,8 +25,36 @@ export interface AuditInsert {
   op: 'insert' | 'update' | 'delete';
 }
 
-/** Insert audit and change-feed rows for a batch of writes (two statements per 5,000 rows). */
+/**
+ * Audit and change-feed rows as two COPY batches (audit_log, then change_log), to send with
+ * `sendCopy` in a `transactionWithCopy` transaction. Rows are ordered by entity (stably), so that
+ * the (entity_type, entity_key, id) index is filled in order.
+ */
+export async function auditRowBatches(rows: AuditInsert[]): Promise<CopyBatch[]> {
+  const byEntity = [...rows].sort((a, b) => (a.entityType === b.entityType ? (a.entityKey < b.entityKey ? -1 : a.entityKey > b.entityKey ? 1 : 0) : a.entityType < b.entityType ? -1 : 1));
+  return [
+    await buildCopyBatch('audit_log', ['actor_id', 'actor_label', 'action', 'entity_type', 'entity_key', 'region_code', 'before', 'after', 'request_id'], byEntity, (r) => copyLine([
+      copyText(r.actorId === '0' ? null : r.actorId), copyText(r.actorLabel), copyText(r.action), copyText(r.entityType), copyText(r.entityKey),
+      copyText(r.regionCode), copyJson(r.before), copyJson(r.after), copyText(r.requestId),
+    ])),
+    await buildCopyBatch('change_log', ['entity_type', 'entity_key', 'op'], byEntity, (r) => copyLine([copyText(r.entityType), copyText(r.entityKey), copyText(r.op)])),
+  ];
+}
+
+/**
+ * Insert audit and change-feed rows for a batch of writes: by COPY in a transaction opened by
+ * `transactionWithCopy`, otherwise two statements per 5,000 rows.
+ */
 export async function insertAuditRows(tx: Tx, rows: AuditInsert[]): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  if (copyClientOf(tx)) {
+    for (const batch of await auditRowBatches(rows)) {
+      await sendCopy(tx, batch);
+    }
+    return;
+  }
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));

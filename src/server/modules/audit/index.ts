@@ -1,7 +1,8 @@
+import type { CopyBatch } from '../../db/copy.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
-import { insertAuditRows, selectAuditRows, type AuditInsert } from './audit.repo.js';
+import { auditRowBatches, insertAuditRows, selectAuditRows, type AuditInsert } from './audit.repo.js';
 
 /** One write to record: what changed, with its state before and after. */
 export interface WriteRecord {
@@ -24,7 +25,20 @@ export interface WriteContext {
  * that they commit or roll back with the rows themselves.
  */
 export async function recordWrites(tx: Tx, context: WriteContext, records: WriteRecord[]): Promise<void> {
-  const rows: AuditInsert[] = records.map((r) => ({
+  await insertAuditRows(tx, records.map((r) => toAuditInsert(context, r)));
+}
+
+/**
+ * {@link recordWrites} for bulk writers: the rows as COPY batches built ahead of time, to send with
+ * `sendCopy` inside their `transactionWithCopy` transaction (so they still commit or roll back with
+ * the rows themselves).
+ */
+export async function prepareWrites(context: WriteContext, records: WriteRecord[]): Promise<CopyBatch[]> {
+  return auditRowBatches(records.map((r) => toAuditInsert(context, r)));
+}
+
+function toAuditInsert(context: WriteContext, r: WriteRecord): AuditInsert {
+  return {
     actorId: context.actor.userId,
     actorLabel: context.actor.label,
     action: r.action,
@@ -35,8 +49,7 @@ export async function recordWrites(tx: Tx, context: WriteContext, records: Write
     after: r.after ?? null,
     requestId: context.requestId ?? null,
     op: r.before == null ? 'insert' : r.after == null ? 'delete' : 'update',
-  }));
-  await insertAuditRows(tx, rows);
+  };
 }
 
 /** An entry of an entity's history as the API presents it. */

@@ -164,6 +164,29 @@ describe('POST /api/v1/enterprises/import', () => {
     expect(noFile.json().errors[0].path).toBe('file');
   });
 
+  it('writes nothing when a problem turns up after the first rows were already written', async () => {
+    // Larger than the first write chunk, so that writing has started when the last row fails.
+    const usccs = Array.from({ length: 1500 }, () => uniqueUscc('320505'));
+    const lines = usccs.map((u, i) => `${u},苏州批量${i}号精密有限公司,320505,C3484,${10 + (i % 50)},${100 + i},${200 + i},齿轮,,`);
+    lines[lines.length - 1] = lines[lines.length - 1].replace(',C3484,', ',Z99,');
+    const r = await upload(suzhou, Buffer.from([HEADER, ...lines].join('\n')), 'late.csv', { dryRun: false });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().report.errors).toEqual([{ row: 1501, field: 'industryCode', message: expect.stringContaining('Z99') }]);
+    expect(await countByUscc(usccs)).toBe(0);
+    const audits = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('entity_key', 'in', usccs.slice(0, 100)).executeTakeFirstOrThrow();
+    expect(Number(audits.n)).toBe(0);
+
+    const fixed = [HEADER, ...lines.slice(0, -1)].join('\n');
+    const done = await upload(suzhou, Buffer.from(fixed), 'late.csv', { dryRun: false });
+    expect(done.json()).toMatchObject({ committed: true, created: 1499 });
+    expect(await countByUscc(usccs)).toBe(1499);
+    const changes = await db.selectFrom('change_log').select((eb) => eb.fn.countAll<string>().as('n')).where('entity_key', 'in', usccs).executeTakeFirstOrThrow();
+    expect(Number(changes.n)).toBe(1499);
+    const detail = (await app.inject({ method: 'GET', url: `/api/v1/enterprises/${usccs[1400]}`, headers: suzhou })).json();
+    expect(detail).toMatchObject({ name: '苏州批量1400号精密有限公司', products: ['齿轮'] });
+    expect(detail.restricted.financials[0]).toMatchObject({ employees: 10 });
+  });
+
   it('is refused to members and experts', async () => {
     const expert = await loginAs(app, db, { role: 'expert' });
     const r = await upload(expert.headers, Buffer.from(HEADER), 'x.csv', { dryRun: true });

@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { buildCopyBatch, copyJson, copyLine, copyNumber, copyText, copyTextArray, type CopyBatch } from '../../db/copy.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { RegionScope } from '../../platform/scope.js';
@@ -135,7 +136,8 @@ export async function selectEnterprisesByUscc(db: Db | Tx, usccs: string[]): Pro
   if (usccs.length === 0) {
     return [];
   }
-  const rows = await db.selectFrom('enterprises').select(COLUMNS).where('uscc', 'in', usccs).execute();
+  // One array parameter instead of an IN list of thousands: much less to send, parse and plan.
+  const rows = await db.selectFrom('enterprises').select(COLUMNS).where(sql<SqlBool>`uscc = any(${usccs}::text[])`).execute();
   return rows.map((r) => toRecord(r as Row));
 }
 
@@ -144,7 +146,7 @@ export async function selectByNormalisedNames(db: Db | Tx, names: string[]): Pro
   if (names.length === 0) {
     return [];
   }
-  const rows = await db.selectFrom('enterprises').select(['uscc', 'name', 'name_norm']).where('name_norm', 'in', names).execute();
+  const rows = await db.selectFrom('enterprises').select(['uscc', 'name', 'name_norm']).where(sql<SqlBool>`name_norm = any(${names}::text[])`).execute();
   return rows.map((r) => ({ uscc: r.uscc, name: r.name, nameNorm: r.name_norm }));
 }
 
@@ -236,6 +238,53 @@ export async function upsertEnterprises(tx: Tx, rows: EnterpriseWrite[]): Promis
   return ids;
 }
 
+/**
+ * Draw `count` ids for new enterprises from their sequence, in a short transaction of its own:
+ * sequences are not transactional, so an import draws them on the pool while its own transaction
+ * is busy. That transaction commits without waiting for the WAL flush (which would queue behind the
+ * import's WAL): ids that end up in committed rows are made durable by that later commit.
+ */
+export async function drawEnterpriseIds(db: Db, count: number): Promise<string[]> {
+  if (count === 0) {
+    return [];
+  }
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL synchronous_commit = off`.execute(tx);
+    const drawn = await sql<{ id: string }>`SELECT nextval('enterprises_id_seq'::regclass) AS id FROM generate_series(1, ${count}::int)`.execute(tx);
+    return drawn.rows.map((r) => r.id);
+  });
+}
+
+/**
+ * New enterprises (with ids from {@link drawEnterpriseIds}) as a COPY batch; send it with
+ * `sendCopy` inside a `transactionWithCopy` transaction. It fails (unique violation) if one of the
+ * USCCs exists after all. Rows go in by USCC, which keeps the unique index's inserts close
+ * together (about a fifth less work for the server); ids keep the caller's order.
+ */
+export async function newEnterprisesBatch(rows: Array<EnterpriseWrite & { id: string }>): Promise<CopyBatch> {
+  const byUscc = [...rows].sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
+  return buildCopyBatch('enterprises', ENTERPRISE_COPY_COLUMNS, byUscc, (e) => copyLine([
+    e.id, copyText(e.uscc), copyText(e.name), copyText(e.nameNorm), copyText(e.nameInitials), copyText(e.regionCode), copyText(e.industryCode),
+    copyText(e.size), copyText(e.sizeCategory), copyTextArray(e.tags), copyTextArray(e.products), copyText(e.capabilities),
+    copyJson(e.certifications), copyJson(e.contacts),
+  ]));
+}
+
+const ENTERPRISE_COPY_COLUMNS = [
+  'id', 'uscc', 'name', 'name_norm', 'name_initials', 'region_code', 'industry_code', 'size', 'size_category', 'tags', 'products',
+  'capabilities', 'certifications', 'contacts',
+] as const;
+
+/**
+ * Yearly financials that do not exist yet (those of new enterprises) as a COPY batch; send it with
+ * `sendCopy` after the enterprises themselves.
+ */
+export async function newFinancialsBatch(rows: Array<FinancialRecord & { enterpriseId: string }>): Promise<CopyBatch> {
+  return buildCopyBatch('enterprise_financials', ['enterprise_id', 'year', 'employees', 'revenue_fen', 'assets_fen', 'rd_spend_fen'], rows, (f) => copyLine([
+    copyText(f.enterpriseId), copyNumber(f.year), copyNumber(f.employees), copyNumber(f.revenueFen), copyNumber(f.assetsFen), copyNumber(f.rdSpendFen),
+  ]));
+}
+
 /** Latest-year financials of each enterprise id. */
 export async function selectLatestFinancials(db: Db | Tx, enterpriseIds: string[]): Promise<Map<string, FinancialRecord>> {
   const out = new Map<string, FinancialRecord>();
@@ -245,7 +294,7 @@ export async function selectLatestFinancials(db: Db | Tx, enterpriseIds: string[
   const rows = await db
     .selectFrom('enterprise_financials')
     .select(['enterprise_id', 'year', 'employees', 'revenue_fen', 'assets_fen', 'rd_spend_fen'])
-    .where('enterprise_id', 'in', enterpriseIds)
+    .where(sql<SqlBool>`enterprise_id = any(${enterpriseIds}::bigint[])`)
     .orderBy('enterprise_id')
     .orderBy('year', 'desc')
     .execute();
@@ -279,7 +328,7 @@ export async function selectDecisions(db: Db | Tx, pairs: Array<{ uscc: string; 
     return out;
   }
   const usccs = [...new Set(pairs.map((p) => p.uscc))];
-  const rows = await db.selectFrom('import_match_decisions').select(['uscc', 'existing_uscc', 'decision']).where('uscc', 'in', usccs).execute();
+  const rows = await db.selectFrom('import_match_decisions').select(['uscc', 'existing_uscc', 'decision']).where(sql<SqlBool>`uscc = any(${usccs}::text[])`).execute();
   for (const r of rows) {
     out.set(`${r.uscc}|${r.existing_uscc}`, r.decision as 'distinct' | 'skip');
   }

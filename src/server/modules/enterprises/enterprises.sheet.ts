@@ -102,7 +102,13 @@ function readCsv(text: string, maxRows: number): Sheet {
   if (fatal) {
     throw new AppError('unsupported_file', `Bad CSV: ${fatal.message}`, { userMessage: `CSV 文件第 ${(fatal.row ?? 0) + 1} 行引号不匹配` });
   }
-  const rows = parsed.data.map((row) => row.map((cell) => cell.trim()));
+  // Trimmed in place: a large file's rows are not copied once more.
+  const rows = parsed.data;
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      row[i] = row[i].trim();
+    }
+  }
   return { header: rows[0] ?? [], rows: rows.slice(1) };
 }
 
