@@ -29,6 +29,11 @@ export interface EmbeddedOptions {
 }
 
 const DB_USER = 'xieshou';
+/**
+ * C.UTF-8: code-point sorting like C, but Unicode character classes, so that pg_trgm makes
+ * trigrams of Chinese names (under plain C it ignores non-ASCII letters and the name index is useless).
+ */
+const INITDB_FLAGS = ['--encoding=UTF8', '--locale=C.UTF-8'];
 const DB_NAME = 'xieshou';
 const DEFAULT_PORT = 54329;
 
@@ -230,25 +235,36 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   if (options.isEphemeral) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   }
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: DB_USER,
-    password: settings.password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    postgresFlags: flags,
-    onLog: (m) => log(m.trim()),
-    onError: (e) => log(String(e)),
-  });
+  const makeServer = (initdbFlags: string[]) =>
+    new EmbeddedPostgres({
+      databaseDir: pgDir,
+      port,
+      user: DB_USER,
+      password: settings.password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: true,
+      initdbFlags,
+      postgresFlags: flags,
+      onLog: (m) => log(m.trim()),
+      onError: (e) => log(String(e)),
+    });
+  let pg = makeServer(INITDB_FLAGS);
   if (!isInitialised) {
     if (ids) {
       // The cluster runs as `postgres`: it must be able to reach the data dir.
       fs.chownSync(dataDir, ids.uid, ids.gid);
     }
-    await pg.initialise();
+    try {
+      await pg.initialise();
+    } catch (err) {
+      // A system without the C.UTF-8 locale: byte order and no Unicode classes (trigram search
+      // then ignores Chinese characters, see ADR 0001).
+      log(`initdb with C.UTF-8 failed (${(err as Error).message}); using --no-locale`);
+      fs.rmSync(pgDir, { recursive: true, force: true });
+      pg = makeServer(['--encoding=UTF8', '--no-locale']);
+      await pg.initialise();
+    }
   }
   try {
     await pg.start();
