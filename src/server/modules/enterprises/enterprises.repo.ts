@@ -1,6 +1,6 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { buildCopyBatch, copyJson, copyLine, copyNumber, copyText, copyTextArray, type CopyBatch } from '../../db/copy.js';
-import type { Db, Tx } from '../../db/database.js';
+import { poolOf, type Db, type Tx } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { RegionScope } from '../../platform/scope.js';
 
@@ -107,15 +107,19 @@ export function isRowInScope(row: { regionCode: string }, scope: RegionScope): b
  * same round trip: the detail page is the hottest read.
  */
 export async function selectEnterprise(db: Db | Tx, uscc: string, scope: RegionScope): Promise<(EnterpriseRecord & { financials: FinancialRecord[] }) | undefined> {
-  const row = await db
-    .selectFrom('enterprises')
-    .select(COLUMNS)
-    .select(
-      sql<FinancialJson[] | null>`(select json_agg(json_build_object('year', f.year, 'employees', f.employees, 'revenueFen', f.revenue_fen::text, 'assetsFen', f.assets_fen::text, 'rdSpendFen', f.rd_spend_fen::text) order by f.year desc) from enterprise_financials f where f.enterprise_id = enterprises.id)`.as('financials'),
-    )
-    .where('uscc', '=', uscc)
-    .where((eb) => conditions(eb, scope))
-    .executeTakeFirst();
+  if (scope.kind === 'none') {
+    return undefined;
+  }
+  // Same predicate as `conditions`: the scope's region prefix ('' matches every region).
+  const prefix = scope.kind === 'prefix' ? scope.prefix : '';
+  const values = [uscc, `${prefix}%`];
+  const pool = db.isTransaction ? undefined : poolOf(db as Db);
+  // Outside transactions the detail read is a named prepared statement straight on the pool: it is
+  // the hottest query, and skipping the query builder and re-planning doubles its rate.
+  const rows = pool
+    ? (await pool.query<DetailRow>({ name: 'enterprise_detail', text: DETAIL_SQL, values })).rows
+    : (await db.executeQuery<DetailRow>(CompiledQuery.raw(DETAIL_SQL, values))).rows;
+  const row = rows[0];
   if (!row) {
     return undefined;
   }
@@ -126,8 +130,19 @@ export async function selectEnterprise(db: Db | Tx, uscc: string, scope: RegionS
     assetsFen: bigOrNull(f.assetsFen),
     rdSpendFen: bigOrNull(f.rdSpendFen),
   }));
-  return { ...toRecord(row as Row), financials };
+  return { ...toRecord(row), financials };
 }
+
+const DETAIL_SQL = `
+  SELECT e.id::text AS id, e.uscc, e.name, e.region_code, e.industry_code, e.size, e.size_category, e.tags, e.products,
+         e.capabilities, e.certifications, e.contacts, e.created_at, e.updated_at,
+         (SELECT json_agg(json_build_object('year', f.year, 'employees', f.employees, 'revenueFen', f.revenue_fen::text,
+                                            'assetsFen', f.assets_fen::text, 'rdSpendFen', f.rd_spend_fen::text) ORDER BY f.year DESC)
+            FROM enterprise_financials f WHERE f.enterprise_id = e.id) AS financials
+    FROM enterprises e
+   WHERE e.uscc = $1 AND e.region_code LIKE $2`;
+
+type DetailRow = Row & { financials: FinancialJson[] | null };
 
 type FinancialJson = { year: number; employees: number | null; revenueFen: string | null; assetsFen: string | null; rdSpendFen: string | null };
 
