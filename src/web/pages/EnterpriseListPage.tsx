@@ -45,14 +45,17 @@ export function EnterpriseListPage() {
   const [isCreating, setCreating] = useState(false);
   const scope = regionScope(user);
 
+  // From the latest URL, not this render's: two filters changed in quick succession must both stay.
   const setFilter = <K extends keyof EnterpriseFilters>(key: K, value: EnterpriseFilters[K]) => {
-    const next = new URLSearchParams(params);
-    if (value) {
-      next.set(key, value);
-    } else {
-      next.delete(key);
-    }
-    setParams(next);
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      if (value) {
+        next.set(key, value);
+      } else {
+        next.delete(key);
+      }
+      return next;
+    });
   };
   const hasFilters = FILTER_KEYS.some((key) => params.has(key));
 
