@@ -15,6 +15,7 @@ import client from 'prom-client';
 import { z } from 'zod';
 import { IMPORT_MAX_BYTES } from '../contracts/enterprises.js';
 import type { Config } from './config.js';
+import type { ChangeFeed } from './db/change-feed.js';
 import type { Db } from './db/database.js';
 import { AppError } from './errors.js';
 import { SessionCache, registerAuth } from './http/auth.js';
@@ -40,6 +41,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Serve the built web app when present (default true). */
   isWebEnabled?: boolean;
+  /** The `change_log` tail that in-memory engines follow (main.ts passes it; tests may not). */
+  feed?: ChangeFeed;
 }
 
 const metricsRegistry = new client.Registry();
@@ -122,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     config,
     limiter: new LoginLimiter(config.loginMaxPerMinute),
     sessionCache: new SessionCache(),
+    feed: options.feed,
   };
   registerAuth(app, db, ctx.sessionCache);
 

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { ChangeFeed } from './db/change-feed.js';
 import { openStore, type Store } from './db/store.js';
 import { followEnterpriseChanges } from './modules/enterprises/index.js';
-import { DEMO_PASSWORD, listDemoLogins, seedDemo } from './demo/seed.js';
+import { DEMO_PASSWORD, listDemoLogins, seedDemo, seedModuleDemos } from './demo/seed.js';
 import { ensureAdmin, purgeExpiredSessions } from './modules/accounts/index.js';
 import type { App } from './http/context.js';
 
@@ -30,10 +30,13 @@ export async function startServer(config: Config, print: (line: string) => void 
   if (config.demo.enabled && !logins) {
     logins = await listDemoLogins(store.db);
   }
+  if (config.demo.enabled) {
+    await seedModuleDemos(store.db);
+  }
   const feed = new ChangeFeed(store.db);
   followEnterpriseChanges(feed, store.db);
   await feed.start();
-  const app = await buildApp({ config, db: store.db, logger });
+  const app = await buildApp({ config, db: store.db, logger, feed });
   await app.listen({ port: config.http.port, host: config.http.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;

@@ -1,5 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { OrgKind, Role } from '../contracts/auth';
+import { chainsEn, chainsZh } from './messages/chains';
+import { riskEn, riskZh } from './messages/risk';
+import { supplyEn, supplyZh } from './messages/supply';
 import { ENTERPRISE_TAGS, SIZES, SIZE_LABELS, TAG_LABELS, type EnterpriseTag, type Size } from '../contracts/enterprises';
 
 /** UI languages. Chinese first; English is the switch. */
@@ -9,7 +12,7 @@ export type Lang = (typeof LANGS)[number];
 const STORAGE_KEY = 'xieshou.lang';
 
 /** Chinese messages. Tag and size labels come from the contracts so that web, CLI and exports agree. */
-const zh = {
+const baseZh = {
   'app.name': '携手 · 大中小企业融通创新平台',
   'app.footer': '携手 · 促进大中小企业融通创新',
   'common.save': '保存',
@@ -236,9 +239,12 @@ const zh = {
   ...prefixed('size', SIZES, SIZE_LABELS),
 } as const;
 
+/** Each module's messages live in `messages/<module>.ts`, so that modules do not edit one file. */
+const zh = { ...baseZh, ...chainsZh, ...supplyZh, ...riskZh } as const;
+
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+const baseEn: Record<keyof typeof baseZh, string> = {
   'app.name': 'Xieshou · Large–SME Integrated Innovation Platform',
   'app.footer': 'Xieshou · integrated innovation of large enterprises and SMEs',
   'common.save': 'Save',
@@ -471,6 +477,8 @@ const en: Record<MessageKey, string> = {
   'size.small': 'Small',
   'size.micro': 'Micro',
 };
+
+const en: Record<MessageKey, string> = { ...baseEn, ...chainsEn, ...supplyEn, ...riskEn };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEMO_PASSWORD, seedDemo } from '../../server/demo/seed.js';
+import { DEMO_PASSWORD, seedDemo, seedModuleDemos } from '../../server/demo/seed.js';
 import { emit, fail, progressBar, type GlobalOptions } from '../output.js';
 import { withStore } from '../store.js';
 
@@ -17,9 +17,11 @@ export function registerSeed(program: Command): void {
       const bar = progressBar(globals, '企业');
       try {
         const started = Date.now();
-        const logins = await withStore((store) =>
-          seedDemo(store.db, { count: options.enterprises, seed: options.seed, isForced: options.force, onProgress: (_p, done, total) => bar.update(done, total) }),
-        );
+        const logins = await withStore(async (store) => {
+          const loaded = await seedDemo(store.db, { count: options.enterprises, seed: options.seed, isForced: options.force, onProgress: (_p, done, total) => bar.update(done, total) });
+          await seedModuleDemos(store.db);
+          return loaded;
+        });
         bar.stop();
         const seconds = (Date.now() - started) / 1000;
         emit(globals, { loaded: Boolean(logins), enterprises: options.enterprises, seconds, logins: logins ?? [] }, () =>

@@ -104,3 +104,35 @@ export async function listDemoLogins(db: Db): Promise<DemoLogin[]> {
   const rows = await db.selectFrom('users').select(['username', 'role', 'display_name']).where('username', '<>', 'admin').orderBy('id').limit(20).execute();
   return rows.map((r) => ({ username: r.username, role: r.role, description: r.display_name ?? '' }));
 }
+
+/** A module's demo data: idempotent, run after the registry demo on every start with demo on. */
+export interface ModuleDemo {
+  /** Marker key in `platform_settings` (`demo:<name>`), set when the module's demo is loaded. */
+  name: string;
+  seed: (db: Db) => Promise<void>;
+}
+
+/**
+ * Module demos in dependency order (chains before supply edges before risk events). Each runs
+ * once per database, so a database seeded before a module existed gets that module's demo on
+ * its next start.
+ */
+const MODULE_DEMOS: ModuleDemo[] = [
+  // chains: add `{ name: 'chains', seed: seedChainsDemo }` here
+  // supply: add `{ name: 'supply', seed: seedSupplyDemo }` here
+  // risk: add `{ name: 'risk', seed: seedRiskDemo }` here
+];
+
+export async function seedModuleDemos(db: Db): Promise<void> {
+  for (const demo of MODULE_DEMOS) {
+    const key = `demo:${demo.name}`;
+    const row = await db.selectFrom('platform_settings').select('key').where('key', '=', key).executeTakeFirst();
+    if (row) continue;
+    await demo.seed(db);
+    await db
+      .insertInto('platform_settings')
+      .values({ key, value: JSON.stringify({ at: new Date().toISOString() }) })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  }
+}

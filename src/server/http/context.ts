@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
+import type { ChangeFeed } from '../db/change-feed.js';
 import type { Db } from '../db/database.js';
 import type { LoginLimiter } from '../modules/accounts/accounts.service.js';
 import type { SessionCache } from './auth.js';
@@ -11,6 +12,9 @@ export interface AppContext {
   config: Config;
   limiter: LoginLimiter;
   sessionCache: SessionCache;
+  /** Tail of `change_log` for in-memory engines to follow other nodes; absent in tests, where
+   * in-process writes notify the engines directly. */
+  feed?: ChangeFeed;
 }
 
 /** Fastify typed by our zod schemas. */

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ENTERPRISE_TAGS, SIZES, type EnterpriseSummary, type EnterpriseTag, type Size } from '../../contracts/enterprises';
 import { CursorPager } from '../components/CursorPager';
 import { EnterpriseCreateModal } from '../components/EnterpriseCreateModal';
@@ -14,6 +14,7 @@ import { SizeLabel } from '../components/SizeLabel';
 import { sizeKey, tagKey, useT } from '../i18n';
 import { canManageEnterprises, regionScope } from '../lib/access';
 import { useCursorPages } from '../lib/useCursorPages';
+import { useUrlParams } from '../lib/useUrlParams';
 import { useCurrentUser } from '../queries/auth';
 import { enterpriseExportUrl, useEnterpriseList, type EnterpriseFilters } from '../queries/enterprises';
 
@@ -38,25 +39,14 @@ export function EnterpriseListPage() {
   const t = useT();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clearParams } = useUrlParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const pages = useCursorPages(JSON.stringify(filters));
   const list = useEnterpriseList(filters, { cursor: pages.cursor, limit: PAGE_SIZE });
   const [isCreating, setCreating] = useState(false);
   const scope = regionScope(user);
 
-  // From the latest URL, not this render's: two filters changed in quick succession must both stay.
-  const setFilter = <K extends keyof EnterpriseFilters>(key: K, value: EnterpriseFilters[K]) => {
-    setParams((previous) => {
-      const next = new URLSearchParams(previous);
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-      return next;
-    });
-  };
+  const setFilter = <K extends keyof EnterpriseFilters>(key: K, value: EnterpriseFilters[K]) => setParam(key, value);
   const hasFilters = FILTER_KEYS.some((key) => params.has(key));
 
   return (
@@ -123,7 +113,7 @@ export function EnterpriseListPage() {
             style={{ width: 250 }}
           />
           {hasFilters && (
-            <Button icon={<ReloadOutlined />} onClick={() => setParams(new URLSearchParams())} data-testid="filter-reset">
+            <Button icon={<ReloadOutlined />} onClick={clearParams} data-testid="filter-reset">
               {t('common.reset')}
             </Button>
           )}
