@@ -3,12 +3,14 @@
  * table and written to `bench/results.md`. Bounded (fixed counts and durations, every wait has a
  * timeout), loopback only, temp dirs removed. A failing benchmark is reported as a row, not a crash.
  *
- *   tsx bench/run.ts [--quick]     (--quick: 20k-row import, 10k-row server, 5 s load)
+ *   tsx bench/run.ts [--quick] [--chains-scale 1]
+ *   (--quick: 20k-row import, 10k-row server, 5 s load, supply graph at 1% scale)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runChainsGraphBench } from './chains-graph.js';
 import { runColdStartBench } from './cold-start.bench.js';
 import { runGetEnterpriseBench } from './get-enterprise.bench.js';
 import { runImportBench } from './import.bench.js';
@@ -25,7 +27,7 @@ async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promis
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'chains-scale': { type: 'string' } } });
   const isQuick = values.quick;
   const t0 = performance.now();
   const results: BenchResult[] = [];
@@ -48,6 +50,11 @@ async function main(): Promise<void> {
     console.error('cold start…');
     results.push(...(await attempt('cold start', () => runColdStartBench({ seeded }))));
   });
+
+  // 1M enterprises, 10M supply edges, 50 chains at scale 1 (about 10 minutes here).
+  const chainsScale = Number(values['chains-scale'] ?? (isQuick ? 0.01 : 1));
+  console.error(`supply graph (scale ${chainsScale})…`);
+  results.push(...(await attempt('supply graph', () => runChainsGraphBench({ scale: chainsScale }))));
 
   const table = resultsTable(results);
   const cpus = os.cpus();

@@ -24,6 +24,11 @@ import { registerProblemHandlers } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { LoginLimiter, accountsRoutes } from './modules/accounts/index.js';
 import { enterprisesRoutes } from './modules/enterprises/index.js';
+import { chainsRoutes } from './modules/chains/chains.routes.js';
+import { riskRoutes } from './modules/chains/risk.routes.js';
+import { createSupplyGraph } from './modules/chains/supply.graph-source.js';
+import { supplyRoutes } from './modules/chains/supply.routes.js';
+import { MatchingIndex, matchingRoutes } from './modules/matching/index.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 
 z.config(z.locales.zhCN());
@@ -126,6 +131,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     limiter: new LoginLimiter(config.loginMaxPerMinute),
     sessionCache: new SessionCache(),
     feed: options.feed,
+    supplyGraph: createSupplyGraph(db, options.feed),
+    matching: new MatchingIndex(db),
   };
   registerAuth(app, db, ctx.sessionCache);
 
@@ -149,6 +156,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(referenceRoutes());
   await app.register(accountsRoutes(ctx));
   await app.register(enterprisesRoutes(ctx));
+  await app.register(chainsRoutes(ctx));
+  await app.register(riskRoutes(ctx));
+  await app.register(supplyRoutes(ctx));
+  await app.register(matchingRoutes(ctx));
+  if (options.feed) ctx.matching.follow(options.feed);
 
   if (isWebServed) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });

@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { OrgKind, Role } from '../contracts/auth';
 import { chainsEn, chainsZh } from './messages/chains';
+import { matchingEn, matchingZh } from './messages/matching';
 import { riskEn, riskZh } from './messages/risk';
 import { supplyEn, supplyZh } from './messages/supply';
 import { ENTERPRISE_TAGS, SIZES, SIZE_LABELS, TAG_LABELS, type EnterpriseTag, type Size } from '../contracts/enterprises';
@@ -240,7 +241,7 @@ const baseZh = {
 } as const;
 
 /** Each module's messages live in `messages/<module>.ts`, so that modules do not edit one file. */
-const zh = { ...baseZh, ...chainsZh, ...supplyZh, ...riskZh } as const;
+const zh = { ...baseZh, ...chainsZh, ...supplyZh, ...riskZh, ...matchingZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -478,7 +479,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'size.micro': 'Micro',
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...chainsEn, ...supplyEn, ...riskEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...chainsEn, ...supplyEn, ...riskEn, ...matchingEn };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

@@ -12,6 +12,17 @@ const EnterpriseListPage = lazy(() => import('./pages/EnterpriseListPage').then(
 const EnterpriseDetailPage = lazy(() => import('./pages/EnterpriseDetailPage').then((module) => ({ default: module.EnterpriseDetailPage })));
 const ImportPage = lazy(() => import('./pages/ImportPage').then((module) => ({ default: module.ImportPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage').then((module) => ({ default: module.UsersPage })));
+const ChainListPage = lazy(() => import('./pages/ChainListPage').then((module) => ({ default: module.ChainListPage })));
+const ChainDetailPage = lazy(() => import('./pages/ChainDetailPage').then((module) => ({ default: module.ChainDetailPage })));
+const SupplyEdgesPage = lazy(() => import('./pages/SupplyEdgesPage').then((module) => ({ default: module.SupplyEdgesPage })));
+const SupplyEdgesImportPage = lazy(() => import('./pages/SupplyEdgesImportPage').then((module) => ({ default: module.SupplyEdgesImportPage })));
+const WeakLinksPage = lazy(() => import('./pages/WeakLinksPage').then((module) => ({ default: module.WeakLinksPage })));
+const LittleGiantsPage = lazy(() => import('./pages/LittleGiantsPage').then((module) => ({ default: module.LittleGiantsPage })));
+const RiskEventListPage = lazy(() => import('./pages/RiskEventListPage').then((module) => ({ default: module.RiskEventListPage })));
+const RiskEventDetailPage = lazy(() => import('./pages/RiskEventDetailPage').then((module) => ({ default: module.RiskEventDetailPage })));
+const RiskSubscriptionsPage = lazy(() => import('./pages/RiskSubscriptionsPage').then((module) => ({ default: module.RiskSubscriptionsPage })));
+const RiskSettingsPage = lazy(() => import('./pages/RiskSettingsPage').then((module) => ({ default: module.RiskSettingsPage })));
+const AlertInboxPage = lazy(() => import('./pages/AlertInboxPage').then((module) => ({ default: module.AlertInboxPage })));
 
 /** Renders the page only for users the predicate allows. */
 function Allow({ when, children }: { when: (user: UserView) => boolean; children: ReactNode }) {
@@ -50,6 +61,24 @@ export function AppRoutes() {
             </Allow>
           }
         />
+        <Route path="chains" element={<ChainListPage />} />
+        <Route path="chains/:id" element={<ChainDetailPage />} />
+        <Route path="chains/:id/weak-links" element={<WeakLinksPage />} />
+        <Route path="chains/:id/little-giants" element={<LittleGiantsPage />} />
+        <Route path="supply-edges" element={<SupplyEdgesPage />} />
+        <Route path="supply-edges/import" element={<SupplyEdgesImportPage />} />
+        <Route path="risk" element={<RiskEventListPage />} />
+        <Route path="risk/events/:id" element={<RiskEventDetailPage />} />
+        <Route path="risk/subscriptions" element={<RiskSubscriptionsPage />} />
+        <Route
+          path="risk/settings"
+          element={
+            <Allow when={canManageUsers}>
+              <RiskSettingsPage />
+            </Allow>
+          }
+        />
+        <Route path="alerts" element={<AlertInboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ChainsTables } from '../modules/chains/chains.tables.js';
 import type { RiskTables } from '../modules/chains/risk.tables.js';
 import type { SupplyTables } from '../modules/chains/supply.tables.js';
+import type { MatchingTables } from '../modules/matching/matching.tables.js';
 
 /** Row types of the tables, as Kysely sees them (snake_case; repos map to camelCase). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -110,7 +111,7 @@ export interface SchemaMigrationsTable {
 
 /** The database as Kysely types it. */
 /** All tables. Modules declare theirs in `<module>.tables.ts`. */
-export interface Database extends ChainsTables, SupplyTables, RiskTables {
+export interface Database extends ChainsTables, SupplyTables, RiskTables, MatchingTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

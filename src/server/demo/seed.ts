@@ -5,6 +5,10 @@ import { SYSTEM_ACTOR } from '../platform/actor.js';
 import { createUser } from '../modules/accounts/index.js';
 import { importSheet, type ImportProgress, type Sheet } from '../modules/enterprises/index.js';
 import { DEMO_ANCHORS, iterateEnterprises, type DemoEnterprise } from './generator.js';
+import { seedChainsDemo } from '../modules/chains/chains.demo.js';
+import { seedSupplyDemo } from '../modules/chains/supply.demo.js';
+import { seedRiskDemo } from '../modules/chains/risk.demo.js';
+import { seedMatchingDemo } from '../modules/matching/index.js';
 
 /** Password of every demo account except `admin`. Demo data is for trying the platform only. */
 export const DEMO_PASSWORD = 'xieshou123';
@@ -118,9 +122,10 @@ export interface ModuleDemo {
  * its next start.
  */
 const MODULE_DEMOS: ModuleDemo[] = [
-  // chains: add `{ name: 'chains', seed: seedChainsDemo }` here
-  // supply: add `{ name: 'supply', seed: seedSupplyDemo }` here
-  // risk: add `{ name: 'risk', seed: seedRiskDemo }` here
+  { name: 'chains', seed: seedChainsDemo },
+  { name: 'supply', seed: seedSupplyDemo },
+  { name: 'risk', seed: seedRiskDemo },
+  { name: 'matching', seed: seedMatchingDemo },
 ];
 
 export async function seedModuleDemos(db: Db): Promise<void> {

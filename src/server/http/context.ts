@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import type { ChangeFeed } from '../db/change-feed.js';
 import type { Db } from '../db/database.js';
 import type { LoginLimiter } from '../modules/accounts/accounts.service.js';
+import type { SupplyGraphHolder } from '../modules/chains/graph/holder.js';
+import type { MatchingIndex } from '../modules/matching/matching.index.js';
 import type { SessionCache } from './auth.js';
 
 /** What route modules get from the app: the database and the process-wide helpers. */
@@ -15,6 +17,10 @@ export interface AppContext {
   /** Tail of `change_log` for in-memory engines to follow other nodes; absent in tests, where
    * in-process writes notify the engines directly. */
   feed?: ChangeFeed;
+  /** The in-memory supply graph (chains/graph/holder.ts): loaded on first use, kept current. */
+  supplyGraph: SupplyGraphHolder;
+  /** The in-memory matching index (matching/matching.index.ts): built on first use, kept current. */
+  matching: MatchingIndex;
 }
 
 /** Fastify typed by our zod schemas. */

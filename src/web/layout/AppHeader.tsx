@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { UserView } from '../../contracts/auth';
 import { roleKey, setLang, useLang, useT } from '../i18n';
 import { useLogout } from '../queries/auth';
+import { RiskAlertBell } from '../components/RiskAlertBell';
 import { BrandMark } from './BrandMark';
 
 /** Top bar: product name, the user with role and scope, language switch, sign-out. */
@@ -28,6 +29,7 @@ export function AppHeader({ user }: { user: UserView }) {
           </Tag>
           {scope ? <span className="app-user-scope">{scope}</span> : null}
         </span>
+        <RiskAlertBell user={user} />
         <Button
           type="text"
           className="app-header-button"

@@ -8,6 +8,7 @@ import { EnterpriseHistory } from '../components/EnterpriseHistory';
 import { EnterpriseTags } from '../components/EnterpriseTags';
 import { PageHeader } from '../components/PageHeader';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { RiskScoreCard } from '../components/RiskScoreCard';
 import { SizeLabel } from '../components/SizeLabel';
 import { useLang, useT } from '../i18n';
 import { isApiStatus } from '../api';
@@ -69,6 +70,7 @@ export function EnterpriseDetailPage() {
           {detail.restricted ? <RestrictedCard contacts={detail.restricted.contacts} financials={detail.restricted.financials} /> : null}
         </Col>
         <Col xs={24} xl={8}>
+          <RiskScoreCard uscc={detail.uscc} />
           <Card title={t('ent.history')} className="detail-card">
             <EnterpriseHistory uscc={detail.uscc} />
           </Card>

@@ -6,7 +6,7 @@ import { evictEnterprises } from './enterprises.service.js';
 export { enterprisesRoutes } from './enterprises.routes.js';
 export { createEnterprise, evictEnterprises, findEnterpriseBrief, getEnterprise, listEnterprises, updateEnterprise } from './enterprises.service.js';
 export { importEnterprises, importSheet, type ImportProgress } from './enterprises.import.js';
-export type { Sheet } from './enterprises.sheet.js';
+export { readSheet, type Sheet } from './enterprises.sheet.js';
 export { exportEnterprises } from './enterprises.export.js';
 
 /** Keep this node's enterprise cache current with writes of other nodes and CLI commands. */

@@ -1,0 +1,35 @@
+import ExcelJS from 'exceljs';
+import { RISK_KIND_LABELS, RISK_SEVERITY_LABELS, RISK_STATUS_LABELS } from '../../../contracts/risk.js';
+import { regionFullName } from '../../platform/regions.js';
+import type { RiskEventRecord } from './risk.repo.js';
+import type { ImpactView } from './risk.service.js';
+
+/**
+ * The impact of an event as a workbook for government staff: the affected enterprises with tier,
+ * exposure and path, and the chain segments hit. Holds exactly what the caller saw in the API.
+ */
+export async function impactWorkbook(event: RiskEventRecord, impact: ImpactView): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('受影响企业');
+  sheet.addRow([`${event.title}（${RISK_KIND_LABELS[event.kind as keyof typeof RISK_KIND_LABELS]}，${RISK_SEVERITY_LABELS[event.severity as keyof typeof RISK_SEVERITY_LABELS]}，${RISK_STATUS_LABELS[event.status as keyof typeof RISK_STATUS_LABELS]}）`]).font = { bold: true };
+  sheet.addRow([]);
+  const header = sheet.addRow(['统一社会信用代码', '企业名称', '地区', '层级', '暴露度', '传导路径']);
+  header.font = { bold: true };
+  sheet.columns = [{ width: 22 }, { width: 36 }, { width: 26 }, { width: 8 }, { width: 10 }, { width: 80 }];
+  for (const item of impact.items) {
+    const row = sheet.addRow([item.uscc, item.name, regionFullName(item.regionCode) ?? item.regionCode, item.tier, item.exposure, item.pathNames.join(' → ')]);
+    row.getCell(5).numFmt = '0.0%';
+  }
+  const chains = workbook.addWorksheet('涉及产业链环节');
+  chains.columns = [
+    { header: '产业链', key: 'chain', width: 36 },
+    { header: '环节', key: 'segment', width: 20 },
+    { header: '受影响企业数', key: 'count', width: 14 },
+    { header: '最大暴露度', key: 'max', width: 12, style: { numFmt: '0.0%' } },
+  ];
+  chains.getRow(1).font = { bold: true };
+  for (const c of impact.chains) {
+    chains.addRow({ chain: c.chainName, segment: c.segmentName, count: c.enterprises, max: c.maxExposure });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

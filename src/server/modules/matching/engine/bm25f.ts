@@ -1,0 +1,276 @@
+/**
+ * BM25F over three fields (title, products, description) in typed arrays: an inverted index of
+ * term → (document, per-field term frequency), with per-document field lengths. Documents are
+ * appended and tombstoned (an update is a remove and an add), so the index follows writes
+ * without rebuilds.
+ */
+
+/** The fields of a document, as token lists. */
+export interface FieldTokens {
+  title: readonly string[];
+  products: readonly string[];
+  description: readonly string[];
+}
+
+/** A query term with its weight (1 for the need's own words, less for knowledge-base expansions). */
+export interface QueryTerm {
+  term: string;
+  weight: number;
+}
+
+/** One scored document of a search, with the query terms (indexes into the query) it matched. */
+export interface TextHit {
+  doc: number;
+  score: number;
+  matched: number[];
+}
+
+/** BM25F parameters: field weights, length normalisation per field, saturation. */
+export const BM25F = {
+  weights: [3, 4, 1] as const,
+  b: [0.5, 0.3, 0.75] as const,
+  k1: 1.2,
+};
+
+/** Most query terms considered (a long description adds little beyond its strongest terms). */
+export const MAX_QUERY_TERMS = 48;
+
+const FIELD_COUNT = 3;
+
+class Postings {
+  count = 0;
+  docs = new Int32Array(4);
+  /** Frequencies of the three fields, interleaved (capped at 255). */
+  tf = new Uint8Array(4 * FIELD_COUNT);
+
+  push(doc: number, tf0: number, tf1: number, tf2: number): void {
+    if (this.count === this.docs.length) {
+      const docs = new Int32Array(this.docs.length * 2);
+      docs.set(this.docs);
+      this.docs = docs;
+      const tf = new Uint8Array(this.tf.length * 2);
+      tf.set(this.tf);
+      this.tf = tf;
+    }
+    this.docs[this.count] = doc;
+    const at = this.count * FIELD_COUNT;
+    this.tf[at] = Math.min(tf0, 255);
+    this.tf[at + 1] = Math.min(tf1, 255);
+    this.tf[at + 2] = Math.min(tf2, 255);
+    this.count++;
+  }
+}
+
+/** An inverted index with BM25F scoring. Document numbers are dense and never reused. */
+export class TextIndex {
+  private readonly postings = new Map<string, Postings>();
+  private lengths = new Uint16Array(0);
+  private isAlive = new Uint8Array(0);
+  private readonly lengthSums = [0, 0, 0];
+  private size = 0;
+  private live = 0;
+  /** Scratch buffers of a search, reused. */
+  private scores = new Float64Array(0);
+  private masks = new Float64Array(0);
+
+  /** Number of live documents. */
+  get liveCount(): number {
+    return this.live;
+  }
+
+  /** Add a document; returns its number. */
+  add(fields: FieldTokens): number {
+    const doc = this.size++;
+    this.ensure(this.size);
+    const lists = [fields.title, fields.products, fields.description];
+    const counts = new Map<string, [number, number, number]>();
+    lists.forEach((tokens, f) => {
+      this.lengths[doc * FIELD_COUNT + f] = Math.min(tokens.length, 65535);
+      this.lengthSums[f] += tokens.length;
+      for (const token of tokens) {
+        const c = counts.get(token) ?? [0, 0, 0];
+        c[f]++;
+        counts.set(token, c);
+      }
+    });
+    for (const [token, c] of counts) {
+      let list = this.postings.get(token);
+      if (!list) {
+        list = new Postings();
+        this.postings.set(token, list);
+      }
+      list.push(doc, c[0], c[1], c[2]);
+    }
+    this.isAlive[doc] = 1;
+    this.live++;
+    return doc;
+  }
+
+  /** Remove a document (its postings stay, skipped as dead). */
+  remove(doc: number): void {
+    if (doc < 0 || doc >= this.size || !this.isAlive[doc]) return;
+    this.isAlive[doc] = 0;
+    this.live--;
+    for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] -= this.lengths[doc * FIELD_COUNT + f];
+  }
+
+  /** Inverse document frequency of a term (0 when absent). */
+  idf(term: string): number {
+    const df = this.postings.get(term)?.count ?? 0;
+    if (df === 0) return 0;
+    const n = Math.max(this.live, df);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** True when some document contains the term. */
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  /**
+   * The `limit` best live documents for the query (terms beyond {@link MAX_QUERY_TERMS} are
+   * dropped, weakest first), with the query terms each one matched. `accept` filters documents
+   * before they take a place in the top list.
+   */
+  search(query: readonly QueryTerm[], limit: number, accept?: (doc: number) => boolean): TextHit[] {
+    if (this.scores.length < this.size) {
+      this.scores = new Float64Array(this.lengths.length / FIELD_COUNT);
+      this.masks = new Float64Array(this.lengths.length / FIELD_COUNT);
+    }
+    const scores = this.scores;
+    const masks = this.masks;
+    const touched: number[] = [];
+    const avg = this.lengthSums.map((sum) => (this.live > 0 ? Math.max(sum / this.live, 1) : 1));
+    const norm = avg.map((a) => 1 / a);
+    const terms = query.slice(0, MAX_QUERY_TERMS);
+    const { weights, b, k1 } = BM25F;
+    for (let q = 0; q < terms.length; q++) {
+      const list = this.postings.get(terms[q].term);
+      if (!list) continue;
+      const idfWeight = this.idf(terms[q].term) * terms[q].weight;
+      const bit = 2 ** q;
+      const { docs, tf, count } = list;
+      for (let i = 0; i < count; i++) {
+        const doc = docs[i];
+        if (!this.isAlive[doc]) continue;
+        const at = i * FIELD_COUNT;
+        const base = doc * FIELD_COUNT;
+        let t = 0;
+        for (let f = 0; f < FIELD_COUNT; f++) {
+          const freq = tf[at + f];
+          if (freq > 0) t += (weights[f] * freq) / (1 - b[f] + b[f] * this.lengths[base + f] * norm[f]);
+        }
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += (idfWeight * t) / (k1 + t);
+        masks[doc] += bit;
+      }
+    }
+    const hits = topK(touched, scores, limit, accept);
+    const result = hits.map((doc) => ({ doc, score: scores[doc], matched: bitsOf(masks[doc], terms.length) }));
+    for (const doc of touched) {
+      scores[doc] = 0;
+      masks[doc] = 0;
+    }
+    return result;
+  }
+
+  /** The score of one document for the query (0 and nothing matched when it is dead or unrelated). */
+  scoreDoc(query: readonly QueryTerm[], doc: number): TextHit {
+    const hit: TextHit = { doc, score: 0, matched: [] };
+    if (doc < 0 || doc >= this.size || !this.isAlive[doc]) return hit;
+    const terms = query.slice(0, MAX_QUERY_TERMS);
+    const { weights, b, k1 } = BM25F;
+    const base = doc * FIELD_COUNT;
+    for (let q = 0; q < terms.length; q++) {
+      const list = this.postings.get(terms[q].term);
+      if (!list) continue;
+      const i = indexOfDoc(list.docs, list.count, doc);
+      if (i < 0) continue;
+      let t = 0;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const freq = list.tf[i * FIELD_COUNT + f];
+        const avg = this.live > 0 ? Math.max(this.lengthSums[f] / this.live, 1) : 1;
+        if (freq > 0) t += (weights[f] * freq) / (1 - b[f] + (b[f] * this.lengths[base + f]) / avg);
+      }
+      hit.score += (this.idf(terms[q].term) * terms[q].weight * t) / (k1 + t);
+      hit.matched.push(q);
+    }
+    return hit;
+  }
+
+  private ensure(size: number): void {
+    if (size * FIELD_COUNT <= this.lengths.length) return;
+    const capacity = Math.max(size, (this.lengths.length / FIELD_COUNT) * 2, 1024);
+    const lengths = new Uint16Array(capacity * FIELD_COUNT);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+    const alive = new Uint8Array(capacity);
+    alive.set(this.isAlive);
+    this.isAlive = alive;
+  }
+}
+
+/** Position of `doc` in an ascending posting list, or -1 (postings are appended in document order). */
+function indexOfDoc(docs: Int32Array, count: number, doc: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid] === doc) return mid;
+    if (docs[mid] < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Query-term indexes set in a bit mask held in a double (exact up to 2^53). */
+function bitsOf(mask: number, n: number): number[] {
+  const out: number[] = [];
+  let m = mask;
+  for (let q = n - 1; q >= 0; q--) {
+    const bit = 2 ** q;
+    if (m >= bit) {
+      out.push(q);
+      m -= bit;
+    }
+  }
+  return out.reverse();
+}
+
+/** The `k` highest-scoring documents, best first (a small binary heap over the touched ones). */
+function topK(docs: readonly number[], scores: Float64Array, k: number, accept?: (doc: number) => boolean): number[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(heap[i], heap[p])) break;
+      [heap[i], heap[p]] = [heap[p], heap[i]];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l], heap[m])) m = l;
+      if (r < heap.length && less(heap[r], heap[m])) m = r;
+      if (m === i) break;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (const doc of docs) {
+    if (heap.length === k && !less(heap[0], doc)) continue;
+    if (accept && !accept(doc)) continue;
+    if (heap.length < k) {
+      heap.push(doc);
+      up(heap.length - 1);
+    } else {
+      heap[0] = doc;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../matching.index.js';
+import { TextIndex } from './bm25f.js';
+import type { EnterpriseFacts } from './engine.js';
+import { chainPosition, industryProximity, qualificationFit, regionProximity, smeFirst } from './features.js';
+import { ProductKb } from './kb.js';
+import { Tokenizer } from './tokens.js';
+
+function enterprise(overrides: Partial<EnterpriseFacts> & { uscc: string }): EnterpriseFacts {
+  return {
+    name: `${overrides.uscc}有限公司`, regionCode: '320506', industryCode: 'C3484', size: 'small', tags: [], certifications: [], products: [],
+    capabilities: '', memberSegments: [], ...overrides,
+  };
+}
+
+describe(Tokenizer.name, () => {
+  const tokenizer = new Tokenizer(['磷酸铁锂电芯', '光刻胶材料']);
+
+  it('keeps domain terms whole and also yields their parts', () => {
+    const tokens = tokenizer.tokens('采购磷酸铁锂电芯和光刻胶材料');
+    expect(tokens).toContain('磷酸铁锂电芯');
+    expect(tokens).toContain('光刻胶材料');
+    expect(tokens).toContain('光刻胶');
+  });
+
+  it('turns runs of unknown single characters into bigrams', () => {
+    const tokens = tokenizer.tokens('钒钛镁');
+    expect(tokens.some((t) => t.length === 2 && '钒钛镁'.includes(t))).toBe(true);
+  });
+
+  it('drops numbers and one-character words, lower-cases Latin', () => {
+    const tokens = tokenizer.tokens('IATF 16949 认证 的');
+    expect(tokens).toContain('iatf');
+    expect(tokens).not.toContain('16949');
+    expect(tokens).not.toContain('的');
+  });
+});
+
+describe(ProductKb.name, () => {
+  const kb = new ProductKb([{ term: '光刻胶材料', synonyms: ['光刻胶'], broader: ['电子化学品'], related: ['酚醛树脂'] }], [['电解液', '六氟磷酸锂']]);
+
+  it('makes relations symmetric and ranks synonyms above broader terms', () => {
+    expect(kb.expand('光刻胶')[0]).toMatchObject({ term: '光刻胶材料', relation: 'synonym' });
+    expect(kb.expand('电子化学品').map((e) => e.relation)).toContain('narrower');
+    expect(kb.expand('酚醛树脂').map((e) => e.term)).toContain('光刻胶材料');
+    expect(kb.expand('六氟磷酸锂')).toEqual([{ term: '电解液', relation: 'sibling', factor: 0.3 }]);
+  });
+});
+
+describe(TextIndex.name, () => {
+  it('ranks a product match above a description mention and skips removed documents', () => {
+    const index = new TextIndex();
+    const inProducts = index.add({ title: ['结构件'], products: ['隔膜'], description: ['生产'] });
+    const inDescription = index.add({ title: ['公司'], products: ['铜箔'], description: ['隔膜', '配套', '生产', '加工', '设备'] });
+    index.add({ title: ['其他'], products: ['电机'], description: ['电机'] });
+    const hits = index.search([{ term: '隔膜', weight: 1 }], 10);
+    expect(hits.map((h) => h.doc)).toEqual([inProducts, inDescription]);
+    expect(index.scoreDoc([{ term: '隔膜', weight: 1 }], inProducts).score).toBeCloseTo(hits[0].score, 6);
+    index.remove(inProducts);
+    expect(index.search([{ term: '隔膜', weight: 1 }], 10).map((h) => h.doc)).toEqual([inDescription]);
+  });
+});
+
+describe('features', () => {
+  it('industryProximity follows the GB/T 4754 hierarchy', () => {
+    expect(industryProximity('C3841', 'C3841').value).toBe(1);
+    expect(industryProximity('C3841', 'C3849').value).toBe(0.75);
+    expect(industryProximity('C3841', 'C3811').value).toBe(0.5);
+    expect(industryProximity('C3841', 'C2669').value).toBe(0.2);
+    expect(industryProximity('C3841', 'I6511').value).toBe(0);
+    expect(industryProximity(null, 'C3841').value).toBe(0);
+  });
+
+  it('regionProximity prefers the same county, then city, then province', () => {
+    expect(regionProximity('320506', '320506').value).toBe(1);
+    expect(regionProximity('320506', '320507').value).toBe(0.7);
+    expect(regionProximity('320506', '320214').value).toBe(0.4);
+    expect(regionProximity('320506', '310115').value).toBe(0);
+    expect(regionProximity('320500', '320583').value).toBe(1);
+  });
+
+  it('chainPosition rewards direct upstream suppliers most', () => {
+    const chain = { names: ['材料', '部件', '整机'], upstream: [[], [0], [1]] };
+    expect(chainPosition(chain, { buyerSegments: [2], productSegments: [], candidateSegments: [1] }).value).toBe(1);
+    expect(chainPosition(chain, { buyerSegments: [2], productSegments: [], candidateSegments: [0] }).value).toBe(0.6);
+    expect(chainPosition(chain, { buyerSegments: [2], productSegments: [0], candidateSegments: [0] }).value).toBe(0.8);
+    expect(chainPosition(chain, { buyerSegments: [0], productSegments: [], candidateSegments: [2] }).value).toBe(0);
+  });
+
+  it('qualificationFit counts certifications and a high enough 专精特新 tier', () => {
+    expect(qualificationFit({ certifications: [], level: null }, { certifications: [], tags: [] })).toBeUndefined();
+    const fit = qualificationFit({ certifications: ['IATF 16949', 'ISO 14001'], level: 'specialized' }, { certifications: ['IATF16949:2016'], tags: ['little_giant'] });
+    expect(fit?.value).toBeCloseTo(2 / 3);
+    expect(fit?.detail).toContain('缺少：ISO 14001');
+  });
+
+  it('smeFirst prefers SMEs for a large firm’s need only', () => {
+    expect(smeFirst('large', 'small').value).toBe(1);
+    expect(smeFirst('large', 'large').value).toBe(0);
+    expect(smeFirst('medium', 'small').value).toBe(0);
+  });
+});
+
+describe('MatchEngine', () => {
+  const engine = createEngine();
+  engine.upsertEnterprise(enterprise({ uscc: 'BUYER', size: 'large', products: ['磷酸铁锂电芯'], regionCode: '320571', industryCode: 'C3841' }));
+  engine.upsertEnterprise(enterprise({ uscc: 'RESIST', products: ['光刻胶材料'], capabilities: '半导体用正性光刻胶材料研发与生产', industryCode: 'C2664', regionCode: '320505' }));
+  engine.upsertEnterprise(enterprise({ uscc: 'MOTOR', products: ['伺服电机'], capabilities: '伺服电机与驱动器', industryCode: 'C3813' }));
+  engine.upsertEnterprise(enterprise({ uscc: 'ELECTROLYTE', products: ['锂电池电解液'], capabilities: '锂电池电解液配方与生产', industryCode: 'C2669', regionCode: '320507', certifications: ['IATF 16949'] }));
+  engine.upsertEnterprise(enterprise({ uscc: 'BIGCHEM', size: 'large', products: ['锂电池电解液'], capabilities: '电解液', industryCode: 'C2669', regionCode: '440300' }));
+
+  const need = { title: '采购酚醛树脂', description: '用于研发项目', products: ['酚醛树脂'], industryCode: null, regionCode: null, requiredCertifications: [], requiredLevel: null, ownerUscc: 'BUYER' };
+
+  it('reaches a 光刻胶材料 supplier from a 酚醛树脂 need through the knowledge base, and says so', () => {
+    const [first] = engine.matchNeed(need, 5);
+    expect(first.uscc).toBe('RESIST');
+    const text = first.reasons.find((r) => r.feature === 'text')!;
+    expect(text.terms?.some((t) => t.startsWith('酚醛树脂→') && t.includes('光刻胶'))).toBe(true);
+    expect(engine.matchNeed(need, 5).map((m) => m.uscc)).not.toContain('MOTOR');
+  });
+
+  it('explains the score: the contributions add up to it, the buyer itself is never a candidate', () => {
+    const matches = engine.matchNeed({ ...need, title: '电解液采购', products: ['锂电池电解液'], requiredCertifications: ['IATF 16949'], regionCode: '320500' }, 10);
+    expect(matches.map((m) => m.uscc)).not.toContain('BUYER');
+    const [first] = matches;
+    expect(first.uscc).toBe('ELECTROLYTE');
+    const sum = first.reasons.reduce((s, r) => s + r.contribution, 0);
+    expect(first.score).toBeCloseTo(sum, 3);
+    expect(first.reasons.map((r) => r.feature)).toEqual(['text', 'industry', 'region', 'chain', 'qualification', 'smeFirst']);
+    expect(first.reasons.find((r) => r.feature === 'smeFirst')?.value).toBe(1);
+    expect(first.reasons.find((r) => r.feature === 'qualification')?.value).toBe(1);
+    const big = matches.find((m) => m.uscc === 'BIGCHEM')!;
+    expect(big.score).toBeLessThan(first.score);
+  });
+
+  it('places a battery-material supplier upstream of the battery maker through the chain templates', () => {
+    const [first] = engine.matchNeed({ ...need, title: '电解液', products: ['锂电池电解液'] }, 1);
+    expect(first.reasons.find((r) => r.feature === 'chain')!.value).toBeGreaterThan(0);
+  });
+
+  it('finds an offer as soon as it is listed, and forgets it when removed', () => {
+    engine.upsertOffer({ id: '7', uscc: 'MOTOR', title: '精密减速器', description: '谐波减速器', products: ['谐波减速器'], certifications: [] });
+    const found = engine.matchNeed({ ...need, title: '减速器', products: ['谐波减速器'] }, 3);
+    expect(found[0]).toMatchObject({ uscc: 'MOTOR', source: 'offer', offerId: '7' });
+    engine.removeOffer('7');
+    expect(engine.matchNeed({ ...need, title: '减速器', products: ['谐波减速器'] }, 3).map((m) => m.offerId)).not.toContain('7');
+  });
+
+  it('scores a pair the same both ways and filters the feed by visibility', () => {
+    engine.upsertNeed({ ...need, id: '1', kind: 'procurement', title: '电解液采购', products: ['锂电池电解液'], deadline: null });
+    engine.upsertNeed({ ...need, id: '2', kind: 'procurement', title: '电解液招标', products: ['锂电池电解液'], deadline: null });
+    const feed = engine.matchEnterprise('ELECTROLYTE', 10, (n) => n.id === '1');
+    expect(feed.map((n) => n.id)).toEqual(['1']);
+    const forward = engine.matchNeed({ ...need, title: '电解液采购', products: ['锂电池电解液'] }, 10).find((m) => m.uscc === 'ELECTROLYTE')!;
+    expect(feed[0].score).toBeCloseTo(forward.score, 6);
+    expect(engine.matchEnterprise('BUYER', 10, () => true)).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { Collapse, Empty, Progress, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { EnterpriseMatch } from '../../contracts/matching';
+import { sizeKey, useT } from '../i18n';
+import { MatchReasons } from './MatchReasons';
+
+/** Ranked candidate enterprises with their score; each opens to "为什么推荐". */
+export function MatchCandidates({ items, canOpenEnterprise }: { items: EnterpriseMatch[]; canOpenEnterprise: boolean }) {
+  const t = useT();
+  if (items.length === 0) {
+    return <Empty description={t('matching.match.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  }
+  return (
+    <Collapse
+      data-testid="match-candidates"
+      size="small"
+      items={items.map((m, i) => ({
+        key: m.uscc,
+        label: (
+          <div data-testid="match-candidate" style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography.Text strong>{i + 1}.</Typography.Text>
+            {canOpenEnterprise ? <Link to={`/enterprises/${m.uscc}`}>{m.name}</Link> : <Typography.Text>{m.name}</Typography.Text>}
+            {m.size && <Tag>{t(sizeKey(m.size as Parameters<typeof sizeKey>[0]))}</Tag>}
+            <Tag color={m.source === 'offer' ? 'green' : 'default'}>{m.source === 'offer' ? `${t('matching.match.source.offer')}：${m.offerTitle}` : t('matching.match.source.profile')}</Tag>
+            <Space style={{ marginLeft: 'auto' }}>
+              <Typography.Text type="secondary">{t('matching.match.score')}</Typography.Text>
+              <Progress type="circle" size={36} percent={Math.round(m.score * 100)} />
+            </Space>
+          </div>
+        ),
+        children: (
+          <div>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t('matching.detail.why')}
+            </Typography.Title>
+            <MatchReasons reasons={m.reasons} />
+          </div>
+        ),
+      }))}
+    />
+  );
+}
