@@ -14,6 +14,7 @@ import { runChainsGraphBench } from './chains-graph.js';
 import { runColdStartBench } from './cold-start.bench.js';
 import { runGetEnterpriseBench } from './get-enterprise.bench.js';
 import { runImportBench } from './import.bench.js';
+import { runMatchingBench } from './matching-engine.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -55,6 +56,10 @@ async function main(): Promise<void> {
   const chainsScale = Number(values['chains-scale'] ?? (isQuick ? 0.01 : 1));
   console.error(`supply graph (scale ${chainsScale})…`);
   results.push(...(await attempt('supply graph', () => runChainsGraphBench({ scale: chainsScale }))));
+
+  const matchingOffers = isQuick ? 20_000 : 200_000;
+  console.error(`matching engine (${matchingOffers} offers)…`);
+  results.push(...(await attempt('matching engine', () => runMatchingBench({ offers: matchingOffers }))));
 
   const table = resultsTable(results);
   const cpus = os.cpus();

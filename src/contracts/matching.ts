@@ -158,6 +158,8 @@ export type OfferView = z.infer<typeof OfferView>;
 export const MATCH_FEATURES = ['text', 'industry', 'region', 'chain', 'qualification', 'smeFirst'] as const;
 export const MatchFeature = z.enum(MATCH_FEATURES);
 export type MatchFeature = z.infer<typeof MatchFeature>;
+/** Weight of each feature in the total score (they sum to 1; text relevance dominates). A feature's contribution is weight × value. */
+export const MATCH_FEATURE_WEIGHTS: Record<MatchFeature, number> = { text: 0.6, industry: 0.08, region: 0.1, chain: 0.12, qualification: 0.06, smeFirst: 0.04 };
 
 /** One reason of a match: a feature's contribution to the score, with what it matched on. */
 export const MatchReason = z.object({

@@ -23,6 +23,12 @@ const RiskEventDetailPage = lazy(() => import('./pages/RiskEventDetailPage').the
 const RiskSubscriptionsPage = lazy(() => import('./pages/RiskSubscriptionsPage').then((module) => ({ default: module.RiskSubscriptionsPage })));
 const RiskSettingsPage = lazy(() => import('./pages/RiskSettingsPage').then((module) => ({ default: module.RiskSettingsPage })));
 const AlertInboxPage = lazy(() => import('./pages/AlertInboxPage').then((module) => ({ default: module.AlertInboxPage })));
+const NeedListPage = lazy(() => import('./pages/NeedListPage').then((module) => ({ default: module.NeedListPage })));
+const NeedCreatePage = lazy(() => import('./pages/NeedCreatePage').then((module) => ({ default: module.NeedCreatePage })));
+const NeedDetailPage = lazy(() => import('./pages/NeedDetailPage').then((module) => ({ default: module.NeedDetailPage })));
+const NeedReviewPage = lazy(() => import('./pages/NeedReviewPage').then((module) => ({ default: module.NeedReviewPage })));
+const MatchingFeedPage = lazy(() => import('./pages/MatchingFeedPage').then((module) => ({ default: module.MatchingFeedPage })));
+const OfferListPage = lazy(() => import('./pages/OfferListPage').then((module) => ({ default: module.OfferListPage })));
 
 /** Renders the page only for users the predicate allows. */
 function Allow({ when, children }: { when: (user: UserView) => boolean; children: ReactNode }) {
@@ -79,6 +85,12 @@ export function AppRoutes() {
           }
         />
         <Route path="alerts" element={<AlertInboxPage />} />
+        <Route path="matching" element={<NeedListPage />} />
+        <Route path="matching/needs/new" element={<NeedCreatePage />} />
+        <Route path="matching/needs/:id" element={<NeedDetailPage />} />
+        <Route path="matching/review" element={<NeedReviewPage />} />
+        <Route path="matching/feed" element={<MatchingFeedPage />} />
+        <Route path="matching/offers" element={<OfferListPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

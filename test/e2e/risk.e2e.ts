@@ -114,6 +114,13 @@ describe('early warning: a city records a supplier shutdown, sees who is hit, an
     await screenshot(page, 'risk-settings-admin');
     await page.reload();
     await expect.poll(() => page.getByTestId('risk-settings-form').locator('#halfLifeDays').inputValue(), { timeout: 15_000 }).toBe('120');
+    // The same pages in English.
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('menu-risk').click();
+    await page.getByTestId('risk-event-table').getByText('Shutdown').first().waitFor();
+    await page.getByTestId('risk-event-table').locator('.ant-spin-blur').waitFor({ state: 'detached' });
+    await screenshot(page, 'risk-list-admin-en');
+    await page.getByTestId('lang-switch').click();
     await page.context().close();
   });
 });

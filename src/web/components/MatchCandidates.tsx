@@ -17,14 +17,16 @@ export function MatchCandidates({ items, canOpenEnterprise }: { items: Enterpris
       items={items.map((m, i) => ({
         key: m.uscc,
         label: (
-          <div data-testid="match-candidate" style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Typography.Text strong>{i + 1}.</Typography.Text>
-            {canOpenEnterprise ? <Link to={`/enterprises/${m.uscc}`}>{m.name}</Link> : <Typography.Text>{m.name}</Typography.Text>}
-            {m.size && <Tag>{t(sizeKey(m.size as Parameters<typeof sizeKey>[0]))}</Tag>}
-            <Tag color={m.source === 'offer' ? 'green' : 'default'}>{m.source === 'offer' ? `${t('matching.match.source.offer')}：${m.offerTitle}` : t('matching.match.source.profile')}</Tag>
-            <Space style={{ marginLeft: 'auto' }}>
+          <div data-testid="match-candidate" style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+            <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', flex: 1, minWidth: 0 }}>
+              <Typography.Text strong>{i + 1}.</Typography.Text>
+              {canOpenEnterprise ? <Link to={`/enterprises/${m.uscc}`}>{m.name}</Link> : <Typography.Text>{m.name}</Typography.Text>}
+              {m.size && <Tag>{t(sizeKey(m.size as Parameters<typeof sizeKey>[0]))}</Tag>}
+              <Tag color={m.source === 'offer' ? 'green' : 'default'}>{m.source === 'offer' ? `${t('matching.match.source.offer')}：${m.offerTitle}` : t('matching.match.source.profile')}</Tag>
+            </div>
+            <Space style={{ flex: 'none' }}>
               <Typography.Text type="secondary">{t('matching.match.score')}</Typography.Text>
-              <Progress type="circle" size={36} percent={Math.round(m.score * 100)} />
+              <Progress type="circle" size={36} percent={Math.round(m.score * 100)} format={(p) => `${p}%`} />
             </Space>
           </div>
         ),

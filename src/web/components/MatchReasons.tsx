@@ -1,6 +1,5 @@
 import { Progress, Space, Tag, Typography } from 'antd';
-import type { MatchReason } from '../../contracts/matching';
-import { FEATURE_WEIGHT_MAX } from '../lib/matchingFeatures';
+import { MATCH_FEATURE_WEIGHTS, type MatchReason } from '../../contracts/matching';
 import { useT } from '../i18n';
 
 /** "为什么推荐": each feature's contribution to the score as a bar, its explanation and the matched terms. */
@@ -12,7 +11,7 @@ export function MatchReasons({ reasons }: { reasons: MatchReason[] }) {
       {reasons.map((reason) => (
         <div key={reason.feature} style={{ display: 'grid', gridTemplateColumns: '100px 140px 1fr', gap: 8, alignItems: 'center' }}>
           <Typography.Text>{t(`matching.feature.${reason.feature}`)}</Typography.Text>
-          <Progress percent={Math.round((reason.contribution / FEATURE_WEIGHT_MAX[reason.feature]) * 100)} size="small" format={() => `+${(reason.contribution * 100).toFixed(1)}`} />
+          <Progress percent={Math.round((reason.contribution / MATCH_FEATURE_WEIGHTS[reason.feature]) * 100)} size="small" format={() => `+${(reason.contribution * 100).toFixed(1)}`} />
           <Typography.Text type="secondary">{reason.detail}</Typography.Text>
         </div>
       ))}

@@ -51,7 +51,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'supply-edges', labelKey: 'menu.supplyEdges', icon: <NodeIndexOutlined />, roles: ALL_ROLES, path: '/supply-edges' },
   { key: 'risk', labelKey: 'risk.menu', icon: <AlertOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/risk' },
   { key: 'alerts', labelKey: 'risk.menuAlerts', icon: <BellOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/alerts' },
-  { key: 'matching', labelKey: 'menu.matching', icon: <SwapOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/matching', isPlanned: true },
+  { key: 'matching', labelKey: 'menu.matching', icon: <SwapOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/matching' },
   { key: 'challenges', labelKey: 'menu.challenges', icon: <FlagOutlined />, roles: ALL_ROLES, path: '/challenges', isPlanned: true },
   { key: 'finance', labelKey: 'menu.finance', icon: <BankOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/finance', isPlanned: true },
   { key: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment', isPlanned: true },

@@ -150,7 +150,7 @@ export const riskZh = {
 } as const;
 
 export const riskEn: Record<keyof typeof riskZh, string> = {
-  'risk.menu': 'Risk alerts',
+  'risk.menu': 'Early warning',
   'risk.menuAlerts': 'Alerts',
   'risk.title': 'Supply-chain early warning',
   'risk.subtitle': 'Record risk events, trace their impact along supply edges, follow up incidents',

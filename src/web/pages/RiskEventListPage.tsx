@@ -1,4 +1,4 @@
-import { BellOutlined, PlusOutlined, ReloadOutlined, SettingOutlined, StarOutlined } from '@ant-design/icons';
+import { BellOutlined, DownloadOutlined, PlusOutlined, ReloadOutlined, SettingOutlined, StarOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Modal, Radio, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import {
   type RiskSeverity,
   type RiskStatus,
 } from '../../contracts/risk';
+import { apiUrl } from '../api';
 import { CursorPager } from '../components/CursorPager';
 import { PageHeader } from '../components/PageHeader';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -81,6 +82,9 @@ export function RiskEventListPage() {
             <Link to="/alerts">
               <Button icon={<BellOutlined />}>{t('risk.inbox')}</Button>
             </Link>
+            <Button icon={<DownloadOutlined />} href={apiUrl('/risk-events/export', { ...filters })} data-testid="risk-export-button">
+              {t('list.export')}
+            </Button>
             <Link to="/risk/subscriptions">
               <Button icon={<StarOutlined />} data-testid="risk-subscriptions-link">
                 {t('risk.subscriptions')}

@@ -1,5 +1,5 @@
 import type { AlertHit, CreateRiskSubscriptionBody, ListAlertsQuery, RiskSeverity } from '../../../contracts/risk.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
@@ -10,7 +10,7 @@ import type { SupplyGraphSnapshot } from './graph/holder.js';
 import type { ImpactResult } from './graph/propagate.js';
 import { enterpriseIdOfNode, impactOf, upstreamEnterpriseIds } from './risk.impact.js';
 import * as repo from './risk.repo.js';
-import { getScoreSettings, type GraphSource } from './risk.score.js';
+import { getScoreSettings, type RiskDeps } from './risk.score.js';
 
 /**
  * Subscriptions (what a user watches) and alerts (预警消息, one per user and event).
@@ -29,7 +29,7 @@ import { getScoreSettings, type GraphSource } from './risk.score.js';
  * @throws forbidden for experts; validation_failed naming the field for a missing, unknown or
  * out-of-view target (unknown and out of view read the same).
  */
-export async function createSubscription(db: Db, graph: GraphSource, context: WriteContext, body: CreateRiskSubscriptionBody): Promise<{ subscription: repo.SubscriptionRecord; isNew: boolean }> {
+export async function createSubscription({ db, graph }: RiskDeps, context: WriteContext, body: CreateRiskSubscriptionBody): Promise<{ subscription: repo.SubscriptionRecord; isNew: boolean }> {
   const { actor } = context;
   if (actor.role === 'expert') {
     throw new AppError('forbidden', 'Experts do not subscribe to risk alerts', { userMessage: '专家账号不能订阅风险预警' });
@@ -41,7 +41,7 @@ export async function createSubscription(db: Db, graph: GraphSource, context: Wr
     if (!body.uscc) throw invalid([{ path: 'uscc', message: '请选择要关注的企业' }]);
     const check = validateUscc(body.uscc);
     const enterprise = check.valid ? await repo.selectEnterpriseByUscc(db, check.code) : undefined;
-    if (!enterprise || !(await canWatchEnterprise(db, graph, actor, enterprise, own?.id))) {
+    if (!enterprise || !(await canWatchEnterprise({ db, graph }, actor, enterprise, own?.id))) {
       throw invalid([{ path: 'uscc', message: '未找到该企业（或您无权关注）' }]);
     }
     enterpriseId = enterprise.id;
@@ -69,7 +69,7 @@ export async function createSubscription(db: Db, graph: GraphSource, context: Wr
   return { subscription: (await repo.selectSubscription(db, id, actor.userId))!, isNew };
 }
 
-async function canWatchEnterprise(db: Db, graph: GraphSource, actor: Actor, enterprise: repo.EnterpriseBrief, ownId: string | undefined): Promise<boolean> {
+async function canWatchEnterprise({ db, graph }: RiskDeps, actor: Actor, enterprise: repo.EnterpriseBrief, ownId: string | undefined): Promise<boolean> {
   if (actor.role !== 'member') {
     return isInRegionScope(actor, enterprise.regionCode);
   }
@@ -154,11 +154,11 @@ function hitLookup(snap: SupplyGraphSnapshot, result: ImpactResult, sourceWeight
 const round4 = (v: number) => Number(v.toFixed(4));
 
 /**
- * After an event is committed: compute who it hits for every subscriber (over the edges that
- * subscriber may see) and insert their alerts in one transaction. Safe to run again (an alert per
+ * Inside the transaction that records an event: compute who it hits for every subscriber (over
+ * the edges that subscriber may see) and insert their alerts. Safe to run again (an alert per
  * user and event is replaced).
  */
-export async function dispatchAlerts(db: Db, graph: GraphSource, eventId: string): Promise<number> {
+export async function dispatchAlerts({ tx: db, graph }: { tx: Tx; graph: RiskDeps['graph'] }, eventId: string): Promise<number> {
   const [event, subscribers] = await Promise.all([repo.selectEvent(db, eventId), repo.selectSubscribers(db)]);
   if (!event || subscribers.length === 0) {
     return 0;
@@ -225,6 +225,6 @@ export async function dispatchAlerts(db: Db, graph: GraphSource, eventId: string
     });
     return { userId, eventId, hits: presented, exposure: Math.max(...presented.map((h) => h.exposure)), tier: Math.min(...presented.map((h) => h.tier)) };
   });
-  await db.transaction().execute((tx) => repo.upsertAlerts(tx, alerts));
+  await repo.upsertAlerts(db, alerts);
   return alerts.length;
 }

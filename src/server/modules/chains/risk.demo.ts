@@ -72,13 +72,13 @@ export async function seedRiskDemo(db: Db): Promise<void> {
   const write = (actor: Actor) => ({ actor });
 
   // Subscriptions first, so that the events below alert their subscribers.
-  await createSubscription(db, graph, write(leader), { target: 'suppliers' });
-  await createSubscription(db, graph, write(leader), { target: 'enterprise', uscc: anchor('pcbMedium') });
-  await createSubscription(db, graph, write(govSz), { target: 'enterprise', uscc: anchor('batteryLeader') });
-  await createSubscription(db, graph, write(govWx), { target: 'enterprise', uscc: anchor('semiLeader') });
+  await createSubscription({ db, graph }, write(leader), { target: 'suppliers' });
+  await createSubscription({ db, graph }, write(leader), { target: 'enterprise', uscc: anchor('pcbMedium') });
+  await createSubscription({ db, graph }, write(govSz), { target: 'enterprise', uscc: anchor('batteryLeader') });
+  await createSubscription({ db, graph }, write(govWx), { target: 'enterprise', uscc: anchor('semiLeader') });
   const szChain = await db.selectFrom('chains').select('id').where('region_code', 'like', '3205%').orderBy('id').limit(1).executeTakeFirst();
   if (szChain) {
-    await createSubscription(db, graph, write(govSz), { target: 'chain', chainId: szChain.id });
+    await createSubscription({ db, graph }, write(govSz), { target: 'chain', chainId: szChain.id });
   }
   const photoresist = await db.selectFrom('off_platform_suppliers').select('id').where('name', '=', '信越化学工业株式会社').executeTakeFirst();
 
@@ -149,12 +149,12 @@ export async function seedRiskDemo(db: Db): Promise<void> {
 
   for (const event of events) {
     const actor = actors.get(event.by)!;
-    const { id } = await createRiskEvent(db, graph, write(actor), event.body);
+    const { id } = await createRiskEvent({ db, graph }, write(actor), event.body);
     for (const step of event.steps) {
-      await changeRiskStatus(db, graph, write(actor), id, { status: step.status, note: step.note });
+      await changeRiskStatus({ db, graph }, write(actor), id, { status: step.status, note: step.note });
     }
     for (const note of event.notes) {
-      await addRiskNote(db, graph, write(actor), id, { body: note });
+      await addRiskNote({ db, graph }, write(actor), id, { body: note });
     }
     // Incident records carry the demo's story times, not the seeding time.
     const stepTimes = event.steps.map((s) => new Date(daysAgo(s.daysAgo, 16)));

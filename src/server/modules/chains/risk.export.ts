@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { RISK_KIND_LABELS, RISK_SEVERITY_LABELS, RISK_STATUS_LABELS } from '../../../contracts/risk.js';
 import { regionFullName } from '../../platform/regions.js';
 import type { RiskEventRecord } from './risk.repo.js';
+import { formatInShanghai } from './risk.present.js';
 import type { ImpactView } from './risk.service.js';
 
 /**
@@ -30,6 +31,38 @@ export async function impactWorkbook(event: RiskEventRecord, impact: ImpactView)
   chains.getRow(1).font = { bold: true };
   for (const c of impact.chains) {
     chains.addRow({ chain: c.chainName, segment: c.segmentName, count: c.enterprises, max: c.maxExposure });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The event list as a workbook (the rows the caller may see, newest first). */
+export async function eventsWorkbook(events: readonly RiskEventRecord[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('风险事件');
+  sheet.columns = [
+    { header: '事件', key: 'title', width: 40 },
+    { header: '类型', key: 'kind', width: 16 },
+    { header: '严重程度', key: 'severity', width: 10 },
+    { header: '影响状态', key: 'status', width: 10 },
+    { header: '对象', key: 'subject', width: 36 },
+    { header: '统一社会信用代码', key: 'uscc', width: 22 },
+    { header: '地区', key: 'region', width: 26 },
+    { header: '发生时间（北京时间）', key: 'occurredAt', width: 20 },
+    { header: '信息来源', key: 'source', width: 24 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const e of events) {
+    sheet.addRow({
+      title: e.title,
+      kind: RISK_KIND_LABELS[e.kind as keyof typeof RISK_KIND_LABELS],
+      severity: RISK_SEVERITY_LABELS[e.severity as keyof typeof RISK_SEVERITY_LABELS],
+      status: RISK_STATUS_LABELS[e.status as keyof typeof RISK_STATUS_LABELS],
+      subject: e.enterpriseName ?? (e.offPlatformName ? `${e.offPlatformName}（${e.offPlatformCountry}）` : `地区事件：${regionFullName(e.regionCode) ?? e.regionCode}`),
+      uscc: e.enterpriseUscc ?? '',
+      region: regionFullName(e.regionCode) ?? e.regionCode,
+      occurredAt: formatInShanghai(e.occurredAt),
+      source: e.source,
+    });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -366,6 +366,20 @@ describe('GET /api/v1/risk-events — lists', () => {
     expect((await get('/api/v1/risk-events?region=999999', govSz)).statusCode).toBe(422);
   });
 
+  it('exports the filtered list to Excel within the scope', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/v1/risk-events/export?kind=sanction', headers: govSz });
+    expect(r.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('风险事件')!;
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toBe('制裁与出口管制');
+    expect(sheet.getRow(2).getCell(5).value).toBe('东京应化工业株式会社（JP）');
+    const wx = await app.inject({ method: 'GET', url: '/api/v1/risk-events/export?kind=sanction', headers: govWx });
+    await workbook.xlsx.load(wx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('风险事件')!.rowCount).toBe(1);
+  });
+
   it('shows a member events on its suppliers upstream but not elsewhere', async () => {
     const listed = (await get('/api/v1/risk-events?limit=500', leaderUser)).json().items.map((e: { enterprise: { uscc: string } | null }) => e.enterprise?.uscc);
     expect(listed).toContain(supA.uscc);

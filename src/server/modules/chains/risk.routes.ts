@@ -23,8 +23,8 @@ import { countUnreadAlerts, createSubscription, deleteSubscription, listAlerts, 
 import { presentAlert, presentEventDetail, presentEventSummary, presentScore, presentSubscription } from './risk.present.js';
 import { getRiskScore, getScoreSettings, updateScoreSettings } from './risk.score.js';
 import { businessDate } from '../../platform/dates.js';
-import { impactWorkbook } from './risk.export.js';
-import { addRiskNote, changeRiskStatus, createRiskEvent, getRiskEvent, getRiskImpact, getRiskImpactWithEvent, listRiskEvents, searchEventSubjects } from './risk.service.js';
+import { eventsWorkbook, impactWorkbook } from './risk.export.js';
+import { addRiskNote, changeRiskStatus, createRiskEvent, getRiskEvent, getRiskImpact, getRiskImpactWithEvent, exportableRiskEvents, listRiskEvents, searchEventSubjects } from './risk.service.js';
 
 const IdParams = z.object({ id: z.string().max(20).describe('Id.') });
 const UsccParams = z.object({ uscc: z.string().min(1).max(32).describe('统一社会信用代码') });
@@ -51,8 +51,20 @@ export function riskRoutes(ctx: AppContext) {
         response: { 200: Page(RiskEventSummary) },
       },
     }, async (request) => {
-      const page = await listRiskEvents(db, graph, requireActor(request), request.query);
+      const page = await listRiskEvents({ db, graph }, requireActor(request), request.query);
       return { items: page.items.map(presentEventSummary), nextCursor: page.nextCursor };
+    });
+
+    app.get('/api/v1/risk-events/export', {
+      schema: {
+        tags: ['risk'],
+        summary: 'Export risk events to Excel 导出风险事件',
+        description: `The filtered list (up to 10,000 events) as \`.xlsx\`. ${WHO_SEES}`,
+        querystring: ListRiskEventsQuery.omit({ cursor: true, limit: true }),
+      },
+    }, async (request, reply) => {
+      const events = await exportableRiskEvents({ db, graph }, requireActor(request), request.query);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(`风险事件-${businessDate()}.xlsx`)).send(await eventsWorkbook(events));
     });
 
     app.post('/api/v1/risk-events', {
@@ -63,7 +75,7 @@ export function riskRoutes(ctx: AppContext) {
         body: CreateRiskEventBody,
         response: { 201: z.object({ id: z.string() }) },
       },
-    }, async (request, reply) => reply.code(201).send(await createRiskEvent(db, graph, write(request), request.body)));
+    }, async (request, reply) => reply.code(201).send(await createRiskEvent({ db, graph }, write(request), request.body)));
 
     app.get('/api/v1/off-platform-suppliers', {
       schema: {
@@ -83,7 +95,7 @@ export function riskRoutes(ctx: AppContext) {
         params: IdParams,
         response: { 200: RiskEventDetail },
       },
-    }, async (request) => presentEventDetail(await getRiskEvent(db, graph, requireActor(request), request.params.id)));
+    }, async (request) => presentEventDetail(await getRiskEvent({ db, graph }, requireActor(request), request.params.id)));
 
     app.get('/api/v1/risk-events/:id/impact', {
       schema: {
@@ -94,7 +106,7 @@ export function riskRoutes(ctx: AppContext) {
         querystring: RiskImpactQuery,
         response: { 200: RiskImpact },
       },
-    }, async (request) => getRiskImpact(db, graph, requireActor(request), request.params.id, request.query));
+    }, async (request) => getRiskImpact({ db, graph }, requireActor(request), request.params.id, request.query));
 
     app.get('/api/v1/risk-events/:id/impact/export', {
       schema: {
@@ -105,7 +117,7 @@ export function riskRoutes(ctx: AppContext) {
         querystring: RiskImpactQuery.omit({ limit: true }),
       },
     }, async (request, reply) => {
-      const { event, impact } = await getRiskImpactWithEvent(db, graph, requireActor(request), request.params.id, { tiers: request.query.tiers, limit: 2000 });
+      const { event, impact } = await getRiskImpactWithEvent({ db, graph }, requireActor(request), request.params.id, { tiers: request.query.tiers, limit: 2000 });
       return reply.header('content-type', XLSX).header('content-disposition', attachment(`影响范围-${event.title}-${businessDate()}.xlsx`)).send(await impactWorkbook(event, impact));
     });
 
@@ -118,7 +130,7 @@ export function riskRoutes(ctx: AppContext) {
         body: ChangeRiskStatusBody,
         response: { 200: RiskEventDetail },
       },
-    }, async (request) => presentEventDetail(await changeRiskStatus(db, graph, write(request), request.params.id, request.body)));
+    }, async (request) => presentEventDetail(await changeRiskStatus({ db, graph }, write(request), request.params.id, request.body)));
 
     app.post('/api/v1/risk-events/:id/notes', {
       schema: {
@@ -129,7 +141,7 @@ export function riskRoutes(ctx: AppContext) {
         body: AddRiskNoteBody,
         response: { 201: RiskEventDetail },
       },
-    }, async (request, reply) => reply.code(201).send(presentEventDetail(await addRiskNote(db, graph, write(request), request.params.id, request.body))));
+    }, async (request, reply) => reply.code(201).send(presentEventDetail(await addRiskNote({ db, graph }, write(request), request.params.id, request.body))));
 
     app.get('/api/v1/alerts', {
       schema: {
@@ -190,7 +202,7 @@ export function riskRoutes(ctx: AppContext) {
         response: { 200: RiskSubscription, 201: RiskSubscription },
       },
     }, async (request, reply) => {
-      const { subscription, isNew } = await createSubscription(db, graph, write(request), request.body);
+      const { subscription, isNew } = await createSubscription({ db, graph }, write(request), request.body);
       return reply.code(isNew ? 201 : 200).send(presentSubscription(subscription));
     });
 
@@ -214,7 +226,7 @@ export function riskRoutes(ctx: AppContext) {
         params: UsccParams,
         response: { 200: RiskScore },
       },
-    }, async (request) => presentScore(await getRiskScore(db, graph, requireActor(request), request.params.uscc)));
+    }, async (request) => presentScore(await getRiskScore({ db, graph }, requireActor(request), request.params.uscc)));
 
     app.get('/api/v1/risk-score-settings', {
       schema: {

@@ -18,6 +18,12 @@ export interface GraphSource {
   snapshot(): Promise<SupplyGraphSnapshot>;
 }
 
+/** What the risk services work on: the database and the live supply graph. */
+export interface RiskDeps {
+  db: Db;
+  graph: GraphSource;
+}
+
 /**
  * The risk-score settings in force: the stored ones, or the defaults (⚠️ our judgement) when none
  * are stored or the stored ones no longer parse (a later version added a field).
@@ -59,7 +65,7 @@ const UPSTREAM_EVENTS_MAX = 100;
  * the caller may see.
  * @throws not_found when the enterprise does not exist or lies outside the caller's scope (as the registry).
  */
-export async function getRiskScore(db: Db, graph: GraphSource, actor: Actor, uscc: string): Promise<RiskScoreView> {
+export async function getRiskScore({ db, graph }: RiskDeps, actor: Actor, uscc: string): Promise<RiskScoreView> {
   const { record } = await getEnterprise(db, actor, uscc);
   const settings = await getScoreSettings(db);
   const now = new Date();

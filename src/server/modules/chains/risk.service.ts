@@ -23,7 +23,7 @@ import { dispatchAlerts } from './risk.alerts.js';
 import { enterpriseIdOfNode, impactOf, upstreamEnterpriseIds } from './risk.impact.js';
 import { canManageEvent, canReadEvent, canRecordEvents, canRecordIn, canSeeEnterpriseInImpact, type MemberView } from './risk.policy.js';
 import * as repo from './risk.repo.js';
-import { getScoreSettings, type GraphSource } from './risk.score.js';
+import { getScoreSettings, type RiskDeps } from './risk.score.js';
 
 /** Kinds that may be recorded for a whole region (every enterprise there is a source). */
 const REGION_EVENT_KINDS = new Set(['disaster', 'logistics']);
@@ -40,7 +40,7 @@ export interface RiskEventView {
  * What a member may see of events and impacts: its own enterprise, its suppliers upstream (over
  * edges it may see, up to the tier limit), the regions that hold its enterprise, its alerts.
  */
-export async function memberViewOf(db: Db, graph: GraphSource, actor: Actor): Promise<MemberView> {
+export async function memberViewOf({ db, graph }: RiskDeps, actor: Actor): Promise<MemberView> {
   const alerted = await repo.selectAlertedEventIds(db, actor.userId);
   const own = actor.orgUscc ? await repo.selectEnterpriseByUscc(db, actor.orgUscc) : undefined;
   if (!own) {
@@ -60,12 +60,12 @@ function regionWithAncestors(code: string): string[] {
  * The event if the actor may read it.
  * @throws not_found when it does not exist or lies outside the actor's view.
  */
-async function readableEvent(db: Db, graph: GraphSource, actor: Actor, id: string): Promise<{ event: repo.RiskEventRecord; member?: MemberView }> {
+async function readableEvent({ db, graph }: RiskDeps, actor: Actor, id: string): Promise<{ event: repo.RiskEventRecord; member?: MemberView }> {
   if (!/^\d{1,19}$/.test(id)) {
     throw notFound('风险事件');
   }
   const event = await repo.selectEvent(db, id);
-  const member = actor.role === 'member' ? await memberViewOf(db, graph, actor) : undefined;
+  const member = actor.role === 'member' ? await memberViewOf({ db, graph }, actor) : undefined;
   // An alert the user was sent lets it open the event, even when the event lies outside its scope.
   const isReadable = event !== undefined && (canReadEvent(actor, event, member) || (await repo.hasAlert(db, actor.userId, event.id)));
   if (!event || !isReadable) {
@@ -118,12 +118,12 @@ async function resolveSubject(db: Db, actor: Actor, body: CreateRiskEventBody): 
 }
 
 /**
- * Record a risk event (the event and its audit rows in one transaction), then send alerts to the
- * subscribers it hits (computed after commit, inserted in one transaction).
+ * Record a risk event (the event and its audit rows in one transaction), and the alerts
+ * of the subscribers it hits, in one transaction.
  * @throws forbidden for roles that never record events.
  * @throws validation_failed naming the field: no subject, unknown enterprise (or outside scope), region kind.
  */
-export async function createRiskEvent(db: Db, graph: GraphSource, context: WriteContext, body: CreateRiskEventBody): Promise<{ id: string }> {
+export async function createRiskEvent({ db, graph }: RiskDeps, context: WriteContext, body: CreateRiskEventBody): Promise<{ id: string }> {
   const { actor } = context;
   if (!canRecordEvents(actor)) {
     throw new AppError('forbidden', 'Only gov users and admins record risk events', { userMessage: '仅政府用户和平台管理员可以登记风险事件' });
@@ -139,9 +139,10 @@ export async function createRiskEvent(db: Db, graph: GraphSource, context: Write
   const id = await db.transaction().execute(async (tx) => {
     const eventId = await repo.insertEvent(tx, insert);
     await recordWrites(tx, context, [{ action: 'risk_event.create', entityType: 'risk_event', entityKey: eventId, regionCode: insert.regionCode, after: { ...insert, occurredAt: occurredAt.toISOString() } }]);
+    // Alerts go in the same transaction: an event is never recorded without its alerts.
+    await dispatchAlerts({ tx, graph }, eventId);
     return eventId;
   });
-  await dispatchAlerts(db, graph, id);
   return { id };
 }
 
@@ -157,8 +158,8 @@ export async function searchEventSubjects(db: Db, actor: Actor, q: string, limit
 }
 
 /** An event with its incident record. @throws not_found outside the actor's view. */
-export async function getRiskEvent(db: Db, graph: GraphSource, actor: Actor, id: string): Promise<RiskEventView> {
-  const { event } = await readableEvent(db, graph, actor, id);
+export async function getRiskEvent({ db, graph }: RiskDeps, actor: Actor, id: string): Promise<RiskEventView> {
+  const { event } = await readableEvent({ db, graph }, actor, id);
   return viewOf(db, actor, event);
 }
 
@@ -168,13 +169,13 @@ async function viewOf(db: Db, actor: Actor, event: repo.RiskEventRecord): Promis
 }
 
 /** A page of events in the actor's view, newest first. @throws validation_failed on an unknown region filter. */
-export async function listRiskEvents(db: Db, graph: GraphSource, actor: Actor, query: ListRiskEventsQuery): Promise<{ items: repo.RiskEventRecord[]; nextCursor: string | null }> {
+export async function listRiskEvents({ db, graph }: RiskDeps, actor: Actor, query: ListRiskEventsQuery): Promise<{ items: repo.RiskEventRecord[]; nextCursor: string | null }> {
   if (query.region && query.region !== REGION_ROOT && !findRegion(query.region)) {
     throw invalid([{ path: 'region', message: `未知的行政区划代码 ${query.region}` }]);
   }
   let visibility: repo.EventVisibility;
   if (actor.role === 'member') {
-    const member = await memberViewOf(db, graph, actor);
+    const member = await memberViewOf({ db, graph }, actor);
     visibility = {
       kind: 'member',
       enterpriseIds: [...member.enterpriseIds],
@@ -190,14 +191,29 @@ export async function listRiskEvents(db: Db, graph: GraphSource, actor: Actor, q
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
 }
 
+/** Most events one export writes. */
+export const EVENTS_EXPORT_MAX = 10_000;
+
+/** Every event of the list's filters in the actor's view (up to {@link EVENTS_EXPORT_MAX}), newest first. */
+export async function exportableRiskEvents(deps: RiskDeps, actor: Actor, query: Omit<ListRiskEventsQuery, 'cursor' | 'limit'>): Promise<repo.RiskEventRecord[]> {
+  const all: repo.RiskEventRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listRiskEvents(deps, actor, { ...query, cursor, limit: 500 });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && all.length < EVENTS_EXPORT_MAX);
+  return all.slice(0, EVENTS_EXPORT_MAX);
+}
+
 /**
  * Move the incident to a new impact status, with a note saying why.
  * @throws not_found outside the actor's view; forbidden when the actor may read but not manage it.
  * @throws invalid_state (409) for a change the status graph does not allow (e.g. 潜在 → 恢复).
  */
-export async function changeRiskStatus(db: Db, graph: GraphSource, context: WriteContext, id: string, body: ChangeRiskStatusBody): Promise<RiskEventView> {
+export async function changeRiskStatus({ db, graph }: RiskDeps, context: WriteContext, id: string, body: ChangeRiskStatusBody): Promise<RiskEventView> {
   const { actor } = context;
-  const { event } = await readableEvent(db, graph, actor, id);
+  const { event } = await readableEvent({ db, graph }, actor, id);
   requireManage(actor, event);
   const updated = await db.transaction().execute(async (tx) => {
     const current = (await repo.selectEvent(tx, id, { forUpdate: true }))!;
@@ -217,9 +233,9 @@ export async function changeRiskStatus(db: Db, graph: GraphSource, context: Writ
 }
 
 /** Add a note to the incident record. @throws not_found outside the view; forbidden without manage rights. */
-export async function addRiskNote(db: Db, graph: GraphSource, context: WriteContext, id: string, body: AddRiskNoteBody): Promise<RiskEventView> {
+export async function addRiskNote({ db, graph }: RiskDeps, context: WriteContext, id: string, body: AddRiskNoteBody): Promise<RiskEventView> {
   const { actor } = context;
-  const { event } = await readableEvent(db, graph, actor, id);
+  const { event } = await readableEvent({ db, graph }, actor, id);
   requireManage(actor, event);
   await db.transaction().execute(async (tx) => {
     const noteId = await repo.insertNote(tx, { eventId: id, authorId: actor.userId === '0' ? null : actor.userId, authorLabel: actor.label, body: body.body });
@@ -243,8 +259,8 @@ export interface ImpactView {
 }
 
 /** The event and its impact, for the workbook export. @throws not_found outside the actor's view. */
-export async function getRiskImpactWithEvent(db: Db, graph: GraphSource, actor: Actor, id: string, query: RiskImpactQuery): Promise<{ event: repo.RiskEventRecord; impact: ImpactView }> {
-  const impact = await getRiskImpact(db, graph, actor, id, query);
+export async function getRiskImpactWithEvent({ db, graph }: RiskDeps, actor: Actor, id: string, query: RiskImpactQuery): Promise<{ event: repo.RiskEventRecord; impact: ImpactView }> {
+  const impact = await getRiskImpact({ db, graph }, actor, id, query);
   // getRiskImpact checked the access; the row is read again only for its title and labels.
   const event = (await repo.selectEvent(db, id))!;
   return { event, impact };
@@ -259,8 +275,8 @@ const HIDDEN_NODE = '（范围外企业）';
  * their own enterprise and its suppliers, admins everything.
  * @throws not_found outside the actor's view.
  */
-export async function getRiskImpact(db: Db, graph: GraphSource, actor: Actor, id: string, query: RiskImpactQuery): Promise<ImpactView> {
-  const { event, member } = await readableEvent(db, graph, actor, id);
+export async function getRiskImpact({ db, graph }: RiskDeps, actor: Actor, id: string, query: RiskImpactQuery): Promise<ImpactView> {
+  const { event, member } = await readableEvent({ db, graph }, actor, id);
   const settings = await getScoreSettings(db);
   const snap = await graph.snapshot();
   const { result, sources } = impactOf(snap, event, settings, { viewer: actor, maxTiers: query.tiers });

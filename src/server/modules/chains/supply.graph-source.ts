@@ -166,7 +166,11 @@ class FieldReader {
     const chain = table.get(hash);
     if (chain) {
       for (const entry of chain) {
-        if (entry.bytes.length === end - start && b.compare(entry.bytes, 0, entry.bytes.length, start, end) === 0) {
+        // A byte loop: product names are short, and Buffer#compare costs more in call overhead.
+        const bytes = entry.bytes;
+        let k = bytes.length === end - start ? 0 : -1;
+        while (k >= 0 && k < bytes.length && bytes[k] === b[start + k]) k++;
+        if (k === bytes.length) {
           this.pos++;
           return entry.value;
         }
@@ -259,12 +263,13 @@ export function supplyEdgeSource(db: Db): SupplyEdgeSource {
       const nodes = { regionOf: (id: number) => (id <= maxId ? regions[id] : 0), countryOf: (id: number) => countries.get(id) ?? 'CN' };
       const estimate = await sql<{ n: string }>`SELECT greatest(reltuples, 0)::bigint::text AS n FROM pg_class WHERE relname = 'supply_edges'`.execute(db);
       onSize?.(Math.ceil(Number(estimate.rows[0]?.n ?? 0) * 1.02));
-      let batch = emptyBatch(BATCH_ROWS);
+      // One batch, reused: the holder copies each batch before the next is filled.
+      const batch = emptyBatch(BATCH_ROWS);
       const sink = {
         next() {
           if (batch.count === BATCH_ROWS) {
             onBatch(batch);
-            batch = emptyBatch(BATCH_ROWS);
+            batch.count = 0;
           }
           return batch;
         },

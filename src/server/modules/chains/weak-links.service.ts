@@ -101,11 +101,7 @@ export async function getWeakLinks(deps: AnalysisDeps, actor: Actor, chainId: st
   const edges = visibleInEdges(snap, leaders.map((l) => l.id), actor);
   const offIds = [...new Set(edges.map((e) => snap.nodeOffPlatformId[e.supplierNode]).filter((id) => !Number.isNaN(id)).map(String))];
   const supplierIds = [...new Set(edges.map((e) => enterpriseIdOf(snap, e.supplierNode)).filter((id): id is string => id !== undefined))];
-  const [offNames, suppliers, adjacent] = await Promise.all([
-    repo.selectOffPlatformNames(deps.db, offIds),
-    repo.selectEnterprisesById(deps.db, supplierIds),
-    repo.selectAdjacent(deps.db, view.segments.flatMap((s) => s.industryCodes)),
-  ]);
+  const [offNames, suppliers] = await Promise.all([repo.selectOffPlatformNames(deps.db, offIds), repo.selectEnterprisesById(deps.db, supplierIds)]);
   const supply: LeaderSupplyLink[] = edges.map((e) => {
     const supplierId = enterpriseIdOf(snap, e.supplierNode);
     const offId = String(snap.nodeOffPlatformId[e.supplierNode]);
@@ -120,6 +116,11 @@ export async function getWeakLinks(deps: AnalysisDeps, actor: Actor, chainId: st
       supplierSegments: supplierId ? (segmentsOf.get(supplierId) ?? []) : [],
     };
   });
-  const result = analyseWeakLinks({ regionCode, segments: view.segments, capable, leaders, supply, adjacent, candidateLimit: query.candidates });
+  const input = { regionCode, segments: view.segments, capable, leaders, supply, candidateLimit: query.candidates };
+  // The analysis is cheap, the adjacent-industry pool is not: find the weak segments first, then
+  // read candidates only for their industries.
+  const weak = new Set(analyseWeakLinks({ ...input, adjacent: [] }).items.map((i) => i.segmentKey));
+  const adjacent = await repo.selectAdjacent(deps.db, view.segments.filter((s) => weak.has(s.key)).flatMap((s) => s.industryCodes));
+  const result = analyseWeakLinks({ ...input, adjacent });
   return { chainId: view.chain.id, regionCode, items: result.items, segments: result.segments };
 }

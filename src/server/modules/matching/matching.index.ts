@@ -33,6 +33,7 @@ interface ChainReference {
 
 function chainReference(): ChainReference {
   const names: string[] = [];
+  const industries: string[][] = [];
   const upstreamKeys: string[][] = [];
   const segments: { products: string[] }[] = [];
   const numberOf = new Map<string, number>();
@@ -40,12 +41,13 @@ function chainReference(): ChainReference {
     for (const segment of template.segments) {
       numberOf.set(`${template.key}/${segment.key}`, names.length);
       names.push(segment.name);
+      industries.push(segment.industryCodes);
       segments.push({ products: segment.products });
       upstreamKeys.push(segment.upstream.map((k) => `${template.key}/${k}`));
     }
   }
   const upstream = upstreamKeys.map((keys) => keys.map((k) => numberOf.get(k)).filter((n): n is number => n !== undefined));
-  return { model: { names, upstream }, segments, numberOf };
+  return { model: { names, upstream, industries }, segments, numberOf };
 }
 
 /** The engine's reference data: tokenizer dictionary, knowledge base and chain model. Built once per process. */

@@ -99,6 +99,7 @@ describe('need workflow', () => {
     const draft = await needIn('draft');
     expect((await post(`/api/v1/needs/${draft}/publish`, suzhou)).statusCode).toBe(409);
     expect((await post(`/api/v1/needs/${draft}/close`, buyerUser)).statusCode).toBe(409);
+    expect((await post('/api/v1/needs/not-a-number/submit', buyerUser)).statusCode).toBe(404);
     const published = await needIn('published');
     expect((await post(`/api/v1/needs/${published}/submit`, buyerUser)).statusCode).toBe(409);
     const patch = await app.inject({ method: 'PATCH', url: `/api/v1/needs/${published}`, headers: buyerUser, payload: { title: '改标题' } });

@@ -190,9 +190,11 @@ const VERB_LABEL: Record<NeedVerb, string> = { submit: '提交审核', publish: 
 export async function transitionNeed(deps: MatchingDeps, context: WriteContext, id: string, verb: NeedVerb, comment?: string): Promise<{ id: string; status: NeedStatus }> {
   const { actor } = context;
   const rule = TRANSITIONS[verb];
+  if (!/^\d{1,18}$/.test(id)) throw notFound('需求');
+  const scope = await needScopeOf(deps.db, actor);
   const next: NeedStatus = await deps.db.transaction().execute(async (tx) => {
-    const need = await repo.selectNeed(tx, id, await needScopeOf(deps.db, actor), { isForUpdate: true });
-    if (!need || !/^\d+$/.test(id)) throw notFound('需求');
+    const need = await repo.selectNeed(tx, id, scope, { isForUpdate: true });
+    if (!need) throw notFound('需求');
     const isAllowed = rule.who === 'review' ? canReview(actor, need) : canManage(actor, need);
     if (!isAllowed) {
       throw new AppError('forbidden', `${verb} not allowed`, { userMessage: rule.who === 'review' ? '只有需求所在地区的主管部门可以审核' : '只有发布企业或主管部门可以操作此需求' });

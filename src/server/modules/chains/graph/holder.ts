@@ -86,7 +86,11 @@ export interface EdgeBatch {
 
 /** Where the holder reads edges from (implemented over the database by the chains module). */
 export interface SupplyEdgeSource {
-  /** Every edge, in batches (any order); `onSize` first, with the number of edges expected (for sizing arrays once). */
+  /**
+   * Every edge, in batches (any order); `onSize` first, with the number of edges expected (for
+   * sizing arrays once). `onBatch` copies what it needs before returning, so a source may reuse
+   * the batch object.
+   */
   loadAll(onBatch: (batch: EdgeBatch) => void, onSize?: (expected: number) => void): Promise<void>;
   /** The current rows of these edge ids (missing ids were deleted). */
   loadByIds(ids: readonly string[]): Promise<EdgeBatch>;

@@ -33,7 +33,7 @@ export const BM25F = {
 };
 
 /** Most query terms considered (a long description adds little beyond its strongest terms). */
-export const MAX_QUERY_TERMS = 48;
+export const MAX_QUERY_TERMS = 24;
 
 const FIELD_COUNT = 3;
 

@@ -139,9 +139,10 @@ describe('MatchEngine', () => {
   });
 
   it('finds an offer as soon as it is listed, and forgets it when removed', () => {
-    engine.upsertOffer({ id: '7', uscc: 'MOTOR', title: '精密减速器', description: '谐波减速器', products: ['谐波减速器'], certifications: [] });
-    const found = engine.matchNeed({ ...need, title: '减速器', products: ['谐波减速器'] }, 3);
+    engine.upsertOffer({ id: '7', uscc: 'MOTOR', title: '精密减速器', description: '谐波减速器', products: ['谐波减速器'], certifications: ['ISO 14001'] });
+    const found = engine.matchNeed({ ...need, title: '减速器', products: ['谐波减速器'], requiredCertifications: ['ISO 14001'] }, 3);
     expect(found[0]).toMatchObject({ uscc: 'MOTOR', source: 'offer', offerId: '7' });
+    expect(found[0].reasons.find((r) => r.feature === 'qualification')?.value).toBe(1);
     engine.removeOffer('7');
     expect(engine.matchNeed({ ...need, title: '减速器', products: ['谐波减速器'] }, 3).map((m) => m.offerId)).not.toContain('7');
   });

@@ -69,7 +69,15 @@ export interface EngineOptions {
 }
 
 /** Documents retrieved by text before the structured features re-rank them. */
-const RETRIEVE = 400;
+const RETRIEVE = 200;
+/** Saturation of one BM25F term at tf = 1 in the products field (t/(k1+t) with t = 4): the reference's per-term share. */
+const TEXT_SATURATION = 0.77;
+/** Enterprises re-ranked by all features per result asked for. */
+const RERANK_FACTOR = 5;
+/** Query terms weaker than this share of the strongest one are dropped. */
+const MIN_RELATIVE_STRENGTH = 0.08;
+/** Matched terms listed in an explanation (strongest first). */
+const MAX_EXPLAINED_TERMS = 12;
 
 /** A query term and where it came from (for explanations). */
 interface ExplainedTerm extends QueryTerm {
@@ -86,7 +94,8 @@ const RELATION_LABEL: Record<string, string> = { synonym: '同义', broader: '�
 export class MatchEngine {
   private readonly supply = new TextIndex();
   private readonly needs = new TextIndex();
-  private readonly enterprises = new Map<string, EnterpriseFacts & { segments: number[] }>();
+  /** Registry facts plus what the enterprise's offers add: chain segments and certifications. */
+  private readonly enterprises = new Map<string, EnterpriseFacts & { segments: number[]; heldCertifications: string[] }>();
   /** Per supply document: owner USCC and the offer id ('' for a profile). */
   private readonly docUscc: string[] = [];
   private readonly docOffer: string[] = [];
@@ -108,8 +117,8 @@ export class MatchEngine {
   upsertEnterprise(facts: EnterpriseFacts): void {
     const old = this.docOfEnterprise.get(facts.uscc);
     if (old !== undefined) this.supply.remove(old);
-    const segments = [...new Set([...facts.memberSegments, ...this.segmentsOfProducts(facts.products)])];
-    this.enterprises.set(facts.uscc, { ...facts, segments });
+    this.enterprises.set(facts.uscc, { ...facts, segments: [], heldCertifications: [] });
+    this.deriveFacts(facts.uscc);
     const doc = this.supply.add({
       title: this.options.tokenizer.tokens(facts.name.replace(/(股份有限公司|有限责任公司|有限公司)$/, '')),
       products: facts.products.flatMap((p) => this.options.tokenizer.productTokens(p)),
@@ -135,7 +144,9 @@ export class MatchEngine {
     const set = this.offersOf.get(offer.uscc) ?? new Set<string>();
     set.add(offer.id);
     this.offersOf.set(offer.uscc, set);
+    // Adding only widens what the enterprise offers: no need to recompute from all its offers.
     owner.segments = [...new Set([...owner.segments, ...this.segmentsOfProducts(offer.products)])];
+    owner.heldCertifications = [...new Set([...owner.heldCertifications, ...offer.certifications])];
   }
 
   /** Remove an offer (no-op when unknown). */
@@ -146,7 +157,19 @@ export class MatchEngine {
     this.docOfOffer.delete(id);
     const offer = this.offers.get(id);
     this.offers.delete(id);
-    if (offer) this.offersOf.get(offer.uscc)?.delete(id);
+    if (offer) {
+      this.offersOf.get(offer.uscc)?.delete(id);
+      this.deriveFacts(offer.uscc);
+    }
+  }
+
+  /** Segments and certifications of an enterprise: its registry profile's and chain placements' plus its offers'. */
+  private deriveFacts(uscc: string): void {
+    const facts = this.enterprises.get(uscc);
+    if (!facts) return;
+    const offers = [...(this.offersOf.get(uscc) ?? [])].map((id) => this.offers.get(id)).filter((o): o is OfferFacts => Boolean(o));
+    facts.segments = [...new Set([...facts.memberSegments, ...this.segmentsOfProducts([...facts.products, ...offers.flatMap((o) => o.products)])])];
+    facts.heldCertifications = [...new Set([...facts.certifications, ...offers.flatMap((o) => o.certifications)])];
   }
 
   /** Add or replace a published need in the feed index. */
@@ -188,7 +211,9 @@ export class MatchEngine {
     }
     const context = this.needContext(need, query);
     const results: EnterpriseMatch[] = [];
-    for (const [uscc, hit] of bestByUscc) {
+    // Text carries most of the weight: the structured features re-rank the best texts only.
+    const shortlist = [...bestByUscc].sort((a, b) => b[1].score - a[1].score).slice(0, limit * RERANK_FACTOR);
+    for (const [uscc, hit] of shortlist) {
       const match = this.scorePair(context, uscc, hit);
       if (match) results.push(match);
     }
@@ -292,34 +317,40 @@ export class MatchEngine {
         }
       }
     }
-    return [...byTerm.values()]
+    const ranked = [...byTerm.values()]
       .map((t) => ({ t, strength: t.weight * index.idf(t.term) }))
       .filter((x) => x.strength > 0)
-      .sort((a, b) => b.strength - a.strength || a.t.term.localeCompare(b.t.term))
-      .map((x) => x.t);
+      .sort((a, b) => b.strength - a.strength || a.t.term.localeCompare(b.t.term));
+    // Terms far weaker than the strongest (common words, distant expansions) cost long posting
+    // walks and barely move a score.
+    const floor = (ranked[0]?.strength ?? 0) * MIN_RELATIVE_STRENGTH;
+    return ranked.filter((x) => x.strength >= floor).map((x) => x.t);
   }
 
   private needContext(need: NeedQuery, query: ExplainedTerm[]) {
     const owner = this.enterprises.get(need.ownerUscc);
-    // What a document matching every core term well would score: the text value's 1.0.
-    const core = query.filter((t) => t.isCore && !t.from);
-    const reference = (core.length > 0 ? core : query).slice(0, 8).reduce((sum, t) => sum + t.weight * this.supply.idf(t.term) * 0.6, 0);
-    return { need, query, owner, reference: Math.max(reference, 1e-9), productSegments: this.segmentsOfProducts(need.products) };
+    // The text value's 1.0: a document holding each of the need's own words about once in its
+    // products. Few documents reach it (descriptions are long), so the square root spreads the range.
+    const reference = query.filter((t) => !t.from).reduce((sum, t) => sum + t.weight * this.supply.idf(t.term) * TEXT_SATURATION, 0);
+    const productSegments = this.segmentsOfProducts(need.products);
+    // A need without an industry code takes the industries of the chain segments of its products.
+    const industries = need.industryCode ? [need.industryCode] : [...new Set(productSegments.flatMap((s) => this.options.chain.industries?.[s] ?? []))];
+    return { need, query, owner, reference: Math.max(reference, 1e-9), productSegments, industries };
   }
 
   private scorePair(context: ReturnType<MatchEngine['needContext']>, uscc: string, hit: TextHit): EnterpriseMatch | undefined {
     const candidate = this.enterprises.get(uscc);
     if (!candidate || hit.score <= 0) return undefined;
     const { need, query, owner } = context;
-    const text = Math.min(1, hit.score / context.reference);
-    const terms = hit.matched.map((q) => query[q]).filter(Boolean);
+    const text = Math.min(1, Math.sqrt(hit.score / context.reference));
+    const terms = hit.matched.map((q) => query[q]).filter(Boolean).slice(0, MAX_EXPLAINED_TERMS);
     const termLabels = terms.map((t) => (t.from ? `${t.from}→${t.term}（${RELATION_LABEL[t.relation ?? ''] ?? ''}）` : t.term));
     const features: [keyof typeof FEATURE_WEIGHTS, FeatureValue | undefined][] = [
       ['text', { value: text, detail: `文本相关度 ${(text * 100).toFixed(0)}%` }],
-      ['industry', industryProximity(need.industryCode, candidate.industryCode)],
+      ['industry', bestIndustryProximity(context.industries, candidate.industryCode)],
       ['region', regionProximity(need.regionCode ?? owner?.regionCode ?? null, candidate.regionCode)],
       ['chain', chainPosition(this.options.chain, { buyerSegments: owner?.segments ?? [], productSegments: context.productSegments, candidateSegments: candidate.segments })],
-      ['qualification', qualificationFit({ certifications: need.requiredCertifications, level: need.requiredLevel }, { certifications: candidate.certifications, tags: candidate.tags })],
+      ['qualification', qualificationFit({ certifications: need.requiredCertifications, level: need.requiredLevel }, { certifications: candidate.heldCertifications, tags: candidate.tags })],
       ['smeFirst', smeFirst(owner?.size ?? null, candidate.size)],
     ];
     const reasons: MatchReason[] = [];
@@ -343,6 +374,16 @@ export class MatchEngine {
       reasons,
     };
   }
+}
+
+/** The closest of the wanted industries (none wanted: 0, explained). */
+function bestIndustryProximity(wanted: readonly string[], candidate: string | null): FeatureValue {
+  let best = industryProximity(null, candidate);
+  for (const code of wanted) {
+    const value = industryProximity(code, candidate);
+    if (value.value > best.value || best.detail === '需求未指定行业') best = value;
+  }
+  return best;
 }
 
 function round(x: number): number {

@@ -2,10 +2,11 @@
  * Structured features of a match, each a pure function giving a value in 0..1 and a Chinese
  * explanation. The engine weights them ({@link FEATURE_WEIGHTS}) and reports each contribution.
  */
+import { MATCH_FEATURE_WEIGHTS } from '../../../../contracts/matching.js';
 import { normaliseTerm } from './tokens.js';
 
-/** Weight of each feature in the total score (they sum to 1). Text relevance dominates. */
-export const FEATURE_WEIGHTS = { text: 0.6, industry: 0.08, region: 0.1, chain: 0.12, qualification: 0.06, smeFirst: 0.04 } as const;
+/** Weight of each feature in the total score (defined in the contract so that the web's bars agree). */
+export const FEATURE_WEIGHTS = MATCH_FEATURE_WEIGHTS;
 
 /** A feature's value and why. */
 export interface FeatureValue {
@@ -54,6 +55,8 @@ export interface ChainModel {
   names: readonly string[];
   /** Direct upstream segments of each segment. */
   upstream: readonly (readonly number[])[];
+  /** GB/T 4754 classes typical of each segment (a need without an industry code takes its products' ones). */
+  industries?: readonly (readonly string[])[];
 }
 
 /**

@@ -10,6 +10,10 @@ import { dict } from '@node-rs/jieba/dict.js';
 /** A weight high enough that jieba keeps a dictionary term whole. */
 const USER_WORD_FREQUENCY = 200_000;
 
+/** Texts up to this length are memoised; {@link MEMO_SIZE} entries at most (then the memo starts again). */
+const MEMO_TEXT_MAX = 24;
+const MEMO_SIZE = 100_000;
+
 const HAN = /\p{Script=Han}/u;
 const MEANINGFUL = /[\p{Script=Han}A-Za-z]/u;
 const NUMERIC = /^[\d.%]+$/;
@@ -17,6 +21,8 @@ const NUMERIC = /^[\d.%]+$/;
 /** Splits texts into matching terms. Build one per process (loading jieba takes ~0.3 s). */
 export class Tokenizer {
   private readonly jieba: Jieba;
+  /** Tokens of short texts (product names, titles): they repeat across documents and queries. Do not mutate. */
+  private readonly memo = new Map<string, string[]>();
   /** The domain vocabulary, lower-cased (product terms are kept whole when they appear). */
   readonly vocabulary: ReadonlySet<string>;
 
@@ -38,13 +44,24 @@ export class Tokenizer {
    * characters, Latin words, and bigrams of runs of single Han characters.
    */
   tokens(text: string): string[] {
+    if (text.length > MEMO_TEXT_MAX) return this.cut(text);
+    let tokens = this.memo.get(text);
+    if (!tokens) {
+      if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+      tokens = this.cut(text);
+      this.memo.set(text, tokens);
+    }
+    return tokens;
+  }
+
+  private cut(text: string): string[] {
     const out: string[] = [];
     let run = '';
     const flushRun = () => {
       for (let i = 0; i + 2 <= run.length; i++) out.push(run.slice(i, i + 2));
       run = '';
     };
-    for (const raw of this.jieba.cutForSearch(normaliseTerm(text), true)) {
+    for (const raw of this.jieba.cutForSearch(normaliseTerm(text), false)) {
       const token = raw.trim();
       if (token.length === 1 && HAN.test(token)) {
         run += token;
@@ -62,14 +79,17 @@ export class Tokenizer {
    * that an exact product name matches as a whole), then its tokens.
    */
   productTokens(product: string): string[] {
-    const whole = normaliseTerm(product).replace(/\s+/g, '');
     const parts = this.tokens(product);
+    const whole = normaliseTerm(product).replace(/\s+/g, '');
     return whole.length >= 2 && whole.length <= 12 && !parts.includes(whole) ? [whole, ...parts] : parts;
   }
 }
 
-/** Lower case, full-width ASCII to half-width, brackets unified: how terms are compared. */
+const NEEDS_NORMALISING = /[A-Z\uFF01-\uFF5E\u3000]/;
+
+/** Lower case, full-width ASCII to half-width: how terms are compared. */
 export function normaliseTerm(text: string): string {
+  if (!NEEDS_NORMALISING.test(text)) return text.trim();
   return text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
