@@ -32,6 +32,11 @@ export const BM25F = {
   k1: 1.2,
 };
 
+/** Indexes from this size on defer common terms (see {@link TextIndex.search}). */
+export const DEFER_MIN_DOCS = 20_000;
+/** A term in more than this share of the documents is common. */
+export const DEFER_SHARE = 0.02;
+
 /** Most query terms considered (a long description adds little beyond its strongest terms). */
 export const MAX_QUERY_TERMS = 24;
 
@@ -140,29 +145,54 @@ export class TextIndex {
     const scores = this.scores;
     const masks = this.masks;
     const touched: number[] = [];
-    const avg = this.lengthSums.map((sum) => (this.live > 0 ? Math.max(sum / this.live, 1) : 1));
-    const norm = avg.map((a) => 1 / a);
     const terms = query.slice(0, MAX_QUERY_TERMS);
-    const { weights, b, k1 } = BM25F;
-    for (let q = 0; q < terms.length; q++) {
-      const list = this.postings.get(terms[q].term);
-      if (!list) continue;
-      const idfWeight = this.idf(terms[q].term) * terms[q].weight;
-      const bit = 2 ** q;
-      const { docs, tf, count } = list;
+    // MaxScore pruning: walk terms by decreasing upper bound (idf × weight; a term adds less than
+    // that); once no document outside the current top `limit` could overtake it with the terms
+    // left, those terms only update the documents that still can.
+    const bound = terms.map((t) => this.idf(t.term) * t.weight);
+    // In a large index, terms most documents contain are deferred: they only add to documents a
+    // rarer term found (a document matching nothing but common words is no candidate).
+    const isLarge = this.live >= DEFER_MIN_DOCS;
+    const isCommon = (q: number) => isLarge && this.postings.get(terms[q].term)!.count > DEFER_SHARE * this.live;
+    const byBound = terms.map((_, q) => q).filter((q) => bound[q] > 0).sort((a, b) => bound[b] - bound[a]);
+    const rare = byBound.filter((q) => !isCommon(q));
+    const order = rare.length > 0 ? [...rare, ...byBound.filter(isCommon)] : byBound;
+    const firstDeferred = rare.length > 0 ? rare.length : order.length;
+    const rest = new Float64Array(order.length + 1);
+    for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + bound[order[j]];
+    let best = 0;
+    let j = 0;
+    for (; j < order.length; j++) {
+      if (j >= firstDeferred) break;
+      if (j > 0 && touched.length >= limit && rest[j] < best && rest[j] < kthLargest(touched, scores, limit)) break;
+      const q = order[j];
+      const list = this.postings.get(terms[q].term)!;
+      const { docs, count } = list;
       for (let i = 0; i < count; i++) {
         const doc = docs[i];
         if (!this.isAlive[doc]) continue;
-        const at = i * FIELD_COUNT;
-        const base = doc * FIELD_COUNT;
-        let t = 0;
-        for (let f = 0; f < FIELD_COUNT; f++) {
-          const freq = tf[at + f];
-          if (freq > 0) t += (weights[f] * freq) / (1 - b[f] + b[f] * this.lengths[base + f] * norm[f]);
-        }
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (idfWeight * t) / (k1 + t);
-        masks[doc] += bit;
+        scores[doc] += this.contribution(list, i, doc, bound[q]);
+        masks[doc] += 2 ** q;
+        if (scores[doc] > best) best = scores[doc];
+      }
+    }
+    if (j < order.length) {
+      // Only documents that can still enter the top `limit` with the terms left are updated.
+      const threshold = kthLargest(touched, scores, limit);
+      let candidates = touched.filter((doc) => scores[doc] + rest[j] >= threshold).sort((a, b) => a - b);
+      for (; j < order.length && candidates.length > 0; j++) {
+        const q = order[j];
+        const list = this.postings.get(terms[q].term)!;
+        let from = 0;
+        for (const doc of candidates) {
+          const i = indexOfDoc(list.docs, list.count, doc, from);
+          if (i < 0) continue;
+          from = i + 1;
+          scores[doc] += this.contribution(list, i, doc, bound[q]);
+          masks[doc] += 2 ** q;
+        }
+        candidates = candidates.filter((doc) => scores[doc] + rest[j + 1] >= threshold);
       }
     }
     const hits = topK(touched, scores, limit, accept);
@@ -174,25 +204,34 @@ export class TextIndex {
     return result;
   }
 
+  /** BM25F contribution of posting `i` of a term to `doc`, given the term's idf × weight. */
+  private contribution(list: Postings, i: number, doc: number, idfWeight: number): number {
+    const { weights, b, k1 } = BM25F;
+    const at = i * FIELD_COUNT;
+    const base = doc * FIELD_COUNT;
+    let t = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const freq = list.tf[at + f];
+      if (freq > 0) t += (weights[f] * freq) / (1 - b[f] + (b[f] * this.lengths[base + f]) / this.averageLength(f));
+    }
+    return (idfWeight * t) / (k1 + t);
+  }
+
+  private averageLength(field: number): number {
+    return this.live > 0 ? Math.max(this.lengthSums[field] / this.live, 1) : 1;
+  }
+
   /** The score of one document for the query (0 and nothing matched when it is dead or unrelated). */
   scoreDoc(query: readonly QueryTerm[], doc: number): TextHit {
     const hit: TextHit = { doc, score: 0, matched: [] };
     if (doc < 0 || doc >= this.size || !this.isAlive[doc]) return hit;
     const terms = query.slice(0, MAX_QUERY_TERMS);
-    const { weights, b, k1 } = BM25F;
-    const base = doc * FIELD_COUNT;
     for (let q = 0; q < terms.length; q++) {
       const list = this.postings.get(terms[q].term);
       if (!list) continue;
-      const i = indexOfDoc(list.docs, list.count, doc);
+      const i = indexOfDoc(list.docs, list.count, doc, 0);
       if (i < 0) continue;
-      let t = 0;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const freq = list.tf[i * FIELD_COUNT + f];
-        const avg = this.live > 0 ? Math.max(this.lengthSums[f] / this.live, 1) : 1;
-        if (freq > 0) t += (weights[f] * freq) / (1 - b[f] + (b[f] * this.lengths[base + f]) / avg);
-      }
-      hit.score += (this.idf(terms[q].term) * terms[q].weight * t) / (k1 + t);
+      hit.score += this.contribution(list, i, doc, this.idf(terms[q].term) * terms[q].weight);
       hit.matched.push(q);
     }
     return hit;
@@ -211,8 +250,8 @@ export class TextIndex {
 }
 
 /** Position of `doc` in an ascending posting list, or -1 (postings are appended in document order). */
-function indexOfDoc(docs: Int32Array, count: number, doc: number): number {
-  let lo = 0;
+function indexOfDoc(docs: Int32Array, count: number, doc: number, from: number): number {
+  let lo = from;
   let hi = count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -221,6 +260,39 @@ function indexOfDoc(docs: Int32Array, count: number, doc: number): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** The `k`-th largest score among the documents (0 when fewer): the entry bar of the top `k`. */
+function kthLargest(docs: readonly number[], scores: Float64Array, k: number): number {
+  if (docs.length < k) return 0;
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (const doc of docs) {
+    const v = scores[doc];
+    if (size < k) {
+      let i = size++;
+      heap[i] = v;
+      while (i > 0 && heap[(i - 1) >> 1] > heap[i]) {
+        const p = (i - 1) >> 1;
+        [heap[i], heap[p]] = [heap[p], heap[i]];
+        i = p;
+      }
+    } else if (v > heap[0]) {
+      heap[0] = v;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < k && heap[l] < heap[m]) m = l;
+        if (r < k && heap[r] < heap[m]) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
+    }
+  }
+  return heap[0];
 }
 
 /** Query-term indexes set in a bit mask held in a double (exact up to 2^53). */

@@ -61,6 +61,26 @@ describe(TextIndex.name, () => {
   });
 });
 
+describe(`${TextIndex.name} pruning`, () => {
+  it('returns the same top documents as scoring every document', () => {
+    let seed = 7;
+    const draw = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    // Zipf-like: low word numbers are common, so some terms have long posting lists.
+    const word = () => words[Math.floor(words.length * draw() ** 2.5)];
+    const index = new TextIndex();
+    for (let d = 0; d < 3000; d++) {
+      index.add({ title: [word(), word()], products: [word()], description: Array.from({ length: 8 }, word) });
+    }
+    for (let round = 0; round < 20; round++) {
+      const query = Array.from({ length: 10 }, () => ({ term: word(), weight: 1 + Math.floor(draw() * 3) }));
+      const pruned = index.search(query, 15).map((h) => h.score);
+      const exhaustive = Array.from({ length: 3000 }, (_, d) => index.scoreDoc(query, d).score).sort((a, b) => b - a).slice(0, 15);
+      expect(pruned.map((x) => x.toFixed(9))).toEqual(exhaustive.map((x) => x.toFixed(9)));
+    }
+  });
+});
+
 describe('features', () => {
   it('industryProximity follows the GB/T 4754 hierarchy', () => {
     expect(industryProximity('C3841', 'C3841').value).toBe(1);
