@@ -29,6 +29,12 @@ async function logIn(username: string): Promise<Page> {
   return page;
 }
 
+/** Close the segment drawer with its close button, as a user does, and wait until it is gone. */
+async function closeDrawer(page: Page): Promise<void> {
+  await page.locator('.ant-drawer-close').filter({ visible: true }).click();
+  await expect.poll(() => page.locator('.ant-drawer-mask').filter({ visible: true }).count()).toBe(0);
+}
+
 async function openSuzhouBatteryChain(page: Page): Promise<void> {
   await page.getByTestId('menu-chains').click();
   await page.getByTestId('chain-list-page').waitFor();
@@ -71,7 +77,7 @@ describe('chain maps in the browser', () => {
     await expect.poll(() => drawer.getByTestId(`suggestion-${uscc}`).count()).toBe(0);
     await screenshot(page, 'chains-accepted');
 
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
     await page.getByRole('tab', { name: '历史' }).click();
     await page.getByTestId('chain-history').getByText('添加企业').first().waitFor();
     await screenshot(page, 'chains-history');
@@ -113,7 +119,7 @@ describe('chain maps in the browser', () => {
     await page.getByRole('button', { name: /^薄膜组件（0）$/ }).waitFor();
     await screenshot(page, 'chains-after-split');
 
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
     await page.getByRole('tab', { name: '历史' }).click();
     const history = page.getByTestId('chain-history');
     await history.getByText('拆分环节').waitFor();
