@@ -24,6 +24,7 @@ import { openStore } from '../src/server/db/store.js';
 import { chainTemplates } from '../src/server/modules/chains/chains.templates.js';
 import { propagateImpact } from '../src/server/modules/chains/graph/propagate.js';
 import { SupplyGraphHolder } from '../src/server/modules/chains/graph/holder.js';
+import { edgePredicate } from '../src/server/modules/chains/risk.impact.js';
 import { supplyEdgeSource } from '../src/server/modules/chains/supply.graph-source.js';
 import { getWeakLinks } from '../src/server/modules/chains/weak-links.service.js';
 import { SYSTEM_ACTOR, type Actor } from '../src/server/platform/actor.js';
@@ -279,6 +280,16 @@ export async function runChainsGraphBench(options: { scale?: number; log?: (m: s
         affected += result.nodes.length;
       }
       times.sort((a, b) => a - b);
+      // What a gov user's request pays: the same walk with the viewer's private-edge predicate.
+      const viewer: Actor = { ...SYSTEM_ACTOR, role: 'gov', regionCode: PROVINCES[0] };
+      const isEdgeVisible = edgePredicate(snap, viewer);
+      const viewerTimes: number[] = [];
+      for (const v of sources) {
+        const s = performance.now();
+        propagateImpact(snap.graph, [{ node: v, weight: 1 }], { maxTiers: 4, isEdgeVisible });
+        viewerTimes.push(performance.now() - s);
+      }
+      viewerTimes.sort((a, b) => a - b);
       const cteTimes: number[] = [];
       const pool = poolOf(db)!;
       for (const v of sources.slice(0, CTE_SAMPLES)) {
@@ -290,7 +301,7 @@ export async function runChainsGraphBench(options: { scale?: number; log?: (m: s
       results.push({
         metric: `impact of one event over 4 tiers (propagateImpact, ${IMPACT_SAMPLES} random suppliers, mean ${formatNumber(affected / IMPACT_SAMPLES)} affected)`,
         target: `p95 ≤ ${IMPACT_P95_TARGET_MS} ms`,
-        measured: `p50 ${percentile(times, 0.5).toFixed(2)} ms / p95 ${percentile(times, 0.95).toFixed(2)} ms; PostgreSQL recursive CTE (${CTE_SAMPLES} of them): p50 ${formatNumber(percentile(cteTimes, 0.5))} ms / p95 ${formatNumber(percentile(cteTimes, 0.95))} ms`,
+        measured: `p50 ${percentile(times, 0.5).toFixed(2)} ms / p95 ${percentile(times, 0.95).toFixed(2)} ms; as a gov viewer (private-edge predicate): p50 ${percentile(viewerTimes, 0.5).toFixed(2)} ms / p95 ${percentile(viewerTimes, 0.95).toFixed(2)} ms; PostgreSQL recursive CTE (${CTE_SAMPLES} of them): p50 ${formatNumber(percentile(cteTimes, 0.5))} ms / p95 ${formatNumber(percentile(cteTimes, 0.95))} ms`,
         isPass: percentile(times, 0.95) <= IMPACT_P95_TARGET_MS,
       });
 

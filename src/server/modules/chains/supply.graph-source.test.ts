@@ -64,4 +64,38 @@ describe('supply graph holder over the database', () => {
     feed.stop();
     expect((await holder.snapshot()).graph.m).toBe(1);
   });
+
+  it('reads the same graph over two id ranges in parallel as over one', async () => {
+    const { db } = await createTestDb();
+    const firms = [];
+    for (let i = 0; i < 8; i++) firms.push(await makeEnterprise(db, { regionCode: i % 2 ? '320505' : '440305' }));
+    const foreign = await db.insertInto('off_platform_suppliers').values({ name: 'Shin-Etsu', name_norm: 'shin-etsu', country_code: 'JP' }).returning('id').executeTakeFirstOrThrow();
+    const org = await db.insertInto('organisations').values({ name: '链主', kind: 'large_enterprise', region_code: '320505', uscc: firms[1].uscc }).returning('id').executeTakeFirstOrThrow();
+    const rows = [];
+    for (let i = 0; i < 8; i++) {
+      for (let j = 0; j < 8; j++) {
+        if (i !== j && (i + j) % 3 !== 0) rows.push({ supplier_id: firms[i].id, customer_id: firms[j].id, product: `产品${(i * j) % 5}`, share: j % 4 ? ((i + 1) * (j + 1)) % 10 / 10 : null, region_code: '320505', is_private: (i + j) % 7 === 0, owner_org_id: (i + j) % 7 === 0 ? org.id : null });
+      }
+      rows.push({ off_platform_supplier_id: foreign.id, customer_id: firms[i].id, product: '光刻胶', share: 0.5, region_code: '320505' });
+    }
+    await db.insertInto('supply_edges').values(rows).execute();
+
+    const describeGraph = async (parallelMinId?: number) => {
+      const snap = await createSupplyGraph(db, undefined, { parallelMinId }).snapshot();
+      const edges: string[] = [];
+      for (let v = 0; v < snap.graph.n; v++) {
+        for (let k = snap.graph.outOffsets[v]; k < snap.graph.outOffsets[v + 1]; k++) {
+          const e = snap.graph.outEdge[k];
+          const to = snap.graph.outTargets[k];
+          const end = (node: number) => (Number.isNaN(snap.nodeEnterpriseId[node]) ? `${snap.nodeCountry[node]}:${snap.nodeRegion[node]}` : String(snap.nodeEnterpriseId[node]));
+          edges.push([snap.edgeId[e], end(v), end(to), snap.products[snap.edgeProduct[e]], snap.graph.outShares[k].toFixed(2), snap.edgeIsPrivate[e]].join('|'));
+        }
+      }
+      return edges.sort();
+    };
+    const single = await describeGraph();
+    const parallel = await describeGraph(0);
+    expect(single).toHaveLength(rows.length);
+    expect(parallel).toEqual(single);
+  });
 });

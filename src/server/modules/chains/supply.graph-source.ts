@@ -1,10 +1,10 @@
 /**
- * The database side of the supply graph holder. The bulk load reads `supply_edges` alone with
- * `COPY … TO STDOUT` (no join, no sort) and parses the text format byte by byte into typed arrays,
- * with product names interned by the hash of their bytes; suppliers' regions come from a second
- * COPY of enterprise regions into an array indexed by id. Row objects through `pg` took ~13 s per
- * million edges here, this takes ~2.5 s (docs/PERFORMANCE.md). Incremental reads (a few ids after
- * a commit) use an ordinary query.
+ * The database side of the supply graph holder. The bulk load reads `supply_edges` alone (no join,
+ * no sort) as a binary `COPY … TO STDOUT`, in two id ranges over two connections at once, parsed
+ * straight into typed arrays with product names interned by the hash of their bytes; suppliers'
+ * regions come from a binary COPY of enterprise regions into an array indexed by id. Row objects
+ * through `pg` took ~13 s per million edges here, this ~2.5 s under load (docs/PERFORMANCE.md).
+ * Incremental reads (a few ids after a commit) use an ordinary query.
  */
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
@@ -45,7 +45,12 @@ function emptyBatch(size: number): EdgeBatch {
  * as a binary COPY. Binary costs PostgreSQL no number formatting (float4out is the dearest part
  * of a text COPY of this table) and costs us no digit parsing: ids are 8 big-endian bytes.
  */
-const COPY_EDGES = 'COPY (SELECT id, supplier_id, off_platform_supplier_id, customer_id, product, share, is_private, owner_org_id, region_code FROM supply_edges) TO STDOUT (FORMAT binary)';
+function copyEdges(where: string): string {
+  return `COPY (SELECT id, supplier_id, off_platform_supplier_id, customer_id, product, share, is_private, owner_org_id, region_code FROM supply_edges WHERE ${where}) TO STDOUT (FORMAT binary)`;
+}
+
+/** Below this many ids the edges are read in one COPY (a second connection is not worth it). */
+const PARALLEL_MIN_ID = 100_000;
 const COPY_REGIONS = 'COPY (SELECT id, region_code FROM enterprises) TO STDOUT (FORMAT binary)';
 
 /** Stream a COPY query, handing the bytes received in large pieces to `parse`, which returns how many it consumed. */
@@ -161,7 +166,7 @@ function intern(table: InternTable, b: Buffer, start: number, end: number): stri
   return value;
 }
 
-/** Parse one tuple of {@link COPY_EDGES} at `p` into the next batch row; region and country of suppliers from the node tables. */
+/** Parse one tuple of {@link copyEdges} at `p` into the next batch row; region and country of suppliers from the node tables. */
 function parseEdgeTuple(b: Buffer, p: number, batch: EdgeBatch, nodes: { regionOf(id: number): number; countryOf(id: number): string }, products: InternTable): void {
   const r = batch.count++;
   batch.id[r] = int64(b, p + 4);
@@ -228,8 +233,8 @@ function pushRow(batch: EdgeBatch, row: EdgeRow): void {
   batch.supplierCountry[r] = row.country_code ?? 'CN';
 }
 
-/** A {@link SupplyEdgeSource} over the database. */
-export function supplyEdgeSource(db: Db): SupplyEdgeSource {
+/** A {@link SupplyEdgeSource} over the database; `parallelMinId` is lowered by tests to take the two-range path on small data. */
+export function supplyEdgeSource(db: Db, { parallelMinId = PARALLEL_MIN_ID }: { parallelMinId?: number } = {}): SupplyEdgeSource {
   return {
     async loadAll(onBatch, onSize) {
       // Region of every enterprise and country of every off-platform supplier, by id (dense
@@ -244,22 +249,26 @@ export function supplyEdgeSource(db: Db): SupplyEdgeSource {
       const nodes = { regionOf: (id: number) => (id <= maxId ? regions[id] : 0), countryOf: (id: number) => countries.get(id) ?? 'CN' };
       const estimate = await sql<{ n: string }>`SELECT greatest(reltuples, 0)::bigint::text AS n FROM pg_class WHERE relname = 'supply_edges'`.execute(db);
       onSize?.(Math.ceil(Number(estimate.rows[0]?.n ?? 0) * 1.02));
-      // One batch, reused: the holder copies each batch before the next is filled.
-      const batch = emptyBatch(BATCH_ROWS);
-      const sink = {
-        next() {
+      const products: InternTable = new Map();
+      // Two id ranges read over two connections at once: one PostgreSQL backend sending rows
+      // left this process idle half the time. Each range has its own batch, reused: the holder
+      // copies a batch before the next is filled.
+      const bounds = await sql<{ lo: string | null; hi: string | null }>`SELECT min(id)::text AS lo, max(id)::text AS hi FROM supply_edges`.execute(db);
+      const middle = Math.floor((Number(bounds.rows[0].lo ?? 0) + Number(bounds.rows[0].hi ?? 0)) / 2) + 1;
+      const ranges = middle > parallelMinId ? [`id < ${middle}`, `id >= ${middle}`] : ['true'];
+      await Promise.all(ranges.map(async (range) => {
+        const batch = emptyBatch(BATCH_ROWS);
+        await streamCopy(db, copyEdges(range), binaryTuples((b, p) => {
           if (batch.count === BATCH_ROWS) {
             onBatch(batch);
             batch.count = 0;
           }
-          return batch;
-        },
-      };
-      const products: InternTable = new Map();
-      await streamCopy(db, COPY_EDGES, binaryTuples((b, p) => parseEdgeTuple(b, p, sink.next(), nodes, products)));
-      if (batch.count > 0) {
-        onBatch(batch);
-      }
+          parseEdgeTuple(b, p, batch, nodes, products);
+        }));
+        if (batch.count > 0) {
+          onBatch(batch);
+        }
+      }));
     },
     async loadByIds(ids) {
       const numeric = ids.filter((id) => /^\d{1,18}$/.test(id));
@@ -280,8 +289,8 @@ export function supplyEdgeSource(db: Db): SupplyEdgeSource {
  * The app's supply graph holder over `db`, following `feed` when there is one. Nothing is read
  * until the first `snapshot()` call, so startup stays fast.
  */
-export function createSupplyGraph(db: Db, feed?: ChangeSubscriber): SupplyGraphHolder {
-  const holder = new SupplyGraphHolder(supplyEdgeSource(db));
+export function createSupplyGraph(db: Db, feed?: ChangeSubscriber, options?: { parallelMinId?: number }): SupplyGraphHolder {
+  const holder = new SupplyGraphHolder(supplyEdgeSource(db, options));
   if (feed) {
     holder.follow(feed);
   }

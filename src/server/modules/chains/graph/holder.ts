@@ -331,7 +331,9 @@ export class SupplyGraphHolder {
       store.product[s] = product;
       store.isDead[s] = 0;
       store.live++;
-      store.slots.set(batch.id[r], s, store.live);
+      // Sized by the reserved capacity, not the live count: a source may send ids out of order
+      // (the database source reads two id ranges at once), and an early high id must still go dense.
+      store.slots.set(batch.id[r], s, Math.max(store.live, store.id.length));
     }
   }
 

@@ -91,6 +91,27 @@ describe(propagateImpact.name, () => {
     expect(third[1].exposure).toBeCloseTo(0.2, 6);
   });
 
+  it('keeps the paths of an earlier result valid after later calls reuse the workspace', () => {
+    const g = csrFromList(5, [[0, 1, 1], [1, 2, 1], [3, 4, 1], [4, 2, 1]]);
+    const first = propagateImpact(g, [{ node: 0, weight: 1 }], { decay: 1 });
+    propagateImpact(g, [{ node: 3, weight: 1 }], { decay: 1 });
+    expect(byNode(first)[2].path).toEqual([0, 1, 2]);
+  });
+
+  it('grows its scratch arrays for a wide fan-out and gives the same answer on the next call', () => {
+    // A source with 3,000 customers, each with one further customer: more than the initial scratch size.
+    const edges: Array<[number, number, number]> = [];
+    for (let k = 1; k <= 3000; k++) {
+      edges.push([0, k, 0.5], [k, 3000 + k, 1]);
+    }
+    const g = csrFromList(6001, edges);
+    const once = propagateImpact(g, [{ node: 0, weight: 1 }], { decay: 1 });
+    expect(once.nodes.length).toBe(6000);
+    expect(byNode(once)[6000]).toEqual({ tier: 2, exposure: 0.5, path: [0, 3000, 6000] });
+    const again = propagateImpact(g, [{ node: 0, weight: 1 }], { decay: 1 });
+    expect(Array.from(again.nodes)).toEqual(Array.from(once.nodes));
+  });
+
   it('rejects sources outside the graph', () => {
     expect(() => propagateImpact(csrFromList(2, []), [{ node: 5, weight: 1 }])).toThrow(RangeError);
   });
