@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Where screenshots go (look at them: they are the UI as a user sees it). */
 export const SCREENSHOT_DIR = path.resolve('test-results/screens');
@@ -18,4 +19,24 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Pick `label` in the antd Select `select` and check that it took: a click that lands while the
+ * dropdown is still opening or re-rendering its options is lost on a loaded machine, so the
+ * pick is retried (as a user would click again) until the select shows the label.
+ */
+export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    if ((await page.locator('.ant-select-dropdown').filter({ visible: true }).count()) === 0) {
+      await select.click();
+    }
+    await page.locator('.ant-select-item-option').filter({ hasText: label }).filter({ visible: true }).first().click();
+    try {
+      await expect.poll(() => select.innerText(), { timeout: 3000 }).toContain(label);
+      return;
+    } catch (err) {
+      if (attempt >= 2) throw err;
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_ANCHORS } from '../../src/server/demo/generator.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, pickOption, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const DEMO_PASSWORD = 'xieshou123';
@@ -88,8 +88,7 @@ describe('chain maps in the browser', () => {
     const page = await logIn('gov_sz');
     await page.getByTestId('menu-chains').click();
     await page.getByTestId('create-chain-button').click();
-    await page.getByTestId('create-chain-template').click();
-    await page.getByText('光伏产业链（9 个环节）').click();
+    await pickOption(page, page.getByTestId('create-chain-template'), '光伏产业链（9 个环节）');
     const name = `苏州市光伏产业链（演练${Date.now().toString(36)}）`;
     await page.getByTestId('create-chain-name').fill(name);
     await screenshot(page, 'chains-create-modal');

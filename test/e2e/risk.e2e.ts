@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, pickOption, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const DEMO_PASSWORD = 'xieshou123';
@@ -43,7 +43,7 @@ describe('early warning: a city records a supplier shutdown, sees who is hit, an
     await page.getByTestId('risk-create-button').click();
     await page.getByTestId('risk-form-enterprise').click();
     await page.keyboard.type('锐铭');
-    await page.locator('.ant-select-item-option').filter({ hasText: SUPPLIER }).first().click();
+    await pickOption(page, page.getByTestId('risk-form-enterprise'), SUPPLIER);
     await page.getByTestId('risk-form-severity').getByText('严重').click();
     await page.getByTestId('risk-form-title').fill(title);
     await screenshot(page, 'risk-create-form');
