@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo/seed.js';
 
 /** Where screenshots go (look at them: they are the UI as a user sees it). */
 export const SCREENSHOT_DIR = path.resolve('test-results/screens');
@@ -39,4 +40,19 @@ export async function pickOption(page: Page, select: Locator, label: string): Pr
       if (attempt >= 2) throw err;
     }
   }
+}
+
+/** A fresh browser context logged in as `username` through the log-in page, on the home page. */
+export async function logInAs(browser: Browser, username: string, password = DEMO_PASSWORD): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(inject('baseUrl'));
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-user').waitFor();
+  return page;
 }

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeUscc } from '../../src/server/platform/uscc.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, logInAs, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const DEMO_PASSWORD = 'xieshou123';
@@ -18,19 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function logIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(baseUrl);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor();
-  return page;
-}
+const logIn = (username: string, password?: string): Promise<Page> => logInAs(browser, username, password);
 
 /** Random body of 8 USCC characters, so each run imports fresh enterprises. */
 function body8(): string {

@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot } from './browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, logInAs, screenshot } from './browser.js';
 
-const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'xieshou123';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -13,19 +11,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(baseUrl);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor();
-  return page;
-}
+const logIn = (username: string): Promise<Page> => logInAs(browser, username);
 
 async function confirmPopover(page: Page): Promise<void> {
   await page.locator('.ant-popconfirm .ant-btn-primary').click();

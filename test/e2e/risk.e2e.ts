@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, pickOption, screenshot } from './browser.js';
+import { launchBrowser, logInAs, pickOption, screenshot } from './browser.js';
 
-const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'xieshou123';
 const SUPPLIER = '苏州锐铭精密机械有限公司';
 const LEADER = '苏州澜沣新能源科技股份有限公司';
 let browser: Browser;
@@ -15,19 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function logIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(baseUrl);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor();
-  return page;
-}
+const logIn = (username: string, password?: string): Promise<Page> => logInAs(browser, username, password);
 
 describe('early warning: a city records a supplier shutdown, sees who is hit, and the chain leader is alerted', () => {
   const title = `锐铭精密主轴故障停产（e2e ${Date.now().toString(36)}）`;

@@ -4,10 +4,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_ANCHORS } from '../../src/server/demo/generator.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, logInAs, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'xieshou123';
 const SUZHOU_BATTERY = '苏州市新能源汽车动力电池产业链';
 let browser: Browser;
 
@@ -18,19 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(baseUrl);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor();
-  return page;
-}
+const logIn = (username: string): Promise<Page> => logInAs(browser, username);
 
 const anchor = (key: string) => DEMO_ANCHORS.find((a) => a.key === key)!;
 

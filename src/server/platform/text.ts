@@ -152,3 +152,8 @@ function initialsByPattern(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }
+
+/** `%text%` for LIKE/ILIKE with the user's `\`, `%` and `_` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { regionScopeOf } from '../../platform/scope.js';
+import { containsPattern } from '../../platform/text.js';
 
 /** An enterprise as the supply module needs it. */
 export interface EnterpriseRef {
@@ -120,7 +121,7 @@ export async function selectEdges(db: Db, actor: Actor, filter: EdgeFilter, page
     WHERE ${visibleTo(actor)}
       ${filter.supplierId ? sql`AND e.supplier_id = ${filter.supplierId}` : sql``}
       ${filter.customerId ? sql`AND e.customer_id = ${filter.customerId}` : sql``}
-      ${filter.productLike ? sql`AND e.product ILIKE ${`%${filter.productLike.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``}
+      ${filter.productLike ? sql`AND e.product ILIKE ${containsPattern(filter.productLike)}` : sql``}
       ${page.beforeId ? sql`AND e.id < ${page.beforeId}` : sql``}
     ORDER BY e.id DESC LIMIT ${page.limit}`.execute(db);
   return rows.rows.map(toRecord);

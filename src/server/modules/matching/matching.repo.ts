@@ -2,6 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
+import { containsPattern } from '../../platform/text.js';
 
 /** A need row in camelCase, with its owner enterprise. Money in fen (bigint). */
 export interface NeedRecord {
@@ -177,7 +178,7 @@ export async function selectNeeds(db: Db, scope: NeedReadScope, filter: NeedFilt
   if (filter.regionPrefix) q = q.where('needs.region_code', 'like', `${filter.regionPrefix}%`);
   if (filter.enterpriseId) q = q.where('needs.enterprise_id', '=', filter.enterpriseId);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(filter.q);
     q = q.where((eb) => eb.or([eb('needs.title', 'like', like), sql<boolean>`array_to_string(needs.products, ' ') like ${like}`]));
   }
   if (filter.beforeId) q = q.where('needs.id', '<', filter.beforeId);
@@ -267,7 +268,7 @@ export async function selectOffers(db: Db, filter: { enterpriseId?: string; q?: 
   let q = offerQuery(db);
   if (filter.enterpriseId) q = q.where('offers.enterprise_id', '=', filter.enterpriseId);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(filter.q);
     q = q.where((eb) => eb.or([eb('offers.title', 'like', like), sql<boolean>`array_to_string(offers.products, ' ') like ${like}`]));
   }
   if (filter.beforeId) q = q.where('offers.id', '<', filter.beforeId);
