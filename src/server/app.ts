@@ -29,6 +29,12 @@ import { riskRoutes } from './modules/chains/risk.routes.js';
 import { createSupplyGraph } from './modules/chains/supply.graph-source.js';
 import { supplyRoutes } from './modules/chains/supply.routes.js';
 import { MatchingIndex, matchingRoutes } from './modules/matching/index.js';
+import { innovationRoutes } from './modules/innovation/innovation.routes.js';
+import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
+import { capitalRoutes } from './modules/capital/capital.routes.js';
+import { fairsRoutes } from './modules/fairs/fairs.routes.js';
+import { dealsRoutes } from './modules/matching/deals.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 
 z.config(z.locales.zhCN());
@@ -160,6 +166,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(riskRoutes(ctx));
   await app.register(supplyRoutes(ctx));
   await app.register(matchingRoutes(ctx));
+  await app.register(dealsRoutes(ctx));
+  await app.register(fairsRoutes(ctx));
+  await app.register(capitalRoutes(ctx));
+  await app.register(assessmentRoutes(ctx));
+  await app.register(workbenchRoutes(ctx));
+  await app.register(innovationRoutes(ctx));
   if (options.feed) ctx.matching.follow(options.feed);
 
   if (isWebServed) {

@@ -2,6 +2,12 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { OrgKind, Role } from '../contracts/auth';
 import { chainsEn, chainsZh } from './messages/chains';
 import { matchingEn, matchingZh } from './messages/matching';
+import { innovationEn, innovationZh } from './messages/innovation';
+import { workbenchEn, workbenchZh } from './messages/workbench';
+import { assessmentEn, assessmentZh } from './messages/assessment';
+import { capitalEn, capitalZh } from './messages/capital';
+import { fairsEn, fairsZh } from './messages/fairs';
+import { dealsEn, dealsZh } from './messages/deals';
 import { riskEn, riskZh } from './messages/risk';
 import { supplyEn, supplyZh } from './messages/supply';
 import { ENTERPRISE_TAGS, SIZES, SIZE_LABELS, TAG_LABELS, type EnterpriseTag, type Size } from '../contracts/enterprises';
@@ -241,7 +247,7 @@ const baseZh = {
 } as const;
 
 /** Each module's messages live in `messages/<module>.ts`, so that modules do not edit one file. */
-const zh = { ...baseZh, ...chainsZh, ...supplyZh, ...riskZh, ...matchingZh } as const;
+const zh = { ...baseZh, ...chainsZh, ...supplyZh, ...riskZh, ...matchingZh, ...dealsZh, ...fairsZh, ...capitalZh, ...assessmentZh, ...workbenchZh, ...innovationZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -479,7 +485,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'size.micro': 'Micro',
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...chainsEn, ...supplyEn, ...riskEn, ...matchingEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...chainsEn, ...supplyEn, ...riskEn, ...matchingEn, ...dealsEn, ...fairsEn, ...capitalEn, ...assessmentEn, ...workbenchEn, ...innovationEn };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

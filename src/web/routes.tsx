@@ -5,6 +5,12 @@ import { AppLayout } from './layout/AppLayout';
 import { canManageEnterprises, canManageUsers } from './lib/access';
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages';
 import { useCurrentUser } from './queries/auth';
+import { innovationRoutes } from './module-routes/innovation';
+import { workbenchRoutes } from './module-routes/workbench';
+import { assessmentRoutes } from './module-routes/assessment';
+import { capitalRoutes } from './module-routes/capital';
+import { fairsRoutes } from './module-routes/fairs';
+import { dealsRoutes } from './module-routes/deals';
 
 // Pages load on first visit; the shell and the login page are in the main bundle.
 const HomePage = lazy(() => import('./pages/HomePage').then((module) => ({ default: module.HomePage })));
@@ -91,6 +97,12 @@ export function AppRoutes() {
         <Route path="matching/review" element={<NeedReviewPage />} />
         <Route path="matching/feed" element={<MatchingFeedPage />} />
         <Route path="matching/offers" element={<OfferListPage />} />
+        {dealsRoutes}
+        {fairsRoutes}
+        {capitalRoutes}
+        {assessmentRoutes}
+        {workbenchRoutes}
+        {innovationRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,6 +3,12 @@ import type { ChainsTables } from '../modules/chains/chains.tables.js';
 import type { RiskTables } from '../modules/chains/risk.tables.js';
 import type { SupplyTables } from '../modules/chains/supply.tables.js';
 import type { MatchingTables } from '../modules/matching/matching.tables.js';
+import type { InnovationTables } from '../modules/innovation/innovation.tables.js';
+import type { WorkbenchTables } from '../modules/workbench/workbench.tables.js';
+import type { AssessmentTables } from '../modules/assessment/assessment.tables.js';
+import type { CapitalTables } from '../modules/capital/capital.tables.js';
+import type { FairsTables } from '../modules/fairs/fairs.tables.js';
+import type { DealsTables } from '../modules/matching/deals.tables.js';
 
 /** Row types of the tables, as Kysely sees them (snake_case; repos map to camelCase). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -111,7 +117,7 @@ export interface SchemaMigrationsTable {
 
 /** The database as Kysely types it. */
 /** All tables. Modules declare theirs in `<module>.tables.ts`. */
-export interface Database extends ChainsTables, SupplyTables, RiskTables, MatchingTables {
+export interface Database extends ChainsTables, SupplyTables, RiskTables, MatchingTables, InnovationTables, WorkbenchTables, AssessmentTables, CapitalTables, FairsTables, DealsTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

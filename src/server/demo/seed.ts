@@ -9,6 +9,12 @@ import { seedChainsDemo } from '../modules/chains/chains.demo.js';
 import { seedSupplyDemo } from '../modules/chains/supply.demo.js';
 import { seedRiskDemo } from '../modules/chains/risk.demo.js';
 import { seedMatchingDemo } from '../modules/matching/index.js';
+import { seedInnovationDemo } from '../modules/innovation/innovation.demo.js';
+import { seedWorkbenchDemo } from '../modules/workbench/workbench.demo.js';
+import { seedAssessmentDemo } from '../modules/assessment/assessment.demo.js';
+import { seedCapitalDemo } from '../modules/capital/capital.demo.js';
+import { seedFairsDemo } from '../modules/fairs/fairs.demo.js';
+import { seedDealsDemo } from '../modules/matching/deals.demo.js';
 
 /** Password of every demo account except `admin`. Demo data is for trying the platform only. */
 export const DEMO_PASSWORD = 'xieshou123';
@@ -126,6 +132,12 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'supply', seed: seedSupplyDemo },
   { name: 'risk', seed: seedRiskDemo },
   { name: 'matching', seed: seedMatchingDemo },
+  { name: 'deals', seed: seedDealsDemo },
+  { name: 'fairs', seed: seedFairsDemo },
+  { name: 'capital', seed: seedCapitalDemo },
+  { name: 'assessment', seed: seedAssessmentDemo },
+  { name: 'workbench', seed: seedWorkbenchDemo },
+  { name: 'innovation', seed: seedInnovationDemo },
 ];
 
 export async function seedModuleDemos(db: Db): Promise<void> {
