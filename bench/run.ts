@@ -3,7 +3,7 @@
  * table and written to `bench/results.md`. Bounded (fixed counts and durations, every wait has a
  * timeout), loopback only, temp dirs removed. A failing benchmark is reported as a row, not a crash.
  *
- *   tsx bench/run.ts [--quick] [--chains-scale 1]
+ *   tsx bench/run.ts [--quick] [--chains-scale 1] [--only matching,fairs]
  *   (--quick: 20k-row import, 10k-row server, 5 s load, supply graph at 1% scale)
  */
 import fs from 'node:fs';
@@ -27,16 +27,39 @@ async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promis
   }
 }
 
+/** A module's benchmark: `run(isQuick)` returns its rows. Modules add theirs to `MODULE_BENCHES`. */
+interface ModuleBench {
+  name: string;
+  run: (isQuick: boolean) => Promise<BenchResult[]>;
+}
+
+const MODULE_BENCHES: ModuleBench[] = [
+  {
+    name: 'matching',
+    run: (isQuick) => {
+      const offers = isQuick ? 20_000 : 200_000;
+      console.error(`matching engine (${offers} offers)…`);
+      return runMatchingBench({ offers });
+    },
+  },
+];
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'chains-scale': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, 'chains-scale': { type: 'string' }, only: { type: 'string' } },
+  });
   const isQuick = values.quick;
+  const only = values.only ? new Set(values.only.split(',')) : undefined;
+  const isSelected = (name: string) => !only || only.has(name);
   const t0 = performance.now();
   const results: BenchResult[] = [];
 
-  console.error('import…');
-  results.push(...(await attempt('import', () => runImportBench({ count: isQuick ? 20_000 : 100_000 }))));
+  if (isSelected('import')) {
+    console.error('import…');
+    results.push(...(await attempt('import', () => runImportBench({ count: isQuick ? 20_000 : 100_000 }))));
+  }
 
-  await withTempDir('server', async (dataDir) => {
+  if (isSelected('server')) await withTempDir('server', async (dataDir) => {
     const count = isQuick ? 10_000 : 50_000;
     console.error(`seeding ${count} enterprises…`);
     const seeded = await seedDataDir(dataDir, { count }).catch((err: Error) => {
@@ -52,14 +75,16 @@ async function main(): Promise<void> {
     results.push(...(await attempt('cold start', () => runColdStartBench({ seeded }))));
   });
 
-  // 1M enterprises, 10M supply edges, 50 chains at scale 1 (about 10 minutes here).
-  const chainsScale = Number(values['chains-scale'] ?? (isQuick ? 0.01 : 1));
-  console.error(`supply graph (scale ${chainsScale})…`);
-  results.push(...(await attempt('supply graph', () => runChainsGraphBench({ scale: chainsScale }))));
+  // 1M enterprises, 10M supply edges, 50 chains at scale 1.
+  if (isSelected('chains')) {
+    const chainsScale = Number(values['chains-scale'] ?? (isQuick ? 0.01 : 1));
+    console.error(`supply graph (scale ${chainsScale})…`);
+    results.push(...(await attempt('supply graph', () => runChainsGraphBench({ scale: chainsScale }))));
+  }
 
-  const matchingOffers = isQuick ? 20_000 : 200_000;
-  console.error(`matching engine (${matchingOffers} offers)…`);
-  results.push(...(await attempt('matching engine', () => runMatchingBench({ offers: matchingOffers }))));
+  for (const bench of MODULE_BENCHES.filter((b) => isSelected(b.name))) {
+    results.push(...(await attempt(bench.name, () => bench.run(isQuick))));
+  }
 
   const table = resultsTable(results);
   const cpus = os.cpus();
@@ -71,9 +96,10 @@ async function main(): Promise<void> {
     'Server, embedded PostgreSQL and load generator share this machine. Regenerate with `npm run bench`.',
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(ROOT, 'bench/results.md'), `${header}${table}\n`);
+  // A partial run (--only) prints its table but leaves the full results file alone.
+  if (!only) fs.writeFileSync(path.join(ROOT, 'bench/results.md'), `${header}${table}\n`);
   console.log(table);
-  console.error(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; written to bench/results.md`);
+  console.error(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s${only ? "" : "; written to bench/results.md"}`);
   // Missed targets show in the table; only a benchmark that could not run fails the command.
   if (results.some((r) => r.measured.startsWith('error:'))) {
     process.exitCode = 1;
