@@ -7,7 +7,7 @@ import type pg from 'pg';
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
 /** Arbitrary constant identifying the migration advisory lock. */
-const MIGRATION_LOCK_KEY = 4_240_517_22;
+export const MIGRATION_LOCK_KEY = 4_240_517_22;
 
 /**
  * Apply pending migrations in name order, each in its own transaction, under a session-level
