@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { chainTemplates } from '../src/server/modules/chains/chains.templates.js';
 import { createEngine, PRODUCT_KB_FILE } from '../src/server/modules/matching/matching.index.js';
 import type { NeedQuery } from '../src/server/modules/matching/engine/engine.js';
+import { seededRandom } from '../src/server/modules/matching/engine/evaluation.js';
 import { formatNumber, isMain, resultsTable, type BenchResult } from './lib.js';
 
 export const BUILD_TARGET_PER_S = 50_000;
@@ -24,17 +25,6 @@ const PHRASES = ['具备自动化生产线', '通过ISO 9001认证', '年产能�
 const REGIONS = ['320506', '320507', '320583', '320214', '320412', '330106', '440305', '310115', '340104', '420111'];
 const INDUSTRIES = ['C3841', 'C2669', 'C3484', 'C3562', 'C3976', 'C3399', 'C2922', 'C3985', 'I6513', 'C3489'];
 const SIZES = ['micro', 'small', 'small', 'medium', 'large'];
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function vocabulary(): string[] {
   const terms = new Set<string>();
@@ -50,7 +40,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 /** Run the benchmark; returns table rows. */
 export async function runMatchingBench(options: { offers: number }): Promise<BenchResult[]> {
-  const draw = random(20221128);
+  const draw = seededRandom(20221128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(draw() * list.length)];
   const terms = vocabulary();
   const engine = createEngine(); // reference data (jieba, knowledge base) loaded outside the timing

@@ -220,3 +220,8 @@ export class MatchingIndex {
     return run;
   }
 }
+
+/** The engine's number of a chain template segment (`template/segment`), for placements loaded outside the database. */
+export function chainSegmentNumber(key: string): number | undefined {
+  return engineReference().chain.numberOf.get(key);
+}
