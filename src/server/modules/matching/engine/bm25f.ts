@@ -48,21 +48,23 @@ class Postings {
   /** Frequencies of the three fields, interleaved (capped at 255). */
   tf = new Uint8Array(4 * FIELD_COUNT);
 
-  push(doc: number, tf0: number, tf1: number, tf2: number): void {
-    if (this.count === this.docs.length) {
-      const docs = new Int32Array(this.docs.length * 2);
-      docs.set(this.docs);
-      this.docs = docs;
-      const tf = new Uint8Array(this.tf.length * 2);
-      tf.set(this.tf);
-      this.tf = tf;
+  /** Count one occurrence of the term in `field` of `doc` (documents arrive in ascending order). */
+  count1(doc: number, field: number): void {
+    let at = (this.count - 1) * FIELD_COUNT;
+    if (this.count === 0 || this.docs[this.count - 1] !== doc) {
+      if (this.count === this.docs.length) {
+        const docs = new Int32Array(this.docs.length * 2);
+        docs.set(this.docs);
+        this.docs = docs;
+        const tf = new Uint8Array(this.tf.length * 2);
+        tf.set(this.tf);
+        this.tf = tf;
+      }
+      this.docs[this.count] = doc;
+      at = this.count * FIELD_COUNT;
+      this.count++;
     }
-    this.docs[this.count] = doc;
-    const at = this.count * FIELD_COUNT;
-    this.tf[at] = Math.min(tf0, 255);
-    this.tf[at + 1] = Math.min(tf1, 255);
-    this.tf[at + 2] = Math.min(tf2, 255);
-    this.count++;
+    if (this.tf[at + field] < 255) this.tf[at + field]++;
   }
 }
 
@@ -77,6 +79,7 @@ export class TextIndex {
   /** Scratch buffers of a search, reused. */
   private scores = new Float64Array(0);
   private masks = new Float64Array(0);
+  private touched = new Int32Array(0);
 
   /** Number of live documents. */
   get liveCount(): number {
@@ -88,23 +91,18 @@ export class TextIndex {
     const doc = this.size++;
     this.ensure(this.size);
     const lists = [fields.title, fields.products, fields.description];
-    const counts = new Map<string, [number, number, number]>();
-    lists.forEach((tokens, f) => {
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const tokens = lists[f];
       this.lengths[doc * FIELD_COUNT + f] = Math.min(tokens.length, 65535);
       this.lengthSums[f] += tokens.length;
       for (const token of tokens) {
-        const c = counts.get(token) ?? [0, 0, 0];
-        c[f]++;
-        counts.set(token, c);
+        let list = this.postings.get(token);
+        if (!list) {
+          list = new Postings();
+          this.postings.set(token, list);
+        }
+        list.count1(doc, f);
       }
-    });
-    for (const [token, c] of counts) {
-      let list = this.postings.get(token);
-      if (!list) {
-        list = new Postings();
-        this.postings.set(token, list);
-      }
-      list.push(doc, c[0], c[1], c[2]);
     }
     this.isAlive[doc] = 1;
     this.live++;
@@ -119,7 +117,7 @@ export class TextIndex {
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] -= this.lengths[doc * FIELD_COUNT + f];
   }
 
-  /** Inverse document frequency of a term (0 when absent). */
+  /** Inverse document frequency of a term (0 when absent); removed documents still count until a rebuild. */
   idf(term: string): number {
     const df = this.postings.get(term)?.count ?? 0;
     if (df === 0) return 0;
@@ -138,14 +136,16 @@ export class TextIndex {
    * before they take a place in the top list.
    */
   search(query: readonly QueryTerm[], limit: number, accept?: (doc: number) => boolean): TextHit[] {
-    if (this.scores.length < this.size) {
-      this.scores = new Float64Array(this.lengths.length / FIELD_COUNT);
-      this.masks = new Float64Array(this.lengths.length / FIELD_COUNT);
+    const capacity = this.lengths.length / FIELD_COUNT;
+    if (this.scores.length < capacity) {
+      this.scores = new Float64Array(capacity);
+      this.masks = new Float64Array(capacity);
+      this.touched = new Int32Array(capacity);
     }
-    const scores = this.scores;
-    const masks = this.masks;
-    const touched: number[] = [];
+    const { scores, masks, touched, lengths, isAlive } = this;
+    let touchedCount = 0;
     const terms = query.slice(0, MAX_QUERY_TERMS);
+    const lists = terms.map((t) => this.postings.get(t.term));
     // MaxScore pruning: walk terms by decreasing upper bound (idf × weight; a term adds less than
     // that); once no document outside the current top `limit` could overtake it with the terms
     // left, those terms only update the documents that still can.
@@ -153,37 +153,55 @@ export class TextIndex {
     // In a large index, terms most documents contain are deferred: they only add to documents a
     // rarer term found (a document matching nothing but common words is no candidate).
     const isLarge = this.live >= DEFER_MIN_DOCS;
-    const isCommon = (q: number) => isLarge && this.postings.get(terms[q].term)!.count > DEFER_SHARE * this.live;
+    const isCommon = (q: number) => isLarge && lists[q]!.count > DEFER_SHARE * this.live;
     const byBound = terms.map((_, q) => q).filter((q) => bound[q] > 0).sort((a, b) => bound[b] - bound[a]);
     const rare = byBound.filter((q) => !isCommon(q));
     const order = rare.length > 0 ? [...rare, ...byBound.filter(isCommon)] : byBound;
     const firstDeferred = rare.length > 0 ? rare.length : order.length;
     const rest = new Float64Array(order.length + 1);
     for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + bound[order[j]];
+    // Per field: weight and the length normalisation 1 − b + b·len/avg as (1 − b) + len·(b/avg).
+    const { weights, b, k1 } = BM25F;
+    const w0 = weights[0], w1 = weights[1], w2 = weights[2];
+    const c0 = 1 - b[0], c1 = 1 - b[1], c2 = 1 - b[2];
+    const s0 = b[0] / this.averageLength(0), s1 = b[1] / this.averageLength(1), s2 = b[2] / this.averageLength(2);
     let best = 0;
     let j = 0;
     for (; j < order.length; j++) {
       if (j >= firstDeferred) break;
-      if (j > 0 && touched.length >= limit && rest[j] < best && rest[j] < kthLargest(touched, scores, limit)) break;
+      if (j > 0 && touchedCount >= limit && rest[j] < best && rest[j] < kthLargest(touched, touchedCount, scores, limit)) break;
       const q = order[j];
-      const list = this.postings.get(terms[q].term)!;
-      const { docs, count } = list;
+      const list = lists[q]!;
+      const { docs, tf, count } = list;
+      const idfWeight = bound[q];
+      const bit = 2 ** q;
       for (let i = 0; i < count; i++) {
         const doc = docs[i];
-        if (!this.isAlive[doc]) continue;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += this.contribution(list, i, doc, bound[q]);
-        masks[doc] += 2 ** q;
-        if (scores[doc] > best) best = scores[doc];
+        if (isAlive[doc] === 0) continue;
+        const at = i * FIELD_COUNT;
+        const base = doc * FIELD_COUNT;
+        let t = 0;
+        const f0 = tf[at], f1 = tf[at + 1], f2 = tf[at + 2];
+        if (f0 > 0) t += (w0 * f0) / (c0 + lengths[base] * s0);
+        if (f1 > 0) t += (w1 * f1) / (c1 + lengths[base + 1] * s1);
+        if (f2 > 0) t += (w2 * f2) / (c2 + lengths[base + 2] * s2);
+        const before = scores[doc];
+        if (before === 0) touched[touchedCount++] = doc;
+        const after = before + (idfWeight * t) / (k1 + t);
+        scores[doc] = after;
+        masks[doc] += bit;
+        if (after > best) best = after;
       }
     }
     if (j < order.length) {
       // Only documents that can still enter the top `limit` with the terms left are updated.
-      const threshold = kthLargest(touched, scores, limit);
-      let candidates = touched.filter((doc) => scores[doc] + rest[j] >= threshold).sort((a, b) => a - b);
+      const threshold = kthLargest(touched, touchedCount, scores, limit);
+      let candidates: number[] = [];
+      for (let i = 0; i < touchedCount; i++) if (scores[touched[i]] + rest[j] >= threshold) candidates.push(touched[i]);
+      candidates.sort((x, y) => x - y);
       for (; j < order.length && candidates.length > 0; j++) {
         const q = order[j];
-        const list = this.postings.get(terms[q].term)!;
+        const list = lists[q]!;
         let from = 0;
         for (const doc of candidates) {
           const i = indexOfDoc(list.docs, list.count, doc, from);
@@ -195,11 +213,11 @@ export class TextIndex {
         candidates = candidates.filter((doc) => scores[doc] + rest[j + 1] >= threshold);
       }
     }
-    const hits = topK(touched, scores, limit, accept);
+    const hits = topK(touched, touchedCount, scores, limit, accept);
     const result = hits.map((doc) => ({ doc, score: scores[doc], matched: bitsOf(masks[doc], terms.length) }));
-    for (const doc of touched) {
-      scores[doc] = 0;
-      masks[doc] = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      scores[touched[i]] = 0;
+      masks[touched[i]] = 0;
     }
     return result;
   }
@@ -212,7 +230,7 @@ export class TextIndex {
     let t = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
       const freq = list.tf[at + f];
-      if (freq > 0) t += (weights[f] * freq) / (1 - b[f] + (b[f] * this.lengths[base + f]) / this.averageLength(f));
+      if (freq > 0) t += (weights[f] * freq) / (1 - b[f] + this.lengths[base + f] * (b[f] / this.averageLength(f)));
     }
     return (idfWeight * t) / (k1 + t);
   }
@@ -263,12 +281,12 @@ function indexOfDoc(docs: Int32Array, count: number, doc: number, from: number):
 }
 
 /** The `k`-th largest score among the documents (0 when fewer): the entry bar of the top `k`. */
-function kthLargest(docs: readonly number[], scores: Float64Array, k: number): number {
-  if (docs.length < k) return 0;
+function kthLargest(docs: Int32Array, count: number, scores: Float64Array, k: number): number {
+  if (count < k) return 0;
   const heap = new Float64Array(k);
   let size = 0;
-  for (const doc of docs) {
-    const v = scores[doc];
+  for (let d = 0; d < count; d++) {
+    const v = scores[docs[d]];
     if (size < k) {
       let i = size++;
       heap[i] = v;
@@ -310,7 +328,7 @@ function bitsOf(mask: number, n: number): number[] {
 }
 
 /** The `k` highest-scoring documents, best first (a small binary heap over the touched ones). */
-function topK(docs: readonly number[], scores: Float64Array, k: number, accept?: (doc: number) => boolean): number[] {
+function topK(docs: Int32Array, count: number, scores: Float64Array, k: number, accept?: (doc: number) => boolean): number[] {
   const heap: number[] = [];
   const less = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
   const up = (i: number) => {
@@ -333,7 +351,9 @@ function topK(docs: readonly number[], scores: Float64Array, k: number, accept?:
       i = m;
     }
   };
-  for (const doc of docs) {
+  for (let d = 0; d < count; d++) {
+    const doc = docs[d];
+    if (heap.length === k && scores[heap[0]] > scores[doc]) continue;
     if (heap.length === k && !less(heap[0], doc)) continue;
     if (accept && !accept(doc)) continue;
     if (heap.length < k) {

@@ -145,8 +145,8 @@ export class MatchEngine {
     set.add(offer.id);
     this.offersOf.set(offer.uscc, set);
     // Adding only widens what the enterprise offers: no need to recompute from all its offers.
-    owner.segments = [...new Set([...owner.segments, ...this.segmentsOfProducts(offer.products)])];
-    owner.heldCertifications = [...new Set([...owner.heldCertifications, ...offer.certifications])];
+    for (const s of this.segmentsOfProducts(offer.products)) if (!owner.segments.includes(s)) owner.segments.push(s);
+    for (const c of offer.certifications) if (!owner.heldCertifications.includes(c)) owner.heldCertifications.push(c);
   }
 
   /** Remove an offer (no-op when unknown). */
