@@ -68,6 +68,70 @@ class Postings {
   }
 }
 
+/** Per-document accumulators of a search, reused across searches (cleared through `touched`). */
+class Scratch {
+  readonly scores: Float64Array;
+  /** Matched query terms as a bit mask (in a double: exact up to 2^53). */
+  readonly masks: Float64Array;
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  best = 0;
+
+  constructor(capacity: number) {
+    this.scores = new Float64Array(capacity);
+    this.masks = new Float64Array(capacity);
+    this.touched = new Int32Array(capacity);
+  }
+}
+
+/** BM25F contribution of posting `i` (of a list with frequencies `tf`) to `doc`, given the term's idf × weight. */
+function termScore(tf: Uint8Array, i: number, lengths: Uint16Array, doc: number, norms: Float64Array, idfWeight: number): number {
+  const at = i * FIELD_COUNT;
+  const base = doc * FIELD_COUNT;
+  let t = 0;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const freq = tf[at + f];
+    if (freq > 0) t += (norms[f] * freq) / (norms[FIELD_COUNT + f] + lengths[base + f] * norms[2 * FIELD_COUNT + f]);
+  }
+  return (idfWeight * t) / (norms[3 * FIELD_COUNT] + t);
+}
+
+/**
+ * Add one posting list's BM25F contributions to the accumulators: the hot loop of a search, kept
+ * small and monomorphic (typed arrays only) so that it stays optimised.
+ */
+function accumulate(docs: Int32Array, tf: Uint8Array, count: number, idfWeight: number, bit: number, isAlive: Uint8Array, lengths: Uint16Array, norms: Float64Array, scratch: Scratch): void {
+  const { scores, masks, touched } = scratch;
+  let touchedCount = scratch.touchedCount;
+  let best = scratch.best;
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i];
+    if (isAlive[doc] === 0) continue;
+    const before = scores[doc];
+    if (before === 0) touched[touchedCount++] = doc;
+    const after = before + termScore(tf, i, lengths, doc, norms, idfWeight);
+    scores[doc] = after;
+    masks[doc] += bit;
+    if (after > best) best = after;
+  }
+  scratch.touchedCount = touchedCount;
+  scratch.best = best;
+}
+
+/** Add one posting list's contributions to the candidates only (ascending documents): galloping through the list. */
+function accumulateCandidates(docs: Int32Array, tf: Uint8Array, count: number, idfWeight: number, bit: number, candidates: Int32Array, candidateCount: number, lengths: Uint16Array, norms: Float64Array, scratch: Scratch): void {
+  const { scores, masks } = scratch;
+  let i = 0;
+  for (let c = 0; c < candidateCount && i < count; c++) {
+    const doc = candidates[c];
+    i = gallop(docs, count, doc, i);
+    if (i < count && docs[i] === doc) {
+      scores[doc] += termScore(tf, i, lengths, doc, norms, idfWeight);
+      masks[doc] += bit;
+    }
+  }
+}
+
 /** An inverted index with BM25F scoring. Document numbers are dense and never reused. */
 export class TextIndex {
   private readonly postings = new Map<string, Postings>();
@@ -77,9 +141,7 @@ export class TextIndex {
   private size = 0;
   private live = 0;
   /** Scratch buffers of a search, reused. */
-  private scores = new Float64Array(0);
-  private masks = new Float64Array(0);
-  private touched = new Int32Array(0);
+  private scratch = new Scratch(0);
 
   /** Number of live documents. */
   get liveCount(): number {
@@ -137,13 +199,8 @@ export class TextIndex {
    */
   search(query: readonly QueryTerm[], limit: number, accept?: (doc: number) => boolean): TextHit[] {
     const capacity = this.lengths.length / FIELD_COUNT;
-    if (this.scores.length < capacity) {
-      this.scores = new Float64Array(capacity);
-      this.masks = new Float64Array(capacity);
-      this.touched = new Int32Array(capacity);
-    }
-    const { scores, masks, touched, lengths, isAlive } = this;
-    let touchedCount = 0;
+    if (this.scratch.scores.length < capacity) this.scratch = new Scratch(capacity);
+    const { scores, masks, touched } = this.scratch;
     const terms = query.slice(0, MAX_QUERY_TERMS);
     const lists = terms.map((t) => this.postings.get(t.term));
     // MaxScore pruning: walk terms by decreasing upper bound (idf × weight; a term adds less than
@@ -160,59 +217,38 @@ export class TextIndex {
     const firstDeferred = rare.length > 0 ? rare.length : order.length;
     const rest = new Float64Array(order.length + 1);
     for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + bound[order[j]];
-    // Per field: weight and the length normalisation 1 − b + b·len/avg as (1 − b) + len·(b/avg).
-    const { weights, b, k1 } = BM25F;
-    const w0 = weights[0], w1 = weights[1], w2 = weights[2];
-    const c0 = 1 - b[0], c1 = 1 - b[1], c2 = 1 - b[2];
-    const s0 = b[0] / this.averageLength(0), s1 = b[1] / this.averageLength(1), s2 = b[2] / this.averageLength(2);
-    let best = 0;
+    const norms = this.norms();
+    const scratch = this.scratch;
+    scratch.touchedCount = 0;
+    scratch.best = 0;
     let j = 0;
     for (; j < order.length; j++) {
       if (j >= firstDeferred) break;
-      if (j > 0 && touchedCount >= limit && rest[j] < best && rest[j] < kthLargest(touched, touchedCount, scores, limit)) break;
+      if (j > 0 && scratch.touchedCount >= limit && rest[j] < scratch.best && rest[j] < kthLargest(scratch.touched, scratch.touchedCount, scratch.scores, limit)) break;
       const q = order[j];
       const list = lists[q]!;
-      const { docs, tf, count } = list;
-      const idfWeight = bound[q];
-      const bit = 2 ** q;
-      for (let i = 0; i < count; i++) {
-        const doc = docs[i];
-        if (isAlive[doc] === 0) continue;
-        const at = i * FIELD_COUNT;
-        const base = doc * FIELD_COUNT;
-        let t = 0;
-        const f0 = tf[at], f1 = tf[at + 1], f2 = tf[at + 2];
-        if (f0 > 0) t += (w0 * f0) / (c0 + lengths[base] * s0);
-        if (f1 > 0) t += (w1 * f1) / (c1 + lengths[base + 1] * s1);
-        if (f2 > 0) t += (w2 * f2) / (c2 + lengths[base + 2] * s2);
-        const before = scores[doc];
-        if (before === 0) touched[touchedCount++] = doc;
-        const after = before + (idfWeight * t) / (k1 + t);
-        scores[doc] = after;
-        masks[doc] += bit;
-        if (after > best) best = after;
-      }
+      accumulate(list.docs, list.tf, list.count, bound[q], 2 ** q, this.isAlive, this.lengths, norms, scratch);
     }
     if (j < order.length) {
-      // Only documents that can still enter the top `limit` with the terms left are updated.
-      const threshold = kthLargest(touched, touchedCount, scores, limit);
-      let candidates: number[] = [];
-      for (let i = 0; i < touchedCount; i++) if (scores[touched[i]] + rest[j] >= threshold) candidates.push(touched[i]);
-      candidates.sort((x, y) => x - y);
-      for (; j < order.length && candidates.length > 0; j++) {
+      // Only documents that can still enter the top `limit` with the terms left are updated; the
+      // entry bar rises as they gain (scores only grow), so the candidates thin out term by term.
+      const touchedCount = this.scratch.touchedCount;
+      let threshold = kthLargest(touched, touchedCount, scores, limit);
+      let candidates = new Int32Array(touchedCount);
+      let candidateCount = 0;
+      for (let i = 0; i < touchedCount; i++) if (scores[touched[i]] + rest[j] >= threshold) candidates[candidateCount++] = touched[i];
+      candidates = candidates.subarray(0, candidateCount).sort();
+      for (; j < order.length && candidateCount > 0; j++) {
         const q = order[j];
         const list = lists[q]!;
-        let from = 0;
-        for (const doc of candidates) {
-          const i = indexOfDoc(list.docs, list.count, doc, from);
-          if (i < 0) continue;
-          from = i + 1;
-          scores[doc] += this.contribution(list, i, doc, bound[q]);
-          masks[doc] += 2 ** q;
-        }
-        candidates = candidates.filter((doc) => scores[doc] + rest[j + 1] >= threshold);
+        accumulateCandidates(list.docs, list.tf, list.count, bound[q], 2 ** q, candidates, candidateCount, this.lengths, norms, this.scratch);
+        threshold = Math.max(threshold, kthLargest(candidates, candidateCount, scores, limit));
+        let kept = 0;
+        for (let c = 0; c < candidateCount; c++) if (scores[candidates[c]] + rest[j + 1] >= threshold) candidates[kept++] = candidates[c];
+        candidateCount = kept;
       }
     }
+    const touchedCount = this.scratch.touchedCount;
     const hits = topK(touched, touchedCount, scores, limit, accept);
     const result = hits.map((doc) => ({ doc, score: scores[doc], matched: bitsOf(masks[doc], terms.length) }));
     for (let i = 0; i < touchedCount; i++) {
@@ -222,17 +258,17 @@ export class TextIndex {
     return result;
   }
 
-  /** BM25F contribution of posting `i` of a term to `doc`, given the term's idf × weight. */
-  private contribution(list: Postings, i: number, doc: number, idfWeight: number): number {
+  /** Per field: weight, then the length normalisation 1 − b + b·len/avg as (1 − b) + len·(b/avg), then k1. */
+  private norms(): Float64Array {
     const { weights, b, k1 } = BM25F;
-    const at = i * FIELD_COUNT;
-    const base = doc * FIELD_COUNT;
-    let t = 0;
+    const out = new Float64Array(3 * FIELD_COUNT + 1);
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const freq = list.tf[at + f];
-      if (freq > 0) t += (weights[f] * freq) / (1 - b[f] + this.lengths[base + f] * (b[f] / this.averageLength(f)));
+      out[f] = weights[f];
+      out[FIELD_COUNT + f] = 1 - b[f];
+      out[2 * FIELD_COUNT + f] = b[f] / this.averageLength(f);
     }
-    return (idfWeight * t) / (k1 + t);
+    out[3 * FIELD_COUNT] = k1;
+    return out;
   }
 
   private averageLength(field: number): number {
@@ -244,12 +280,13 @@ export class TextIndex {
     const hit: TextHit = { doc, score: 0, matched: [] };
     if (doc < 0 || doc >= this.size || !this.isAlive[doc]) return hit;
     const terms = query.slice(0, MAX_QUERY_TERMS);
+    const norms = this.norms();
     for (let q = 0; q < terms.length; q++) {
       const list = this.postings.get(terms[q].term);
       if (!list) continue;
       const i = indexOfDoc(list.docs, list.count, doc, 0);
       if (i < 0) continue;
-      hit.score += this.contribution(list, i, doc, this.idf(terms[q].term) * terms[q].weight);
+      hit.score += termScore(list.tf, i, this.lengths, doc, norms, this.idf(terms[q].term) * terms[q].weight);
       hit.matched.push(q);
     }
     return hit;
@@ -280,6 +317,33 @@ function indexOfDoc(docs: Int32Array, count: number, doc: number, from: number):
   return -1;
 }
 
+/** The first position at or after `from` whose document is ≥ `doc` (`count` when none): exponential then binary search. */
+function gallop(docs: Int32Array, count: number, doc: number, from: number): number {
+  if (from >= count || docs[from] >= doc) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < count && docs[hi] < doc) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > count) hi = count;
+  // docs[lo] < doc, and docs[hi] ≥ doc or hi = count.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid] < doc) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function swap(heap: Float64Array | number[], a: number, b: number): void {
+  const t = heap[a];
+  heap[a] = heap[b];
+  heap[b] = t;
+}
+
 /** The `k`-th largest score among the documents (0 when fewer): the entry bar of the top `k`. */
 function kthLargest(docs: Int32Array, count: number, scores: Float64Array, k: number): number {
   if (count < k) return 0;
@@ -292,7 +356,7 @@ function kthLargest(docs: Int32Array, count: number, scores: Float64Array, k: nu
       heap[i] = v;
       while (i > 0 && heap[(i - 1) >> 1] > heap[i]) {
         const p = (i - 1) >> 1;
-        [heap[i], heap[p]] = [heap[p], heap[i]];
+        swap(heap, i, p);
         i = p;
       }
     } else if (v > heap[0]) {
@@ -305,7 +369,7 @@ function kthLargest(docs: Int32Array, count: number, scores: Float64Array, k: nu
         if (l < k && heap[l] < heap[m]) m = l;
         if (r < k && heap[r] < heap[m]) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
+        swap(heap, i, m);
         i = m;
       }
     }
@@ -335,7 +399,7 @@ function topK(docs: Int32Array, count: number, scores: Float64Array, k: number, 
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!less(heap[i], heap[p])) break;
-      [heap[i], heap[p]] = [heap[p], heap[i]];
+      swap(heap, i, p);
       i = p;
     }
   };
@@ -347,7 +411,7 @@ function topK(docs: Int32Array, count: number, scores: Float64Array, k: number, 
       if (l < heap.length && less(heap[l], heap[m])) m = l;
       if (r < heap.length && less(heap[r], heap[m])) m = r;
       if (m === i) break;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
+      swap(heap, i, m);
       i = m;
     }
   };

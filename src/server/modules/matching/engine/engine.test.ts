@@ -94,12 +94,14 @@ describe(`${TextIndex.name} against a naive BM25F`, () => {
     const live = docs.filter((_, d) => !removed.has(d));
     const fields = ['title', 'products', 'description'] as const;
     const avg = fields.map((f) => live.reduce((s, d) => s + d[f].length, 0) / live.length);
+    // Document frequency counts removed documents too (their postings stay until a rebuild), as the index does.
+    const dfs = new Map<string, number>();
+    const dfOf = (term: string) => dfs.get(term) ?? dfs.set(term, docs.filter((doc) => fields.some((f) => doc[f].includes(term))).length).get(term)!;
     const naive = (query: { term: string; weight: number }[], d: number) => {
       let score = 0;
       const matched: number[] = [];
       query.forEach(({ term, weight }, q) => {
-        // Document frequency counts removed documents too (their postings stay until a rebuild), as the index does.
-        const df = docs.filter((doc) => fields.some((f) => doc[f].includes(term))).length;
+        const df = dfOf(term);
         if (df === 0 || !fields.some((f) => docs[d][f].includes(term))) return;
         const n = Math.max(live.length, df);
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
