@@ -71,6 +71,11 @@ export function createEngine(): MatchEngine {
   return new MatchEngine({ tokenizer, kb, chain: chain.model, segmentsOfTerm: segmentsByTerm(chain.segments) });
 }
 
+/** The engine's tokenizer (jieba with the domain dictionary), for baselines that should see the same terms. */
+export function sharedTokenizer(): Tokenizer {
+  return engineReference().tokenizer;
+}
+
 /** A published need as the engine indexes it. */
 export function needFacts(need: repo.NeedRecord): NeedFacts {
   return {
@@ -219,4 +224,9 @@ export class MatchingIndex {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** The engine's number of a chain template segment (`template/segment`), for placements loaded outside the database. */
+export function chainSegmentNumber(key: string): number | undefined {
+  return engineReference().chain.numberOf.get(key);
 }

@@ -48,21 +48,87 @@ class Postings {
   /** Frequencies of the three fields, interleaved (capped at 255). */
   tf = new Uint8Array(4 * FIELD_COUNT);
 
-  push(doc: number, tf0: number, tf1: number, tf2: number): void {
-    if (this.count === this.docs.length) {
-      const docs = new Int32Array(this.docs.length * 2);
-      docs.set(this.docs);
-      this.docs = docs;
-      const tf = new Uint8Array(this.tf.length * 2);
-      tf.set(this.tf);
-      this.tf = tf;
+  /** Count one occurrence of the term in `field` of `doc` (documents arrive in ascending order). */
+  count1(doc: number, field: number): void {
+    let at = (this.count - 1) * FIELD_COUNT;
+    if (this.count === 0 || this.docs[this.count - 1] !== doc) {
+      if (this.count === this.docs.length) {
+        const docs = new Int32Array(this.docs.length * 2);
+        docs.set(this.docs);
+        this.docs = docs;
+        const tf = new Uint8Array(this.tf.length * 2);
+        tf.set(this.tf);
+        this.tf = tf;
+      }
+      this.docs[this.count] = doc;
+      at = this.count * FIELD_COUNT;
+      this.count++;
     }
-    this.docs[this.count] = doc;
-    const at = this.count * FIELD_COUNT;
-    this.tf[at] = Math.min(tf0, 255);
-    this.tf[at + 1] = Math.min(tf1, 255);
-    this.tf[at + 2] = Math.min(tf2, 255);
-    this.count++;
+    if (this.tf[at + field] < 255) this.tf[at + field]++;
+  }
+}
+
+/** Per-document accumulators of a search, reused across searches (cleared through `touched`). */
+class Scratch {
+  readonly scores: Float64Array;
+  /** Matched query terms as a bit mask (in a double: exact up to 2^53). */
+  readonly masks: Float64Array;
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  best = 0;
+
+  constructor(capacity: number) {
+    this.scores = new Float64Array(capacity);
+    this.masks = new Float64Array(capacity);
+    this.touched = new Int32Array(capacity);
+  }
+}
+
+/** BM25F contribution of posting `i` (of a list with frequencies `tf`) to `doc`, given the term's idf × weight. */
+function termScore(tf: Uint8Array, i: number, lengths: Uint16Array, doc: number, norms: Float64Array, idfWeight: number): number {
+  const at = i * FIELD_COUNT;
+  const base = doc * FIELD_COUNT;
+  let t = 0;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const freq = tf[at + f];
+    if (freq > 0) t += (norms[f] * freq) / (norms[FIELD_COUNT + f] + lengths[base + f] * norms[2 * FIELD_COUNT + f]);
+  }
+  return (idfWeight * t) / (norms[3 * FIELD_COUNT] + t);
+}
+
+/**
+ * Add one posting list's BM25F contributions to the accumulators: the hot loop of a search, kept
+ * small and monomorphic (typed arrays only) so that it stays optimised.
+ */
+function accumulate(docs: Int32Array, tf: Uint8Array, count: number, idfWeight: number, bit: number, isAlive: Uint8Array, lengths: Uint16Array, norms: Float64Array, scratch: Scratch): void {
+  const { scores, masks, touched } = scratch;
+  let touchedCount = scratch.touchedCount;
+  let best = scratch.best;
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i];
+    if (isAlive[doc] === 0) continue;
+    const before = scores[doc];
+    if (before === 0) touched[touchedCount++] = doc;
+    const after = before + termScore(tf, i, lengths, doc, norms, idfWeight);
+    scores[doc] = after;
+    masks[doc] += bit;
+    if (after > best) best = after;
+  }
+  scratch.touchedCount = touchedCount;
+  scratch.best = best;
+}
+
+/** Add one posting list's contributions to the candidates only (ascending documents): galloping through the list. */
+function accumulateCandidates(docs: Int32Array, tf: Uint8Array, count: number, idfWeight: number, bit: number, candidates: Int32Array, candidateCount: number, lengths: Uint16Array, norms: Float64Array, scratch: Scratch): void {
+  const { scores, masks } = scratch;
+  let i = 0;
+  for (let c = 0; c < candidateCount && i < count; c++) {
+    const doc = candidates[c];
+    i = gallop(docs, count, doc, i);
+    if (i < count && docs[i] === doc) {
+      scores[doc] += termScore(tf, i, lengths, doc, norms, idfWeight);
+      masks[doc] += bit;
+    }
   }
 }
 
@@ -75,8 +141,7 @@ export class TextIndex {
   private size = 0;
   private live = 0;
   /** Scratch buffers of a search, reused. */
-  private scores = new Float64Array(0);
-  private masks = new Float64Array(0);
+  private scratch = new Scratch(0);
 
   /** Number of live documents. */
   get liveCount(): number {
@@ -88,23 +153,18 @@ export class TextIndex {
     const doc = this.size++;
     this.ensure(this.size);
     const lists = [fields.title, fields.products, fields.description];
-    const counts = new Map<string, [number, number, number]>();
-    lists.forEach((tokens, f) => {
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const tokens = lists[f];
       this.lengths[doc * FIELD_COUNT + f] = Math.min(tokens.length, 65535);
       this.lengthSums[f] += tokens.length;
       for (const token of tokens) {
-        const c = counts.get(token) ?? [0, 0, 0];
-        c[f]++;
-        counts.set(token, c);
+        let list = this.postings.get(token);
+        if (!list) {
+          list = new Postings();
+          this.postings.set(token, list);
+        }
+        list.count1(doc, f);
       }
-    });
-    for (const [token, c] of counts) {
-      let list = this.postings.get(token);
-      if (!list) {
-        list = new Postings();
-        this.postings.set(token, list);
-      }
-      list.push(doc, c[0], c[1], c[2]);
     }
     this.isAlive[doc] = 1;
     this.live++;
@@ -119,7 +179,7 @@ export class TextIndex {
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] -= this.lengths[doc * FIELD_COUNT + f];
   }
 
-  /** Inverse document frequency of a term (0 when absent). */
+  /** Inverse document frequency of a term (0 when absent); removed documents still count until a rebuild. */
   idf(term: string): number {
     const df = this.postings.get(term)?.count ?? 0;
     if (df === 0) return 0;
@@ -138,14 +198,11 @@ export class TextIndex {
    * before they take a place in the top list.
    */
   search(query: readonly QueryTerm[], limit: number, accept?: (doc: number) => boolean): TextHit[] {
-    if (this.scores.length < this.size) {
-      this.scores = new Float64Array(this.lengths.length / FIELD_COUNT);
-      this.masks = new Float64Array(this.lengths.length / FIELD_COUNT);
-    }
-    const scores = this.scores;
-    const masks = this.masks;
-    const touched: number[] = [];
+    const capacity = this.lengths.length / FIELD_COUNT;
+    if (this.scratch.scores.length < capacity) this.scratch = new Scratch(capacity);
+    const { scores, masks, touched } = this.scratch;
     const terms = query.slice(0, MAX_QUERY_TERMS);
+    const lists = terms.map((t) => this.postings.get(t.term));
     // MaxScore pruning: walk terms by decreasing upper bound (idf × weight; a term adds less than
     // that); once no document outside the current top `limit` could overtake it with the terms
     // left, those terms only update the documents that still can.
@@ -153,68 +210,65 @@ export class TextIndex {
     // In a large index, terms most documents contain are deferred: they only add to documents a
     // rarer term found (a document matching nothing but common words is no candidate).
     const isLarge = this.live >= DEFER_MIN_DOCS;
-    const isCommon = (q: number) => isLarge && this.postings.get(terms[q].term)!.count > DEFER_SHARE * this.live;
+    const isCommon = (q: number) => isLarge && lists[q]!.count > DEFER_SHARE * this.live;
     const byBound = terms.map((_, q) => q).filter((q) => bound[q] > 0).sort((a, b) => bound[b] - bound[a]);
     const rare = byBound.filter((q) => !isCommon(q));
     const order = rare.length > 0 ? [...rare, ...byBound.filter(isCommon)] : byBound;
     const firstDeferred = rare.length > 0 ? rare.length : order.length;
     const rest = new Float64Array(order.length + 1);
     for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + bound[order[j]];
-    let best = 0;
+    const norms = this.norms();
+    const scratch = this.scratch;
+    scratch.touchedCount = 0;
+    scratch.best = 0;
     let j = 0;
     for (; j < order.length; j++) {
       if (j >= firstDeferred) break;
-      if (j > 0 && touched.length >= limit && rest[j] < best && rest[j] < kthLargest(touched, scores, limit)) break;
+      if (j > 0 && scratch.touchedCount >= limit && rest[j] < scratch.best && rest[j] < kthLargest(scratch.touched, scratch.touchedCount, scratch.scores, limit)) break;
       const q = order[j];
-      const list = this.postings.get(terms[q].term)!;
-      const { docs, count } = list;
-      for (let i = 0; i < count; i++) {
-        const doc = docs[i];
-        if (!this.isAlive[doc]) continue;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += this.contribution(list, i, doc, bound[q]);
-        masks[doc] += 2 ** q;
-        if (scores[doc] > best) best = scores[doc];
-      }
+      const list = lists[q]!;
+      accumulate(list.docs, list.tf, list.count, bound[q], 2 ** q, this.isAlive, this.lengths, norms, scratch);
     }
     if (j < order.length) {
-      // Only documents that can still enter the top `limit` with the terms left are updated.
-      const threshold = kthLargest(touched, scores, limit);
-      let candidates = touched.filter((doc) => scores[doc] + rest[j] >= threshold).sort((a, b) => a - b);
-      for (; j < order.length && candidates.length > 0; j++) {
+      // Only documents that can still enter the top `limit` with the terms left are updated; the
+      // entry bar rises as they gain (scores only grow), so the candidates thin out term by term.
+      const touchedCount = this.scratch.touchedCount;
+      let threshold = kthLargest(touched, touchedCount, scores, limit);
+      let candidates = new Int32Array(touchedCount);
+      let candidateCount = 0;
+      for (let i = 0; i < touchedCount; i++) if (scores[touched[i]] + rest[j] >= threshold) candidates[candidateCount++] = touched[i];
+      candidates = candidates.subarray(0, candidateCount).sort();
+      for (; j < order.length && candidateCount > 0; j++) {
         const q = order[j];
-        const list = this.postings.get(terms[q].term)!;
-        let from = 0;
-        for (const doc of candidates) {
-          const i = indexOfDoc(list.docs, list.count, doc, from);
-          if (i < 0) continue;
-          from = i + 1;
-          scores[doc] += this.contribution(list, i, doc, bound[q]);
-          masks[doc] += 2 ** q;
-        }
-        candidates = candidates.filter((doc) => scores[doc] + rest[j + 1] >= threshold);
+        const list = lists[q]!;
+        accumulateCandidates(list.docs, list.tf, list.count, bound[q], 2 ** q, candidates, candidateCount, this.lengths, norms, this.scratch);
+        threshold = Math.max(threshold, kthLargest(candidates, candidateCount, scores, limit));
+        let kept = 0;
+        for (let c = 0; c < candidateCount; c++) if (scores[candidates[c]] + rest[j + 1] >= threshold) candidates[kept++] = candidates[c];
+        candidateCount = kept;
       }
     }
-    const hits = topK(touched, scores, limit, accept);
+    const touchedCount = this.scratch.touchedCount;
+    const hits = topK(touched, touchedCount, scores, limit, accept);
     const result = hits.map((doc) => ({ doc, score: scores[doc], matched: bitsOf(masks[doc], terms.length) }));
-    for (const doc of touched) {
-      scores[doc] = 0;
-      masks[doc] = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      scores[touched[i]] = 0;
+      masks[touched[i]] = 0;
     }
     return result;
   }
 
-  /** BM25F contribution of posting `i` of a term to `doc`, given the term's idf × weight. */
-  private contribution(list: Postings, i: number, doc: number, idfWeight: number): number {
+  /** Per field: weight, then the length normalisation 1 − b + b·len/avg as (1 − b) + len·(b/avg), then k1. */
+  private norms(): Float64Array {
     const { weights, b, k1 } = BM25F;
-    const at = i * FIELD_COUNT;
-    const base = doc * FIELD_COUNT;
-    let t = 0;
+    const out = new Float64Array(3 * FIELD_COUNT + 1);
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const freq = list.tf[at + f];
-      if (freq > 0) t += (weights[f] * freq) / (1 - b[f] + (b[f] * this.lengths[base + f]) / this.averageLength(f));
+      out[f] = weights[f];
+      out[FIELD_COUNT + f] = 1 - b[f];
+      out[2 * FIELD_COUNT + f] = b[f] / this.averageLength(f);
     }
-    return (idfWeight * t) / (k1 + t);
+    out[3 * FIELD_COUNT] = k1;
+    return out;
   }
 
   private averageLength(field: number): number {
@@ -226,12 +280,13 @@ export class TextIndex {
     const hit: TextHit = { doc, score: 0, matched: [] };
     if (doc < 0 || doc >= this.size || !this.isAlive[doc]) return hit;
     const terms = query.slice(0, MAX_QUERY_TERMS);
+    const norms = this.norms();
     for (let q = 0; q < terms.length; q++) {
       const list = this.postings.get(terms[q].term);
       if (!list) continue;
       const i = indexOfDoc(list.docs, list.count, doc, 0);
       if (i < 0) continue;
-      hit.score += this.contribution(list, i, doc, this.idf(terms[q].term) * terms[q].weight);
+      hit.score += termScore(list.tf, i, this.lengths, doc, norms, this.idf(terms[q].term) * terms[q].weight);
       hit.matched.push(q);
     }
     return hit;
@@ -262,19 +317,46 @@ function indexOfDoc(docs: Int32Array, count: number, doc: number, from: number):
   return -1;
 }
 
+/** The first position at or after `from` whose document is ≥ `doc` (`count` when none): exponential then binary search. */
+function gallop(docs: Int32Array, count: number, doc: number, from: number): number {
+  if (from >= count || docs[from] >= doc) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < count && docs[hi] < doc) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > count) hi = count;
+  // docs[lo] < doc, and docs[hi] ≥ doc or hi = count.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid] < doc) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function swap(heap: Float64Array | number[], a: number, b: number): void {
+  const t = heap[a];
+  heap[a] = heap[b];
+  heap[b] = t;
+}
+
 /** The `k`-th largest score among the documents (0 when fewer): the entry bar of the top `k`. */
-function kthLargest(docs: readonly number[], scores: Float64Array, k: number): number {
-  if (docs.length < k) return 0;
+function kthLargest(docs: Int32Array, count: number, scores: Float64Array, k: number): number {
+  if (count < k) return 0;
   const heap = new Float64Array(k);
   let size = 0;
-  for (const doc of docs) {
-    const v = scores[doc];
+  for (let d = 0; d < count; d++) {
+    const v = scores[docs[d]];
     if (size < k) {
       let i = size++;
       heap[i] = v;
       while (i > 0 && heap[(i - 1) >> 1] > heap[i]) {
         const p = (i - 1) >> 1;
-        [heap[i], heap[p]] = [heap[p], heap[i]];
+        swap(heap, i, p);
         i = p;
       }
     } else if (v > heap[0]) {
@@ -287,7 +369,7 @@ function kthLargest(docs: readonly number[], scores: Float64Array, k: number): n
         if (l < k && heap[l] < heap[m]) m = l;
         if (r < k && heap[r] < heap[m]) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
+        swap(heap, i, m);
         i = m;
       }
     }
@@ -310,14 +392,14 @@ function bitsOf(mask: number, n: number): number[] {
 }
 
 /** The `k` highest-scoring documents, best first (a small binary heap over the touched ones). */
-function topK(docs: readonly number[], scores: Float64Array, k: number, accept?: (doc: number) => boolean): number[] {
+function topK(docs: Int32Array, count: number, scores: Float64Array, k: number, accept?: (doc: number) => boolean): number[] {
   const heap: number[] = [];
   const less = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
   const up = (i: number) => {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!less(heap[i], heap[p])) break;
-      [heap[i], heap[p]] = [heap[p], heap[i]];
+      swap(heap, i, p);
       i = p;
     }
   };
@@ -329,11 +411,13 @@ function topK(docs: readonly number[], scores: Float64Array, k: number, accept?:
       if (l < heap.length && less(heap[l], heap[m])) m = l;
       if (r < heap.length && less(heap[r], heap[m])) m = r;
       if (m === i) break;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
+      swap(heap, i, m);
       i = m;
     }
   };
-  for (const doc of docs) {
+  for (let d = 0; d < count; d++) {
+    const doc = docs[d];
+    if (heap.length === k && scores[heap[0]] > scores[doc]) continue;
     if (heap.length === k && !less(heap[0], doc)) continue;
     if (accept && !accept(doc)) continue;
     if (heap.length < k) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../matching.index.js';
-import { TextIndex } from './bm25f.js';
+import { BM25F, TextIndex } from './bm25f.js';
 import type { EnterpriseFacts } from './engine.js';
 import { chainPosition, industryProximity, qualificationFit, regionProximity, smeFirst } from './features.js';
 import { ProductKb } from './kb.js';
@@ -77,6 +77,46 @@ describe(`${TextIndex.name} pruning`, () => {
       const pruned = index.search(query, 15).map((h) => h.score);
       const exhaustive = Array.from({ length: 3000 }, (_, d) => index.scoreDoc(query, d).score).sort((a, b) => b - a).slice(0, 15);
       expect(pruned.map((x) => x.toFixed(9))).toEqual(exhaustive.map((x) => x.toFixed(9)));
+    }
+  });
+});
+
+describe(`${TextIndex.name} against a naive BM25F`, () => {
+  it('gives the same scores and matched terms as a direct computation from the token lists', () => {
+    let seed = 11;
+    const draw = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const word = () => `t${Math.floor(40 * draw() ** 2)}`;
+    const docs = Array.from({ length: 800 }, () => ({ title: [word()], products: [word(), word()], description: Array.from({ length: 1 + Math.floor(draw() * 12) }, word) }));
+    const index = new TextIndex();
+    docs.forEach((d) => index.add(d));
+    const removed = new Set([3, 50, 400]);
+    removed.forEach((d) => index.remove(d));
+    const live = docs.filter((_, d) => !removed.has(d));
+    const fields = ['title', 'products', 'description'] as const;
+    const avg = fields.map((f) => live.reduce((s, d) => s + d[f].length, 0) / live.length);
+    // Document frequency counts removed documents too (their postings stay until a rebuild), as the index does.
+    const dfs = new Map<string, number>();
+    const dfOf = (term: string) => dfs.get(term) ?? dfs.set(term, docs.filter((doc) => fields.some((f) => doc[f].includes(term))).length).get(term)!;
+    const naive = (query: { term: string; weight: number }[], d: number) => {
+      let score = 0;
+      const matched: number[] = [];
+      query.forEach(({ term, weight }, q) => {
+        const df = dfOf(term);
+        if (df === 0 || !fields.some((f) => docs[d][f].includes(term))) return;
+        const n = Math.max(live.length, df);
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const t = fields.reduce((s, f, i) => s + (BM25F.weights[i] * docs[d][f].filter((x) => x === term).length) / (1 - BM25F.b[i] + (BM25F.b[i] * docs[d][f].length) / avg[i]), 0);
+        score += (idf * weight * t) / (BM25F.k1 + t);
+        matched.push(q);
+      });
+      return { score, matched };
+    };
+    for (let round = 0; round < 10; round++) {
+      const query = [...new Set(Array.from({ length: 6 }, word))].map((term) => ({ term, weight: 1 + Math.floor(draw() * 3) }));
+      const hits = index.search(query, 10);
+      const expected = docs.map((_, d) => ({ d, ...naive(query, d) })).filter((x) => !removed.has(x.d) && x.score > 0).sort((a, b) => b.score - a.score || a.d - b.d).slice(0, 10);
+      expect(hits.map((h) => h.score.toFixed(9))).toEqual(expected.map((x) => x.score.toFixed(9)));
+      for (const hit of hits) expect(hit.matched).toEqual(naive(query, hit.doc).matched);
     }
   });
 });

@@ -76,6 +76,8 @@ const TEXT_SATURATION = 0.77;
 const RERANK_FACTOR = 5;
 /** Query terms weaker than this share of the strongest one are dropped. */
 const MIN_RELATIVE_STRENGTH = 0.08;
+/** More than the rounding of the contributions can add to a score (six features, 0.00005 each). */
+const ROUNDING_MARGIN = 0.001;
 /** Matched terms listed in an explanation (strongest first). */
 const MAX_EXPLAINED_TERMS = 12;
 
@@ -145,8 +147,8 @@ export class MatchEngine {
     set.add(offer.id);
     this.offersOf.set(offer.uscc, set);
     // Adding only widens what the enterprise offers: no need to recompute from all its offers.
-    owner.segments = [...new Set([...owner.segments, ...this.segmentsOfProducts(offer.products)])];
-    owner.heldCertifications = [...new Set([...owner.heldCertifications, ...offer.certifications])];
+    for (const s of this.segmentsOfProducts(offer.products)) if (!owner.segments.includes(s)) owner.segments.push(s);
+    for (const c of offer.certifications) if (!owner.heldCertifications.includes(c)) owner.heldCertifications.push(c);
   }
 
   /** Remove an offer (no-op when unknown). */
@@ -213,9 +215,16 @@ export class MatchEngine {
     const results: EnterpriseMatch[] = [];
     // Text carries most of the weight: the structured features re-rank the best texts only.
     const shortlist = [...bestByUscc].sort((a, b) => b[1].score - a[1].score).slice(0, limit * RERANK_FACTOR);
+    // The shortlist is in decreasing text order, so once a candidate's text contribution plus the
+    // most the other features can add stays under the `limit`-th score, no later one can enter.
+    const othersMax = Object.entries(FEATURE_WEIGHTS).reduce((sum, [feature, weight]) => sum + (feature === 'text' ? 0 : weight), 0) + ROUNDING_MARGIN;
+    let bar = -Infinity;
     for (const [uscc, hit] of shortlist) {
+      if (results.length >= limit && FEATURE_WEIGHTS.text * this.textValue(context, hit) + othersMax < bar) break;
       const match = this.scorePair(context, uscc, hit);
-      if (match) results.push(match);
+      if (!match) continue;
+      results.push(match);
+      if (results.length >= limit) bar = results.map((r) => r.score).sort((a, b) => b - a)[limit - 1];
     }
     return results.sort((a, b) => b.score - a.score || a.uscc.localeCompare(b.uscc)).slice(0, limit);
   }
@@ -338,11 +347,16 @@ export class MatchEngine {
     return { need, query, owner, reference: Math.max(reference, 1e-9), productSegments, industries };
   }
 
+  /** The text feature's value: the BM25F score against the need's reference, square-rooted, at most 1. */
+  private textValue(context: { reference: number }, hit: TextHit): number {
+    return Math.min(1, Math.sqrt(hit.score / context.reference));
+  }
+
   private scorePair(context: ReturnType<MatchEngine['needContext']>, uscc: string, hit: TextHit): EnterpriseMatch | undefined {
     const candidate = this.enterprises.get(uscc);
     if (!candidate || hit.score <= 0) return undefined;
     const { need, query, owner } = context;
-    const text = Math.min(1, Math.sqrt(hit.score / context.reference));
+    const text = this.textValue(context, hit);
     const terms = hit.matched.map((q) => query[q]).filter(Boolean).slice(0, MAX_EXPLAINED_TERMS);
     const termLabels = terms.map((t) => (t.from ? `${t.from}→${t.term}（${RELATION_LABEL[t.relation ?? ''] ?? ''}）` : t.term));
     const features: [keyof typeof FEATURE_WEIGHTS, FeatureValue | undefined][] = [
