@@ -13,9 +13,9 @@ interface RfqForm {
   invitedUsccs: string[];
 }
 
-/** `YYYY-MM-DDTHH:mm` in Beijing time, `days` from now (the value of a datetime-local input). */
+/** `YYYY-MM-DDTHH:mm:ss` in Beijing time, `days` from now (the value of a datetime-local input). */
 function beijingLocal(days: number): string {
-  return new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+  return new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 19);
 }
 
 /** Open an RFQ on a published need: deadline (Beijing time) and suppliers from the candidates or by USCC. */
@@ -27,7 +27,7 @@ export function RfqCreateModal({ need, candidates, open, onClose }: { need: Need
   const [form] = Form.useForm<RfqForm>();
   const submit = (v: RfqForm) =>
     create.mutate(
-      { title: v.title, description: v.description || undefined, deadlineAt: `${v.deadline}:00+08:00`, invitedUsccs: v.invitedUsccs },
+      { title: v.title, description: v.description || undefined, deadlineAt: `${v.deadline.length === 16 ? `${v.deadline}:00` : v.deadline}+08:00`, invitedUsccs: v.invitedUsccs },
       {
         onSuccess: (rfq) => {
           message.success(t('deals.rfq.created'));
@@ -59,7 +59,7 @@ export function RfqCreateModal({ need, candidates, open, onClose }: { need: Need
           <Input.TextArea rows={3} maxLength={4000} placeholder={t('deals.rfq.descriptionHint')} data-testid="rfq-description" />
         </Form.Item>
         <Form.Item name="deadline" label={t('deals.rfq.deadline')} rules={[{ required: true }]}>
-          <Input type="datetime-local" data-testid="rfq-deadline" />
+          <Input type="datetime-local" step={1} data-testid="rfq-deadline" />
         </Form.Item>
         <Form.Item name="invitedUsccs" label={t('deals.rfq.invited')} extra={t('deals.rfq.invitedHint')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('deals.rfq.invited') }) }]}>
           <Select
