@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery, Uscc } from './common.js';
+import { FileView } from './files.js';
 import { BusinessDate } from './matching.js';
 
 /** Stages of a match: 已邀请 → 洽谈中 → 已签约 | 已婉拒. (推荐 is the engine's ranked candidate before any row exists.) */
@@ -154,6 +155,7 @@ export const QuoteView = z.object({
   moq: z.string(),
   terms: z.string(),
   isAwarded: z.boolean(),
+  files: z.array(FileView).describe('Attachments of the quote (price lists, certificates); as sealed as the quote.'),
   submittedAt: z.string(),
   updatedAt: z.string(),
 });

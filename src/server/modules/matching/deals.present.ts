@@ -1,5 +1,7 @@
 /** Matches, deals, RFQs and quotes → API shapes: explicit field lists, each side sees its own. */
 import type { DealView, DeclineReason, MatchStage, MatchView, QuoteView, RfqView } from '../../../contracts/deals.js';
+import type { FileView } from '../../../contracts/files.js';
+import type { StoredFile } from '../../platform/files.js';
 import { sideOf } from './deals.policy.js';
 import type { DealRecord, MatchRecord, QuoteRecord } from './deals.repo.js';
 import { isSealed, type RfqAccess, type rfqDetails } from './deals.rfq.js';
@@ -49,8 +51,13 @@ export function presentDeal(d: DealRecord): DealView {
   };
 }
 
-/** A quote's content (the caller has checked it may be read). */
-export function presentQuote(q: QuoteRecord, awardedQuoteId: string | null): QuoteView {
+/** A stored file as the API shows it. */
+export function presentFile(f: StoredFile): FileView {
+  return { id: f.id, name: f.name, contentType: f.contentType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt };
+}
+
+/** A quote's content with its files (the caller has checked it may be read). */
+export function presentQuote(q: QuoteRecord, awardedQuoteId: string | null, files: readonly StoredFile[]): QuoteView {
   return {
     id: q.id,
     rfqId: q.rfqId,
@@ -61,13 +68,14 @@ export function presentQuote(q: QuoteRecord, awardedQuoteId: string | null): Quo
     moq: q.moq,
     terms: q.terms,
     isAwarded: q.id === awardedQuoteId,
+    files: files.map(presentFile),
     submittedAt: q.submittedAt.toISOString(),
     updatedAt: q.updatedAt.toISOString(),
   };
 }
 
 /** An RFQ as the caller's side sees it (suppliers: no invitees, no count, only their own quote). */
-export function presentRfq(access: RfqAccess, details: Awaited<ReturnType<typeof rfqDetails>>): RfqView {
+export function presentRfq(access: RfqAccess, details: Awaited<ReturnType<typeof rfqDetails>>, myQuoteFiles: readonly StoredFile[] = []): RfqView {
   const r = access.rfq;
   return {
     id: r.id,
@@ -84,7 +92,7 @@ export function presentRfq(access: RfqAccess, details: Awaited<ReturnType<typeof
     side: access.side,
     invited: details.invited,
     quoteCount: details.quoteCount,
-    myQuote: details.myQuote ? presentQuote(details.myQuote, r.awardedQuoteId) : null,
+    myQuote: details.myQuote ? presentQuote(details.myQuote, r.awardedQuoteId, myQuoteFiles) : null,
     awardedQuoteId: access.side === 'supplier' && details.myQuote?.id !== r.awardedQuoteId ? null : r.awardedQuoteId,
     awardedAt: r.awardedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),

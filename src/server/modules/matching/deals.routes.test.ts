@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/support.js';
+import { createTestApp, multipartBody } from '../../../../test/support.js';
 import { loginAs, makeEnterprise, uniqueName } from '../../../../test/factories.js';
 import type { Db } from '../../db/database.js';
 import type { App } from '../../http/context.js';
@@ -326,5 +326,58 @@ describe('GET /api/v1/deals/stats and /deals', () => {
     const xlsx = await get('/api/v1/deals/export', suzhou);
     expect(xlsx.statusCode).toBe(200);
     expect((await get('/api/v1/matches/export', supplierUser)).statusCode).toBe(200);
+  });
+});
+
+describe('attachments', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  const upload = (url: string, headers: Headers, file: Buffer, name: string) => {
+    const body = multipartBody(file, name);
+    return app.inject({ method: 'POST', url, headers: { ...headers, ...body.headers }, payload: body.payload });
+  };
+
+  it('attaches files to a need for its managers, serves them to its readers only, and refuses bad types and sizes', async () => {
+    const needId = await publishedNeed();
+    const stored = await upload(`/api/v1/needs/${needId}/files`, buyerUser, PDF, '技术规格书.pdf');
+    expect(stored.statusCode).toBe(201);
+    expect(stored.json()).toMatchObject({ name: '技术规格书.pdf', contentType: 'application/pdf', sizeBytes: PDF.length });
+    const fileId = stored.json().id;
+    expect((await get(`/api/v1/needs/${needId}/files`, supplierUser)).json().items.map((f: { id: string }) => f.id)).toEqual([fileId]);
+    const download = await get(`/api/v1/needs/${needId}/files/${fileId}`, supplierUser);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+
+    expect((await upload(`/api/v1/needs/${needId}/files`, supplierUser, PDF, 'x.pdf')).statusCode).toBe(403);
+    expect((await upload(`/api/v1/needs/${needId}/files`, buyerUser, Buffer.from('MZ\x90\x00'), 'setup.exe')).statusCode).toBe(415);
+    expect((await upload(`/api/v1/needs/${needId}/files`, buyerUser, Buffer.from('not a pdf'), 'fake.pdf')).statusCode).toBe(415);
+    expect((await upload(`/api/v1/needs/${needId}/files`, buyerUser, Buffer.alloc(20 * 1024 * 1024 + 1, 0x20), 'big.txt')).statusCode).toBe(413);
+    expect((await db.selectFrom('files').select('id').where('owner_kind', '=', 'need').where('owner_id', '=', needId).execute())).toHaveLength(1);
+    const history = (await get(`/api/v1/needs/${needId}/history`, buyerUser)).json().items.map((e: { action: string }) => e.action);
+    expect(history[0]).toBe('need.attach');
+
+    const draft = (await post('/api/v1/needs', buyerUser, NEED)).json().id;
+    const draftFile = (await upload(`/api/v1/needs/${draft}/files`, buyerUser, PDF, 'draft.pdf')).json().id;
+    expect((await get(`/api/v1/needs/${draft}/files/${draftFile}`, supplierUser)).statusCode).toBe(404);
+    expect((await get(`/api/v1/needs/${needId}/files/${draftFile}`, supplierUser)).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/needs/${needId}/files/${fileId}`, headers: buyerUser })).statusCode).toBe(204);
+  });
+
+  it('keeps a quote’s files as sealed as the quote', async () => {
+    const { rfqId } = await openRfq();
+    expect((await upload(`/api/v1/rfqs/${rfqId}/quote-files`, supplierUser, PDF, '报价单.pdf')).statusCode).toBe(403);
+    const quoteId = (await post(`/api/v1/rfqs/${rfqId}/quotes`, supplierUser, QUOTE)).json().id;
+    const stored = await upload(`/api/v1/rfqs/${rfqId}/quote-files`, supplierUser, PDF, '报价单.pdf');
+    expect(stored.statusCode).toBe(201);
+    const fileUrl = `/api/v1/rfqs/${rfqId}/quotes/${quoteId}/files/${stored.json().id}`;
+    expect((await get(fileUrl, supplierUser)).statusCode).toBe(200);
+    for (const headers of [rivalUser, buyerUser, suzhou]) expect((await get(fileUrl, headers)).statusCode).toBe(404);
+    expect((await get(`/api/v1/rfqs/${rfqId}`, supplierUser)).json().myQuote.files.map((f: { name: string }) => f.name)).toEqual(['报价单.pdf']);
+    await passDeadline(rfqId);
+    expect((await upload(`/api/v1/rfqs/${rfqId}/quote-files`, supplierUser, PDF, 'late.pdf')).statusCode).toBe(409);
+    expect((await get(fileUrl, buyerUser)).statusCode).toBe(200);
+    expect((await get(fileUrl, rivalUser)).statusCode).toBe(404);
+    expect((await get(`/api/v1/rfqs/${rfqId}/quotes`, buyerUser)).json().items[0].files).toHaveLength(1);
   });
 });

@@ -8,8 +8,12 @@ import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { businessDate } from '../../platform/dates.js';
 import { listHistory } from '../audit/index.js';
+import { FileView } from '../../../contracts/files.js';
+import { readUpload, sendFile } from '../../platform/files.js';
 import { exportComparison, exportDeals, exportMatches } from './deals.export.js';
-import { presentDeal, presentMatch, presentQuote, presentRfq } from './deals.present.js';
+import { attachToNeed, attachToQuote, filesOfQuotes, needFile, needFiles, quoteFile, removeNeedFile } from './deals.files.js';
+import { presentDeal, presentFile, presentMatch, presentQuote, presentRfq } from './deals.present.js';
+import type { QuoteRecord } from './deals.repo.js';
 import { awardRfq, createRfq, getQuote, getRfq, inviteToRfq, listQuotes, listRfqs, rfqDetails, submitQuote } from './deals.rfq.js';
 import { acceptMatch, dealStats, declineMatch, getMatch, inviteSupplier, listDeals, listMatches, MATCH_ENTITY, recordDeal, RFQ_ENTITY } from './deals.service.js';
 
@@ -32,10 +36,17 @@ export function dealsRoutes(ctx: AppContext) {
     const { match, party } = await getMatch(db, actor, id);
     return presentMatch(match, party.enterpriseId);
   };
-  const rfqView = async (actor: ReturnType<typeof requireActor>, id: string) => {
-    const access = await getRfq(db, actor, id);
-    return presentRfq(access, await rfqDetails(db, access));
+  const rfqViewOf = async (access: Awaited<ReturnType<typeof getRfq>>) => {
+    const details = await rfqDetails(db, access);
+    const files = details.myQuote ? (await filesOfQuotes(db, [details.myQuote.id])).get(details.myQuote.id) : undefined;
+    return presentRfq(access, details, files);
   };
+  const rfqView = async (actor: ReturnType<typeof requireActor>, id: string) => rfqViewOf(await getRfq(db, actor, id));
+  const quoteViews = async (quotes: QuoteRecord[], awardedQuoteId: string | null) => {
+    const files = await filesOfQuotes(db, quotes.map((q) => q.id));
+    return quotes.map((q) => presentQuote(q, awardedQuoteId, files.get(q.id) ?? []));
+  };
+  const FileParams = IdParams.extend({ fileId: z.string().min(1).max(20).describe('File id') });
 
   return async (app: App) => {
     app.post('/api/v1/needs/:id/invite', {
@@ -177,7 +188,7 @@ export function dealsRoutes(ctx: AppContext) {
       },
     }, async (request) => {
       const page = await listRfqs(db, requireActor(request), request.query);
-      const items = await Promise.all(page.items.map(async (access) => presentRfq(access, await rfqDetails(db, access))));
+      const items = await Promise.all(page.items.map(rfqViewOf));
       return { items, nextCursor: page.nextCursor };
     });
 
@@ -220,7 +231,7 @@ export function dealsRoutes(ctx: AppContext) {
       const actor = requireActor(request);
       const { id, isNew } = await submitQuote(db, write(request, actor), request.params.id, request.body);
       const { quote, access } = await getQuote(db, actor, request.params.id, id);
-      return reply.code(isNew ? 201 : 200).send(presentQuote(quote, access.rfq.awardedQuoteId));
+      return reply.code(isNew ? 201 : 200).send((await quoteViews([quote], access.rfq.awardedQuoteId))[0]);
     });
 
     app.get('/api/v1/rfqs/:id/quotes', {
@@ -233,7 +244,7 @@ export function dealsRoutes(ctx: AppContext) {
       },
     }, async (request) => {
       const { access, isSealed, items } = await listQuotes(db, requireActor(request), request.params.id);
-      return { isSealed, items: items.map((q) => presentQuote(q, access.rfq.awardedQuoteId)) };
+      return { isSealed, items: await quoteViews(items, access.rfq.awardedQuoteId) };
     });
 
     app.get('/api/v1/rfqs/:id/quotes/export', {
@@ -247,7 +258,57 @@ export function dealsRoutes(ctx: AppContext) {
       schema: { tags: TAGS, summary: 'Get a quote 报价详情', description: 'Its author at any time; the buyer, gov and admins after the deadline; 404 otherwise (a sealed quote looks like a missing one).', params: QuoteParams, response: { 200: QuoteView } },
     }, async (request) => {
       const { access, quote } = await getQuote(db, requireActor(request), request.params.id, request.params.quoteId);
-      return presentQuote(quote, access.rfq.awardedQuoteId);
+      return (await quoteViews([quote], access.rfq.awardedQuoteId))[0];
+    });
+
+    app.post('/api/v1/rfqs/:id/quote-files', {
+      schema: {
+        tags: TAGS,
+        summary: 'Attach a file to one’s quote 上传报价附件',
+        description: 'multipart/form-data with a `file` part: attaches it to the caller’s own quote (submit the quote first; 403 otherwise), before the deadline (409 after). As sealed as the quote. 413 over the size limit, 415 for a type outside the allow-list or bytes that do not match it.',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 201: FileView },
+      },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      const upload = await readUpload(request);
+      return reply.code(201).send(presentFile(await attachToQuote(db, write(request, actor), request.params.id, upload)));
+    });
+
+    app.get('/api/v1/rfqs/:id/quotes/:quoteId/files/:fileId', {
+      schema: { tags: TAGS, summary: 'Download a quote’s file 下载报价附件', description: 'Whoever may read the quote (its author; the buyer and gov after the deadline); 404 otherwise.', params: QuoteParams.extend({ fileId: z.string().min(1).max(20) }) },
+    }, async (request, reply) => sendFile(reply, await quoteFile(db, requireActor(request), request.params.id, request.params.quoteId, request.params.fileId)));
+
+    app.get('/api/v1/needs/:id/files', {
+      schema: { tags: TAGS, summary: 'Files of a need 需求附件', description: 'Whoever may read the need; 404 otherwise.', params: IdParams, response: { 200: z.object({ items: z.array(FileView) }) } },
+    }, async (request) => ({ items: (await needFiles(db, requireActor(request), request.params.id)).map(presentFile) }));
+
+    app.post('/api/v1/needs/:id/files', {
+      schema: {
+        tags: TAGS,
+        summary: 'Attach a file to a need 上传需求附件',
+        description: 'multipart/form-data with a `file` part (specifications, drawings). The need’s managers (owner, gov in scope); 403 for other readers, 409 once closed or fulfilled, 413 over the size limit, 415 for a type outside the allow-list or bytes that do not match it.',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 201: FileView },
+      },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      const upload = await readUpload(request);
+      return reply.code(201).send(presentFile(await attachToNeed(db, write(request, actor), request.params.id, upload)));
+    });
+
+    app.get('/api/v1/needs/:id/files/:fileId', {
+      schema: { tags: TAGS, summary: 'Download a need’s file 下载需求附件', description: 'Whoever may read the need; 404 otherwise (also for another need’s file id).', params: FileParams },
+    }, async (request, reply) => sendFile(reply, await needFile(db, requireActor(request), request.params.id, request.params.fileId)));
+
+    app.delete('/api/v1/needs/:id/files/:fileId', {
+      schema: { tags: TAGS, summary: 'Remove a need’s file 删除需求附件', description: 'The need’s managers; 409 once closed or fulfilled.', params: FileParams },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      await removeNeedFile(db, write(request, actor), request.params.id, request.params.fileId);
+      return reply.code(204).send();
     });
 
     app.post('/api/v1/rfqs/:id/award', {
