@@ -36,7 +36,7 @@ const Terms = z.array(z.string().trim().min(1).max(TERM_MAX)).max(TERMS_MAX);
 /** Non-negative amount in 万元 (as in the registry); stored as integer fen. */
 const Wan = z.number().min(0).max(1e9);
 /** A calendar date YYYY-MM-DD that exists. */
-const BusinessDate = z
+export const BusinessDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine((v) => {

@@ -1,11 +1,12 @@
 import { Collapse, Empty, Progress, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { EnterpriseMatch } from '../../contracts/matching';
 import { sizeKey, useT } from '../i18n';
 import { MatchReasons } from './MatchReasons';
 
-/** Ranked candidate enterprises with their score; each opens to "为什么推荐". */
-export function MatchCandidates({ items, canOpenEnterprise }: { items: EnterpriseMatch[]; canOpenEnterprise: boolean }) {
+/** Ranked candidate enterprises with their score; each opens to "为什么推荐". `extra` adds controls to a row (e.g. its stage and an invite button). */
+export function MatchCandidates({ items, canOpenEnterprise, extra }: { items: EnterpriseMatch[]; canOpenEnterprise: boolean; extra?: (m: EnterpriseMatch) => ReactNode }) {
   const t = useT();
   if (items.length === 0) {
     return <Empty description={t('matching.match.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
@@ -25,6 +26,11 @@ export function MatchCandidates({ items, canOpenEnterprise }: { items: Enterpris
               <Tag color={m.source === 'offer' ? 'green' : 'default'}>{m.source === 'offer' ? `${t('matching.match.source.offer')}：${m.offerTitle}` : t('matching.match.source.profile')}</Tag>
             </div>
             <Space style={{ flex: 'none' }}>
+              {extra && (
+                <span onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} role="presentation">
+                  {extra(m)}
+                </span>
+              )}
               <Typography.Text type="secondary">{t('matching.match.score')}</Typography.Text>
               <Progress type="circle" size={36} percent={Math.round(m.score * 100)} format={(p) => `${p}%`} />
             </Space>

@@ -8,6 +8,7 @@ const ITEMS: { path: string; labelKey: MessageKey; roles: readonly string[] }[] 
   { path: '/matching/feed', labelKey: 'matching.nav.feed', roles: ['member'] },
   { path: '/matching/review', labelKey: 'matching.nav.review', roles: ['platform_admin', 'gov'] },
   { path: '/matching/offers', labelKey: 'matching.nav.offers', roles: ['platform_admin', 'gov', 'member'] },
+  { path: '/matching/deals', labelKey: 'deals.nav', roles: ['platform_admin', 'gov', 'member'] },
 ];
 
 /** The sub-navigation of 供需对接: needs, the SME feed, the gov review queue, offers. */

@@ -5,6 +5,7 @@ import { MatchReasons } from '../components/MatchReasons';
 import { NeedKindTag } from '../components/NeedStatusTag';
 import { PageHeader } from '../components/PageHeader';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { SupplierInbox } from '../components/SupplierInbox';
 import { useT } from '../i18n';
 import { useCurrentUser } from '../queries/auth';
 import { useMatchedNeeds } from '../queries/matching';
@@ -19,6 +20,7 @@ export function MatchingFeedPage() {
     <div data-testid="matching-feed-page">
       <MatchNav />
       <PageHeader title={t('matching.feed.title')} subTitle={t('matching.feed.subtitle')} />
+      {uscc && <SupplierInbox />}
       <Card>
         {!uscc ? <Empty description={t('matching.feed.noOrg')} /> : null}
         {feed.error ? <ProblemAlert error={feed.error} /> : null}

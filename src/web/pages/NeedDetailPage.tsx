@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { MatchCandidates } from '../components/MatchCandidates';
 import { MatchNav } from '../components/MatchNav';
 import { NeedActions, canManageNeed } from '../components/NeedActions';
+import { CandidateInvite, NeedDealsCard, useNeedDeals } from '../components/NeedDeals';
 import { NeedKindTag, NeedStatusTag } from '../components/NeedStatusTag';
 import { PageHeader } from '../components/PageHeader';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -23,6 +24,7 @@ export function NeedDetailPage() {
   const history = useNeedHistory(id);
   const canSeeMatches = need.data ? canManageNeed(user, need.data) : false;
   const matches = useNeedMatches(id, canSeeMatches);
+  const deals = useNeedDeals(need.data, canSeeMatches);
 
   if (need.error) return <ProblemAlert error={need.error} />;
   if (!need.data) return <Card loading />;
@@ -83,10 +85,19 @@ export function NeedDetailPage() {
         </Col>
         {canSeeMatches && (
           <Col xs={24} xl={14}>
+            <NeedDealsCard need={n} candidates={matches.data?.items ?? []} deals={deals} canAct={canSeeMatches} />
             <Card title={t('matching.detail.candidates')}>
               <Typography.Paragraph type="secondary">{t('matching.detail.candidatesHint')}</Typography.Paragraph>
               {matches.error ? <ProblemAlert error={matches.error} /> : null}
-              {matches.isLoading ? <Card loading bordered={false} /> : <MatchCandidates items={matches.data?.items ?? []} canOpenEnterprise={user.role !== 'member'} />}
+              {matches.isLoading ? (
+                <Card loading bordered={false} />
+              ) : (
+                <MatchCandidates
+                  items={matches.data?.items ?? []}
+                  canOpenEnterprise={user.role !== 'member'}
+                  extra={(m) => <CandidateInvite need={n} candidate={m} match={deals.bySupplier.get(m.uscc)} canInvite={canSeeMatches} />}
+                />
+              )}
             </Card>
           </Col>
         )}
