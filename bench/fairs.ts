@@ -7,21 +7,10 @@
 import { parseArgs } from 'node:util';
 import { scheduleFair, type SchedulerInstance } from '../src/server/modules/fairs/fairs.scheduler.js';
 import { loadHighs } from '../src/server/platform/highs.js';
-import { formatNumber, isMain, resultsTable, type BenchResult } from './lib.js';
+import { formatNumber, isMain, random, resultsTable, type BenchResult } from './lib.js';
 
 /** Target of issue 4. */
 export const FAIR_SCHEDULE_TARGET_S = 30;
-
-/** A seeded generator (mulberry32), so every run schedules the same fair. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A fair like the real ones: one participant in five is a large firm; popularity of large firms

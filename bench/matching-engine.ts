@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { chainTemplates } from '../src/server/modules/chains/chains.templates.js';
 import { createEngine, PRODUCT_KB_FILE } from '../src/server/modules/matching/matching.index.js';
 import type { NeedQuery } from '../src/server/modules/matching/engine/engine.js';
-import { formatNumber, isMain, resultsTable, type BenchResult } from './lib.js';
+import { formatNumber, isMain, random, resultsTable, type BenchResult } from './lib.js';
 
 export const BUILD_TARGET_PER_S = 50_000;
 export const QUERY_P95_TARGET_MS = 10;
@@ -24,17 +24,6 @@ const PHRASES = ['具备自动化生产线', '通过ISO 9001认证', '年产能�
 const REGIONS = ['320506', '320507', '320583', '320214', '320412', '330106', '440305', '310115', '340104', '420111'];
 const INDUSTRIES = ['C3841', 'C2669', 'C3484', 'C3562', 'C3976', 'C3399', 'C2922', 'C3985', 'I6513', 'C3489'];
 const SIZES = ['micro', 'small', 'small', 'medium', 'large'];
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function vocabulary(): string[] {
   const terms = new Set<string>();
