@@ -104,7 +104,7 @@ export function FairCreateModal({ open, regionScope, onClose, onCreated }: FairC
                     <Input type="date" style={{ width: 150 }} data-testid="fair-session-date" />
                   </Form.Item>
                   <Form.Item name={[field.name, 'startTime']} label={t('fairs.session.start')} rules={required(t('fairs.session.start'))}>
-                    <Input type="time" style={{ width: 110 }} />
+                    <Input type="time" style={{ width: 130 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'slotMinutes']} label={t('fairs.session.slotMinutes')} rules={required(t('fairs.session.slotMinutes'))}>
                     <InputNumber min={5} max={240} style={{ width: 90 }} />
@@ -123,9 +123,11 @@ export function FairCreateModal({ open, regionScope, onClose, onCreated }: FairC
                 </Space>
               ))}
               {fields.length < FAIR_SESSIONS_MAX && (
+                <div>
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ date: addDays(todayInShanghai(), 15), startTime: '14:00', slotMinutes: 20, slotCount: 9, tables: 20 })}>
                   {t('fairs.session.add')}
                 </Button>
+                </div>
               )}
             </>
           )}

@@ -4,6 +4,7 @@
  * waitlist), wishes taken from the matching engine's suggestions, and a computed schedule; plus
  * an open fair without a schedule yet. Idempotent (skips when the battery fair exists).
  */
+import { sql } from 'kysely';
 import type { CreateFairBody } from '../../../contracts/fairs.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
@@ -54,17 +55,14 @@ export async function seedFairsDemo(db: Db): Promise<void> {
   const anchorFirms = await db.selectFrom('enterprises').select(['uscc', 'size']).where('region_code', 'like', '3205%').where('uscc', 'in', [
     LEADER, SME, '91320507MA1T9F5A90', '91320509MA1Q4T6E61', '91320583MA1N7H2C5B', '91320571MA1W5B3L6L', '91320583MA1K8W2D72',
   ]).execute();
-  const generated = await db
-    .selectFrom('enterprises')
-    .select(['uscc', 'size'])
-    .where('region_code', 'like', '3205%')
-    .where('industry_code', 'like', 'C%')
-    .where('uscc', 'not in', anchorFirms.map((a) => a.uscc))
-    .orderBy('uscc')
-    .limit(2000)
-    .execute();
-  const larges = generated.filter((e) => e.size === 'large').slice(0, GENERATED_LARGE);
-  const others = generated.filter((e) => e.size !== 'large').slice(0, GENERATED_SMES);
+  const generated = (size: 'large' | 'sme', limit: number) => {
+    let q = db.selectFrom('enterprises').select(['uscc', 'size']).where('industry_code', 'like', 'C%').where('uscc', 'not in', anchorFirms.map((a) => a.uscc));
+    q = size === 'large' ? q.where('size', '=', 'large') : q.where('size', '<>', 'large').where('region_code', 'like', '3205%');
+    // The fair is public: large buyers come from 苏州 first, then 江苏, then anywhere.
+    return q.orderBy(sql`region_code LIKE '3205%'`, 'desc').orderBy(sql`region_code LIKE '32%'`, 'desc').orderBy('uscc').limit(limit).execute();
+  };
+  const larges = await generated('large', GENERATED_LARGE);
+  const others = await generated('sme', GENERATED_SMES);
   const participants = [...anchorFirms.sort((a, b) => (a.uscc === LEADER ? -1 : b.uscc === LEADER ? 1 : a.uscc === SME ? -1 : 0)), ...larges, ...others];
   for (const p of participants) await register(db, context, fair.id, { uscc: p.uscc });
 
