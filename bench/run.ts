@@ -14,6 +14,7 @@ import { runChainsGraphBench } from './chains-graph.js';
 import { runColdStartBench } from './cold-start.bench.js';
 import { runGetEnterpriseBench } from './get-enterprise.bench.js';
 import { runImportBench } from './import.bench.js';
+import { runFairsBench } from './fairs.js';
 import { runMatchingBench } from './matching-engine.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
@@ -40,6 +41,13 @@ const MODULE_BENCHES: ModuleBench[] = [
       const offers = isQuick ? 20_000 : 200_000;
       console.error(`matching engine (${offers} offers)…`);
       return runMatchingBench({ offers });
+    },
+  },
+  {
+    name: 'fairs',
+    run: () => {
+      console.error('fair scheduler (500 participants, 2,000 wishes)…');
+      return runFairsBench({ participants: 500, wishes: 2000, slots: 12, tables: 60 });
     },
   },
 ];
