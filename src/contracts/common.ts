@@ -38,3 +38,12 @@ export const RegionCode = z.string().regex(/^\d{6}$/, '行政区划代码应为6
 export const IndustryCode = z.string().regex(/^[A-Ta-t](\d{2}(\d{1,2})?)?$/, '行业代码应为门类字母加数字，如 C3841').describe('GB/T 4754-2017 code, e.g. C3841.');
 /** 18-character unified social credit code. Checked further by the service (check character). */
 export const Uscc = z.string().trim().min(1).max(32).describe('统一社会信用代码 (GB 32100-2015).');
+
+/** A calendar date YYYY-MM-DD that exists (2020-02-30 does not): a business date, Asia/Shanghai. */
+export const BusinessDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, '日期不存在');

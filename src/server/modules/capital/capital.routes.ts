@@ -1,6 +1,9 @@
 import type { App, AppContext } from '../../http/context.js';
+import { ledgerRoutes } from './ledger.routes.js';
 
-/** Routes of the capital chain: payables ledger, complaints, vouchers, financing, credit. */
-export function capitalRoutes(_ctx: AppContext) {
-  return async (_app: App) => {};
+/** Routes of the capital chain: payables ledger, vouchers (more to come: complaints, financing, credit). */
+export function capitalRoutes(ctx: AppContext) {
+  return async (app: App) => {
+    await app.register(ledgerRoutes(ctx));
+  };
 }

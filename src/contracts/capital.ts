@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { BusinessDate, PageQuery, Uscc } from './common.js';
+
+/** Largest amount accepted, fen (10^15 fen = 10 万亿元): keeps sums far inside bigint and JS safe integers. */
+export const AMOUNT_FEN_MAX = 1_000_000_000_000_000;
+export const TERM_DAYS_MAX = 3650;
+export const CLAUSES_MAX = 30;
+export const CLAUSE_MAX = 500;
+export const SPLIT_PARTS_MAX = 20;
+
+/** Integer fen > 0. */
+export const AmountFen = z.number().int('金额须为整数（分）').positive('金额须大于0').max(AMOUNT_FEN_MAX).describe('Amount in integer fen (分).');
+/** A business date (Asia/Shanghai). */
+export const BusinessDay = BusinessDate;
+
+export const BUYER_TYPES = ['government', 'large', 'other'] as const;
+export const BuyerType = z.enum(BUYER_TYPES).describe('机关/事业单位 (organisation kind `government`), 大型企业 (registry size `large`), or other (the regulation does not apply).');
+export type BuyerType = z.infer<typeof BuyerType>;
+export const SETTLEMENT_MODES = ['delivery', 'acceptance', 'progress'] as const;
+export const SettlementMode = z.enum(SETTLEMENT_MODES).describe('Clock starts at delivery, at acceptance (验收), or at confirmation of a progress settlement (进度结算).');
+export type SettlementMode = z.infer<typeof SettlementMode>;
+
+/** Body of `POST /api/v1/contracts`. */
+export const CreateContractBody = z.object({
+  buyerUscc: Uscc.describe('The buyer (payer).'),
+  supplierUscc: Uscc.describe('The supplier (payee).'),
+  amountFen: AmountFen,
+  termDays: z.number().int('天数须为整数').min(0).max(TERM_DAYS_MAX).describe('Agreed payment term in days from the start of the clock; 0 = none agreed.'),
+  signedOn: BusinessDay.describe('Signing date; picks the rules version and fixes both parties’ status.'),
+  acceptanceDays: z.number().int('天数须为整数').min(0).max(TERM_DAYS_MAX).optional().describe('Agreed acceptance period (检验/验收期限); acceptance is then a payment condition.'),
+  clauses: z.array(z.string().trim().min(1).max(CLAUSE_MAX)).max(CLAUSES_MAX).optional().describe('Payment clauses as written, screened for unfair terms.'),
+  title: z.string().trim().max(100).optional().describe('Contract name.'),
+  settlementMode: SettlementMode.optional().describe('Default: `acceptance` when `acceptanceDays` is given, else `delivery`.'),
+  lateInterestBp: z.number().int().min(0).max(100_000).optional().describe('Agreed late-payment interest, basis points per year; default the rule’s 0.05% per day.'),
+});
+export type CreateContractBody = z.infer<typeof CreateContractBody>;
+
+/** A flagged term, with the rule cited. */
+export const TermFlag = z.object({
+  rule: z.string().describe('The rule cited, e.g. 《条例》（2025）第九条第二款.'),
+  message: z.string(),
+  code: z.string().describe('Stable code of the check (term_over_max, pay_when_paid, audit_settlement, …).'),
+  severity: z.enum(['violation', 'warning']).describe('violation: the text forbids it; warning: the text limits it, or our configurable threshold is crossed.'),
+});
+export type TermFlag = z.infer<typeof TermFlag>;
+
+export const CreateContractResult = z.object({ id: z.string(), flags: z.array(TermFlag) });
+
+const Party = z.object({ uscc: z.string(), name: z.string(), regionCode: z.string() });
+
+/** Lateness figures of a delivery as of `asOf`. */
+const LatenessFields = {
+  dueOn: z.string().describe('Legal due date (business date).'),
+  dueBasis: z.string().describe('Why: start of the clock, term and the rule cited.'),
+  daysLate: z.number().int().describe('Days past the due date of the unpaid rest as of `asOf`, else of the last payment; 0 when on time.'),
+  interestFen: z.number().int().describe('Late-payment interest owed, integer fen (exact total rounded half up once).'),
+  owedFen: z.number().int(),
+  paidFen: z.number().int(),
+  isOverdue: z.boolean(),
+  asOf: z.string(),
+};
+
+export const DeliveryView = z.object({
+  id: z.string(),
+  contractId: z.string(),
+  buyer: Party,
+  supplier: Party,
+  deliveredOn: z.string(),
+  amountFen: z.number().int(),
+  invoicedOn: z.string().nullable(),
+  acceptedOn: z.string().nullable(),
+  ...LatenessFields,
+  payments: z.array(z.object({ id: z.string(), paidOn: z.string(), amountFen: z.number().int(), daysLate: z.number().int() })),
+  voucherId: z.string().nullable().describe('The confirmed voucher of this delivery, if any.'),
+});
+export type DeliveryView = z.infer<typeof DeliveryView>;
+
+export const ContractView = z.object({
+  id: z.string(),
+  title: z.string(),
+  buyer: Party,
+  supplier: Party,
+  buyerType: BuyerType,
+  supplierSize: z.string().nullable(),
+  isSupplierSme: z.boolean(),
+  amountFen: z.number().int(),
+  termDays: z.number().int(),
+  acceptanceDays: z.number().int().nullable(),
+  settlementMode: SettlementMode,
+  lateInterestBp: z.number().int().nullable(),
+  clauses: z.array(z.string()),
+  flags: z.array(TermFlag),
+  signedOn: z.string(),
+  ruleVersion: z.string().nullable(),
+  deliveredFen: z.number().int(),
+  paidFen: z.number().int(),
+  overdueFen: z.number().int().describe('Unpaid amount past its due date as of today.'),
+  interestFen: z.number().int(),
+  createdAt: z.string(),
+});
+export type ContractView = z.infer<typeof ContractView>;
+
+/** One row of the ledger (a delivery with its contract's parties). */
+export const LedgerRow = z.object({
+  id: z.string(),
+  contractId: z.string(),
+  contractTitle: z.string(),
+  buyer: Party,
+  supplier: Party,
+  deliveredOn: z.string(),
+  amountFen: z.number().int(),
+  acceptedOn: z.string().nullable(),
+  ...LatenessFields,
+});
+export type LedgerRow = z.infer<typeof LedgerRow>;
+
+export const LedgerQuery = PageQuery.extend({
+  side: z.enum(['buyer', 'supplier']).optional().describe('member: the caller’s enterprise as buyer or as supplier (default both).'),
+  status: z.enum(['open', 'overdue', 'paid']).optional(),
+  contractId: z.string().regex(/^\d{1,18}$/).optional(),
+  asOf: BusinessDay.optional().describe('Compute lateness as of this date (default today, Asia/Shanghai).'),
+});
+export type LedgerQuery = z.infer<typeof LedgerQuery>;
+
+export const ListContractsQuery = PageQuery.extend({ side: z.enum(['buyer', 'supplier']).optional() });
+export type ListContractsQuery = z.infer<typeof ListContractsQuery>;
+
+export const CreateDeliveryBody = z.object({
+  deliveredOn: BusinessDay,
+  amountFen: AmountFen,
+  invoicedOn: BusinessDay.optional().describe('Invoice date (开票日), for the record.'),
+});
+export type CreateDeliveryBody = z.infer<typeof CreateDeliveryBody>;
+export const AcceptDeliveryBody = z.object({ acceptedOn: BusinessDay.describe('Date acceptance was passed (or, for progress settlement, the amount confirmed).') });
+export type AcceptDeliveryBody = z.infer<typeof AcceptDeliveryBody>;
+export const CreatePaymentBody = z.object({ paidOn: BusinessDay, amountFen: AmountFen });
+export type CreatePaymentBody = z.infer<typeof CreatePaymentBody>;
+export const DeliveryQuery = z.object({ asOf: BusinessDay.optional().describe('Compute lateness as of this date (default today, Asia/Shanghai).') });
+
+/** Rules versions as data, for the UI and docs. */
+export const RuleVersionView = z.object({
+  key: z.string(),
+  title: z.string(),
+  effectiveFrom: z.string(),
+  governmentDefaultDays: z.number(),
+  governmentMaxDays: z.number(),
+  largeDefaultDays: z.number(),
+  isLargeDefaultStated: z.boolean(),
+  isPayWhenPaidBanned: z.boolean(),
+  mayContractRequireAudit: z.boolean(),
+});
+
+// ---- vouchers ----
+
+export const VOUCHER_STATUSES = ['held', 'split', 'transferred', 'financed'] as const;
+export const VoucherStatus = z.enum(VOUCHER_STATUSES);
+export type VoucherStatus = z.infer<typeof VoucherStatus>;
+
+export const ConfirmVoucherBody = z.object({ deliveryId: z.string().regex(/^\d{1,18}$/, '交付记录编号无效') });
+export const SplitVoucherBody = z.object({ parts: z.array(AmountFen).min(2, '至少拆分为两部分').max(SPLIT_PARTS_MAX) });
+export type SplitVoucherBody = z.infer<typeof SplitVoucherBody>;
+export const TransferVoucherBody = z.object({ toUscc: Uscc.describe('The new holder (e.g. the holder’s own supplier).') });
+export const FinanceVoucherBody = z.object({ bankUscc: Uscc.describe('The bank (an organisation of kind `bank`).') });
+
+export const VoucherView = z.object({
+  id: z.string(),
+  rootId: z.string(),
+  parentId: z.string().nullable(),
+  amountFen: z.number().int(),
+  dueOn: z.string(),
+  status: VoucherStatus,
+  origin: z.enum(['confirmation', 'split', 'transfer']),
+  obligor: Party,
+  holder: Party,
+  bank: Party.nullable(),
+  deliveryId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type VoucherView = z.infer<typeof VoucherView>;
+
+export const ListVouchersQuery = PageQuery.extend({
+  status: VoucherStatus.optional(),
+  rootId: z.string().regex(/^\d{1,18}$/).optional().describe('All parts of one confirmed voucher.'),
+});
+export type ListVouchersQuery = z.infer<typeof ListVouchersQuery>;
