@@ -8,6 +8,7 @@ import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { businessDate } from '../../platform/dates.js';
 import { listHistory } from '../audit/index.js';
+import { HistoryPage, HistoryQuery, IdParams, TAGS } from './capital.http.js';
 import { exportLedger } from './ledger.export.js';
 import { presentContract, presentDelivery, presentLedgerRow } from './ledger.present.js';
 import { RULE_VERSIONS } from './ledger.rules.js';
@@ -16,11 +17,7 @@ import {
   type DeliveryWithLateness,
 } from './ledger.service.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(20).describe('Id') });
-const HistoryQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
-const HistoryPage = z.object({ items: z.array(z.object({ id: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() })), nextCursor: z.string().nullable() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const TAGS = ['capital'];
 
 function deliveryOut(d: DeliveryWithLateness) {
   return presentDelivery(d.delivery, d.payments, d.lateness, d.asOf);

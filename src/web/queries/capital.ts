@@ -1,0 +1,103 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ContractView, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
+} from '../../contracts/capital';
+import { apiFetch, apiUrl } from '../api';
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Filters of the ledger (URL parameters). */
+export interface LedgerFilters {
+  side?: 'buyer' | 'supplier';
+  status?: 'open' | 'overdue' | 'paid';
+  contractId?: string;
+}
+
+const LEDGER_KEY = ['capital', 'ledger'] as const;
+const CONTRACTS_KEY = ['capital', 'contracts'] as const;
+const VOUCHERS_KEY = ['capital', 'vouchers'] as const;
+
+/** A page of the payables ledger with lateness as of today. */
+export function useLedger(filters: LedgerFilters, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...LEDGER_KEY, filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<LedgerRow> & { asOf: string }>('/deliveries', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Link of the ledger's Excel export. */
+export function ledgerExportUrl(filters: LedgerFilters): string {
+  return apiUrl('/deliveries/export', { ...filters });
+}
+
+/** One delivery with its due date, reason, lateness and payments. */
+export function useDelivery(id: string | undefined) {
+  return useQuery({ queryKey: [...LEDGER_KEY, 'one', id], queryFn: ({ signal }) => apiFetch<DeliveryView>(`/deliveries/${id}`, { signal }), enabled: Boolean(id) });
+}
+
+/** A page of contracts. */
+export function useContracts(side: 'buyer' | 'supplier' | undefined, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...CONTRACTS_KEY, side, page],
+    queryFn: ({ signal }) => apiFetch<Page<ContractView>>('/contracts', { signal, query: { side, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateCapital() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['capital'] });
+}
+
+/** Enter a contract; resolves to its id and flags. */
+export function useCreateContract() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({ mutationFn: (body: CreateContractBody) => apiFetch<{ id: string; flags: TermFlag[] }>('/contracts', { method: 'POST', body }), onSuccess: invalidate });
+}
+
+/** Record a delivery under a contract. */
+export function useCreateDelivery() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({ mutationFn: ({ contractId, body }: { contractId: string; body: CreateDeliveryBody }) => apiFetch<DeliveryView>(`/contracts/${contractId}/deliveries`, { method: 'POST', body }), onSuccess: invalidate });
+}
+
+/** The buyer records acceptance. */
+export function useAcceptDelivery() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({ mutationFn: ({ id, acceptedOn }: { id: string; acceptedOn: string }) => apiFetch<DeliveryView>(`/deliveries/${id}/accept`, { method: 'POST', body: { acceptedOn } }), onSuccess: invalidate });
+}
+
+/** Record a payment. */
+export function useCreatePayment() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: CreatePaymentBody }) => apiFetch<DeliveryView>(`/deliveries/${id}/payments`, { method: 'POST', body }), onSuccess: invalidate });
+}
+
+/** Vouchers the user holds, owes or finances. */
+export function useVouchers(status: VoucherStatus | undefined, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...VOUCHERS_KEY, status, page],
+    queryFn: ({ signal }) => apiFetch<Page<VoucherView>>('/vouchers', { signal, query: { status, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The buyer confirms a delivery's unpaid amount as a voucher. */
+export function useConfirmVoucher() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({ mutationFn: (deliveryId: string) => apiFetch<VoucherView>('/vouchers', { method: 'POST', body: { deliveryId } }), onSuccess: invalidate });
+}
+
+/** Split, transfer or finance a held voucher. */
+export function useVoucherAction() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({
+    mutationFn: ({ id, action, body }: { id: string; action: 'split' | 'transfer' | 'finance'; body: SplitVoucherBody | { toUscc: string } | { bankUscc: string } }) =>
+      apiFetch<unknown>(`/vouchers/${id}/${action}`, { method: 'POST', body }),
+    onSuccess: invalidate,
+  });
+}
