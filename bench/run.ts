@@ -15,6 +15,7 @@ import { runColdStartBench } from './cold-start.bench.js';
 import { runGetEnterpriseBench } from './get-enterprise.bench.js';
 import { runImportBench } from './import.bench.js';
 import { runMatchingBench } from './matching-engine.js';
+import { runCapitalBench } from './capital.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -41,6 +42,10 @@ const MODULE_BENCHES: ModuleBench[] = [
       console.error(`matching engine (${offers} offers)…`);
       return runMatchingBench({ offers });
     },
+  },
+  {
+    name: 'capital',
+    run: (isQuick) => runCapitalBench({ rows: isQuick ? 100_000 : 1_000_000 }),
   },
 ];
 

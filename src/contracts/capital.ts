@@ -184,3 +184,26 @@ export const ListVouchersQuery = PageQuery.extend({
   rootId: z.string().regex(/^\d{1,18}$/).optional().describe('All parts of one confirmed voucher.'),
 });
 export type ListVouchersQuery = z.infer<typeof ListVouchersQuery>;
+
+// ---- payment practice (item 4) ----
+
+/** A half-year, e.g. 2026H1 (1 January – 30 June) or 2026H2. */
+export const HalfYear = z.string().regex(/^\d{4}H[12]$/, '半年度格式应为 2026H1 或 2026H2').describe('Half-year, e.g. 2026H1.');
+
+/** Aggregates of one buyer's payment practice over the deliveries of a half-year. */
+export const PracticeView = z.object({
+  buyer: z.object({ uscc: z.string(), name: z.string(), regionCode: z.string() }),
+  half: z.string(),
+  from: z.string(),
+  to: z.string().describe('Exclusive end date.'),
+  deliveries: z.number().int().describe('Deliveries (invoices) made in the half-year.'),
+  paid: z.number().int().describe('Of them, paid in full.'),
+  avgDaysToPay: z.number().nullable().describe('Average days from invoice (else delivery) to the last payment, over those paid.'),
+  sharePaidWithin30: z.number().nullable().describe('Share of the paid ones paid within 30 days (0–1).'),
+  sharePaid31To60: z.number().nullable(),
+  sharePaidOver60: z.number().nullable(),
+  shareLate: z.number().nullable().describe('Share of all deliveries paid after the legal due date, or unpaid and past it.'),
+});
+export type PracticeView = z.infer<typeof PracticeView>;
+
+export const PracticeQuery = z.object({ half: HalfYear, region: z.string().regex(/^\d{6}$/).optional().describe('gov/admin: buyers of this region subtree (default the caller’s scope).') });

@@ -3,6 +3,8 @@ import { Route } from 'react-router';
 
 const FinanceLedgerPage = lazy(() => import('../pages/FinanceLedgerPage').then((module) => ({ default: module.FinanceLedgerPage })));
 const FinanceContractsPage = lazy(() => import('../pages/FinanceContractsPage').then((module) => ({ default: module.FinanceContractsPage })));
+const PaymentPracticePage = lazy(() => import('../pages/PaymentPracticePage').then((module) => ({ default: module.PaymentPracticePage })));
+const BuyerDisclosurePage = lazy(() => import('../pages/PaymentPracticePage').then((module) => ({ default: module.BuyerDisclosurePage })));
 const VoucherWalletPage = lazy(() => import('../pages/VoucherWalletPage').then((module) => ({ default: module.VoucherWalletPage })));
 
 /** Routes of the capital chain: payables ledger, contracts, voucher wallet: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -11,5 +13,7 @@ export const capitalRoutes = (
     <Route path="finance" element={<FinanceLedgerPage />} />
     <Route path="finance/contracts" element={<FinanceContractsPage />} />
     <Route path="finance/vouchers" element={<VoucherWalletPage />} />
+    <Route path="finance/practice" element={<PaymentPracticePage />} />
+    <Route path="finance/practice/:uscc" element={<BuyerDisclosurePage />} />
   </>
 );

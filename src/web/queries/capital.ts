@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ContractView, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
+  ContractView, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, PracticeView, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
 } from '../../contracts/capital';
 import { apiFetch, apiUrl } from '../api';
 
@@ -99,5 +99,35 @@ export function useVoucherAction() {
     mutationFn: ({ id, action, body }: { id: string; action: 'split' | 'transfer' | 'finance'; body: SplitVoucherBody | { toUscc: string } | { bankUscc: string } }) =>
       apiFetch<unknown>(`/vouchers/${id}/${action}`, { method: 'POST', body }),
     onSuccess: invalidate,
+  });
+}
+
+/** The half-years to offer: the current one and the five before it, newest first. */
+export function recentHalves(today: string): string[] {
+  let year = Number(today.slice(0, 4));
+  let h = Number(today.slice(5, 7)) <= 6 ? 1 : 2;
+  const halves: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    halves.push(`${year}H${h}`);
+    if (h === 1) {
+      year -= 1;
+      h = 2;
+    } else {
+      h = 1;
+    }
+  }
+  return halves;
+}
+
+/** Gov ranking of large buyers by payment practice. */
+export function usePracticeRanking(half: string, enabled: boolean) {
+  return useQuery({ queryKey: ['capital', 'practice', half], queryFn: ({ signal }) => apiFetch<{ items: PracticeView[] }>('/payment-practice', { signal, query: { half } }), enabled });
+}
+
+/** One buyer's disclosed figures for several half-years. */
+export function useBuyerPractice(uscc: string, halves: string[]) {
+  return useQuery({
+    queryKey: ['capital', 'practice', uscc, halves],
+    queryFn: ({ signal }) => Promise.all(halves.map((half) => apiFetch<PracticeView>(`/enterprises/${uscc}/payment-practice`, { signal, query: { half } }))),
   });
 }

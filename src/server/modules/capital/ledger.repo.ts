@@ -275,3 +275,72 @@ export async function updateDeliveryTotals(tx: Tx, id: string, d: { acceptedOn: 
 export async function updatePaymentDaysLate(tx: Tx, id: string, daysLate: number): Promise<void> {
   await tx.updateTable('payable_payments').set({ days_late: daysLate }).where('id', '=', id).execute();
 }
+
+/** One buyer's overdue position as of a date. */
+export interface OverdueByBuyer {
+  buyerId: string;
+  overdueCount: number;
+  overdueFen: bigint;
+  interestFen: bigint;
+}
+
+/**
+ * The overdue scan: per buyer, deliveries past due and unpaid, the unpaid amount past due, and the
+ * late interest owed as of `asOf` (unpaid rest and payments made late, per delivery rounded half up
+ * to fen as `lateInterestFen` does; `div` is exact integer division on numeric). One pass over the
+ * deliveries; `regionPrefix` narrows to buyers of a region. `defaultRate` is the rule's daily rate.
+ */
+export async function scanOverdueByBuyer(db: Db, asOf: string, defaultRate: { numerator: bigint; denominator: bigint }, regionPrefix?: string): Promise<OverdueByBuyer[]> {
+  const isDue = sql`(d.paid_fen < d.amount_fen AND d.due_on < ${asOf}::date)`;
+  const rows = await sql<{ buyer_id: string; overdue_count: string; overdue_fen: string; interest_fen: string }>`
+    SELECT d.buyer_id,
+           count(*) FILTER (WHERE ${isDue}) AS overdue_count,
+           coalesce(sum(d.amount_fen - d.paid_fen) FILTER (WHERE ${isDue}), 0) AS overdue_fen,
+           sum(div(2 * (d.late_paid_fen_days + (d.amount_fen - d.paid_fen) * greatest(0, ${asOf}::date - d.due_on)) * r.num + r.den, 2 * r.den)) AS interest_fen
+      FROM payable_deliveries d
+      JOIN payable_contracts c ON c.id = d.contract_id
+     CROSS JOIN LATERAL (SELECT coalesce(c.late_interest_bp::numeric, ${defaultRate.numerator.toString()}::numeric) AS num,
+                                CASE WHEN c.late_interest_bp IS NULL THEN ${defaultRate.denominator.toString()}::numeric ELSE 3650000 END AS den) r
+     WHERE (${isDue} OR d.late_paid_fen_days > 0)
+       AND d.region_code LIKE ${`${regionPrefix ?? ''}%`}
+     GROUP BY d.buyer_id`.execute(db);
+  return rows.rows.map((r) => ({ buyerId: r.buyer_id, overdueCount: Number(r.overdue_count), overdueFen: BigInt(r.overdue_fen), interestFen: BigInt(r.interest_fen) }));
+}
+
+/** One buyer's payment practice over the deliveries of a period. */
+export interface PracticeByBuyer {
+  buyerId: string;
+  deliveries: number;
+  paid: number;
+  avgDaysToPay: number | null;
+  paidWithin30: number;
+  paid31To60: number;
+  paidOver60: number;
+  late: number;
+}
+
+/**
+ * Payment-practice figures per buyer over the deliveries made in [from, to): how many were paid in
+ * full, average days from invoice (else delivery) to the last payment, paid within 30 / 31–60 / over
+ * 60 days, and late (paid after the due date, or unpaid and past due as of `asOf`).
+ */
+export async function selectPracticeByBuyer(db: Db, period: { from: string; to: string; asOf: string }, buyerIds?: readonly string[]): Promise<PracticeByBuyer[]> {
+  const days = sql`(d.last_paid_on - coalesce(d.invoiced_on, d.delivered_on))`;
+  const isPaid = sql`(d.paid_fen = d.amount_fen)`;
+  const rows = await sql<{ buyer_id: string; n: string; paid: string; avg_days: string | null; w30: string; w60: string; over60: string; late: string }>`
+    SELECT d.buyer_id, count(*) AS n,
+           count(*) FILTER (WHERE ${isPaid}) AS paid,
+           avg(${days}) FILTER (WHERE ${isPaid}) AS avg_days,
+           count(*) FILTER (WHERE ${isPaid} AND ${days} <= 30) AS w30,
+           count(*) FILTER (WHERE ${isPaid} AND ${days} BETWEEN 31 AND 60) AS w60,
+           count(*) FILTER (WHERE ${isPaid} AND ${days} > 60) AS over60,
+           count(*) FILTER (WHERE (${isPaid} AND d.last_paid_on > d.due_on) OR (NOT ${isPaid} AND d.due_on < ${period.asOf}::date)) AS late
+      FROM payable_deliveries d
+     WHERE d.delivered_on >= ${period.from}::date AND d.delivered_on < ${period.to}::date
+       ${buyerIds ? sql`AND d.buyer_id = ANY(${[...buyerIds]}::bigint[])` : sql``}
+     GROUP BY d.buyer_id`.execute(db);
+  return rows.rows.map((r) => ({
+    buyerId: r.buyer_id, deliveries: Number(r.n), paid: Number(r.paid), avgDaysToPay: r.avg_days === null ? null : Math.round(Number(r.avg_days) * 10) / 10,
+    paidWithin30: Number(r.w30), paid31To60: Number(r.w60), paidOver60: Number(r.over60), late: Number(r.late),
+  }));
+}
