@@ -169,3 +169,35 @@ BEGIN
 END $$;
 CREATE CONSTRAINT TRIGGER vouchers_parts_sum AFTER INSERT OR UPDATE ON vouchers
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION vouchers_check_parts();
+
+-- Complaints (投诉) about late payment: filed by the supplier of a late delivery, handled by the gov
+-- users of the buyer's region: accepted (受理) or rejected, the buyer may respond, then a result
+-- (办结). Deadlines from 条例 (2025) §24–25: result within 30 days of acceptance, extendable to 90.
+CREATE TABLE payment_complaints (
+  id                  bigserial PRIMARY KEY,
+  delivery_id         bigint NOT NULL REFERENCES payable_deliveries(id),
+  complainant_id      bigint NOT NULL REFERENCES enterprises(id),   -- the supplier (a contract party, §25)
+  buyer_id            bigint NOT NULL REFERENCES enterprises(id),
+  region_code         text NOT NULL,                                -- the buyer's region: who handles it
+  description         text NOT NULL,
+  evidence            text[] NOT NULL DEFAULT '{}',                 -- what the SME submits: documents, links, facts
+  claimed_fen         bigint NOT NULL CHECK (claimed_fen > 0),      -- unpaid amount + interest at filing
+  status              text NOT NULL DEFAULT 'submitted' CHECK (status IN ('submitted','accepted','rejected','resolved')),
+  filed_on            date NOT NULL,
+  accept_due_on       date NOT NULL,
+  accepted_on         date,
+  result_due_on       date,
+  is_extended         boolean NOT NULL DEFAULT false,
+  buyer_response      text,
+  responded_at        timestamptz,
+  outcome             text,                                         -- result or rejection reason
+  closed_on           date,
+  handled_by          bigint REFERENCES users(id),
+  created_by          bigint REFERENCES users(id),
+  created_at          timestamptz NOT NULL DEFAULT now(),
+  updated_at          timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX payment_complaints_region_idx ON payment_complaints (region_code text_pattern_ops, id);
+CREATE INDEX payment_complaints_buyer_idx ON payment_complaints (buyer_id, id);
+CREATE INDEX payment_complaints_complainant_idx ON payment_complaints (complainant_id, id);
+CREATE INDEX payment_complaints_delivery_idx ON payment_complaints (delivery_id);

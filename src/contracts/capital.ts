@@ -203,7 +203,48 @@ export const PracticeView = z.object({
   sharePaid31To60: z.number().nullable(),
   sharePaidOver60: z.number().nullable(),
   shareLate: z.number().nullable().describe('Share of all deliveries paid after the legal due date, or unpaid and past it.'),
+  complaints: z.number().int().describe('Complaints (disputes) filed against the buyer in the half-year, rejected ones excluded.'),
 });
 export type PracticeView = z.infer<typeof PracticeView>;
 
 export const PracticeQuery = z.object({ half: HalfYear, region: z.string().regex(/^\d{6}$/).optional().describe('gov/admin: buyers of this region subtree (default the caller’s scope).') });
+
+// ---- complaints (item 3) ----
+
+export const COMPLAINT_STATUSES = ['submitted', 'accepted', 'rejected', 'resolved'] as const;
+export const ComplaintStatus = z.enum(COMPLAINT_STATUSES);
+export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
+export const COMPLAINT_VERBS = ['accept', 'reject', 'respond', 'extend', 'resolve'] as const;
+export type ComplaintVerb = (typeof COMPLAINT_VERBS)[number];
+
+export const CreateComplaintBody = z.object({
+  deliveryId: z.string().regex(/^\d{1,18}$/, '交付记录编号无效'),
+  description: z.string().trim().min(5, '请说明拖欠情况（至少5个字）').max(4000),
+  evidence: z.array(z.string().trim().min(1).max(500)).max(20).optional().describe('Evidence: documents, delivery notes, invoices, correspondence (descriptions or links).'),
+});
+export type CreateComplaintBody = z.infer<typeof CreateComplaintBody>;
+export const ComplaintActionBody = z.object({ text: z.string().trim().min(2, '请填写内容').max(4000).optional().describe('Reason (reject, extend), response (respond) or result (resolve); not needed for accept.') });
+
+export const ComplaintView = z.object({
+  id: z.string(),
+  deliveryId: z.string(),
+  contractTitle: z.string(),
+  complainant: z.object({ uscc: z.string(), name: z.string() }),
+  buyer: z.object({ uscc: z.string(), name: z.string(), regionCode: z.string() }),
+  description: z.string(),
+  evidence: z.array(z.string()),
+  claimedFen: z.number().int().describe('Unpaid amount plus late interest when filed.'),
+  status: ComplaintStatus,
+  filedOn: z.string(),
+  acceptDueOn: z.string(),
+  acceptedOn: z.string().nullable(),
+  resultDueOn: z.string().nullable(),
+  isExtended: z.boolean(),
+  buyerResponse: z.string().nullable(),
+  outcome: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  isPastDeadline: z.boolean().describe('Acceptance or result is past its deadline today.'),
+});
+export type ComplaintView = z.infer<typeof ComplaintView>;
+export const ListComplaintsQuery = PageQuery.extend({ status: ComplaintStatus.optional() });
+export type ListComplaintsQuery = z.infer<typeof ListComplaintsQuery>;

@@ -8,7 +8,7 @@ type BigIntColumn = ColumnType<string, string | number | bigint, string | number
 type DefaultBigInt = ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
 type DateColumn = ColumnType<string, string, string>;
 
-/** Tables of the capital chain: payables ledger and vouchers (migrations/20261129000007_create_capital.sql). */
+/** Tables of the capital chain: payables ledger, vouchers and complaints (migrations/20261129000007_create_capital.sql). */
 export interface CapitalTables {
   payable_contracts: {
     id: Generated<string>;
@@ -73,6 +73,30 @@ export interface CapitalTables {
     origin: string;
     status: Generated<string>;
     bank_id: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  payment_complaints: {
+    id: Generated<string>;
+    delivery_id: string;
+    complainant_id: string;
+    buyer_id: string;
+    region_code: string;
+    description: string;
+    evidence: Generated<string[]>;
+    claimed_fen: BigIntColumn;
+    status: Generated<string>;
+    filed_on: DateColumn;
+    accept_due_on: DateColumn;
+    accepted_on: DateColumn | null;
+    result_due_on: DateColumn | null;
+    is_extended: Generated<boolean>;
+    buyer_response: string | null;
+    responded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    outcome: string | null;
+    closed_on: DateColumn | null;
+    handled_by: string | null;
+    created_by: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
   };

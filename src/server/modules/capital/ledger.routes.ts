@@ -77,7 +77,7 @@ export function ledgerRoutes(ctx: AppContext) {
     });
 
     app.get('/api/v1/contracts/:id/history', {
-      schema: { tags: TAGS, summary: 'Contract history 合同变更记录', params: IdParams, querystring: HistoryQuery, response: { 200: HistoryPage } },
+      schema: { tags: TAGS, summary: 'Contract history 合同变更记录', description: 'The audit entries of the contract, newest first.', params: IdParams, querystring: HistoryQuery, response: { 200: HistoryPage } },
     }, async (request) => {
       const contract = await getContract(db, requireActor(request), request.params.id);
       return listHistory(db, CONTRACT_ENTITY, contract.id, request.query);

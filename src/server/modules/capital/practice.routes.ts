@@ -14,7 +14,7 @@ export function practiceRoutes(ctx: AppContext) {
       schema: {
         tags: TAGS,
         summary: 'Payment-practice disclosure of a buyer 付款行为公示',
-        description: 'Aggregates only (no contract, supplier or amount) of a large enterprise or government body over the deliveries of a half-year: average days to pay, shares paid within 30 / 31–60 / over 60 days, share late. Every signed-in user. 404 for other enterprises. Disputes are not included yet.',
+        description: 'Aggregates only (no contract, supplier or amount) of a large enterprise or government body over the deliveries of a half-year: average days to pay, shares paid within 30 / 31–60 / over 60 days, share late. Every signed-in user. `complaints`: complaints filed against it in the half-year (disputes). 404 for other enterprises.',
         params: z.object({ uscc: Uscc }),
         querystring: z.object({ half: HalfYear }),
         response: { 200: PracticeView },

@@ -52,6 +52,7 @@ export function vouchersRoutes(ctx: AppContext) {
       schema: {
         tags: TAGS,
         summary: 'Voucher history 凭证变更记录',
+        description: 'Confirmation or creation of the part and its one state change, newest first.',
         params: IdParams,
         querystring: HistoryQuery,
         response: { 200: HistoryPage },
