@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ContractView, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, PracticeView, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
+  ComplaintStatus, ComplaintVerb, ComplaintView, ContractView, CreateComplaintBody, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, PracticeView,
+  SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
 } from '../../contracts/capital';
 import { apiFetch, apiUrl } from '../api';
 
@@ -130,4 +131,25 @@ export function useBuyerPractice(uscc: string, halves: string[]) {
     queryKey: ['capital', 'practice', uscc, halves],
     queryFn: ({ signal }) => Promise.all(halves.map((half) => apiFetch<PracticeView>(`/enterprises/${uscc}/payment-practice`, { signal, query: { half } }))),
   });
+}
+
+/** Complaints the user may see. */
+export function useComplaints(status: ComplaintStatus | undefined, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: ['capital', 'complaints', status, page],
+    queryFn: ({ signal }) => apiFetch<Page<ComplaintView>>('/complaints', { signal, query: { status, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The supplier files a complaint. */
+export function useCreateComplaint() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({ mutationFn: (body: CreateComplaintBody) => apiFetch<ComplaintView>('/complaints', { method: 'POST', body }), onSuccess: invalidate });
+}
+
+/** Accept, reject, respond, extend or resolve a complaint. */
+export function useComplaintAction() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({ mutationFn: ({ id, verb, text }: { id: string; verb: ComplaintVerb; text?: string }) => apiFetch<ComplaintView>(`/complaints/${id}/${verb}`, { method: 'POST', body: { text } }), onSuccess: invalidate });
 }

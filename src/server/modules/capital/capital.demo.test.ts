@@ -29,6 +29,8 @@ describe(seedCapitalDemo.name, () => {
     expect(new Set(smeRows.items.map((i) => i.delivery.contract.supplierUscc))).toEqual(new Set([SME]));
     const vouchers = await db.selectFrom('vouchers').select(['status', 'origin']).execute();
     expect(vouchers.map((v) => v.status).sort()).toEqual(['held', 'held', 'split', 'transferred']);
+    const complaints = await db.selectFrom('payment_complaints').select('status').orderBy('id').execute();
+    expect(complaints.map((c) => c.status)).toEqual(['resolved', 'accepted']);
     const bank = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.org_id').select(['o.kind', 'o.uscc']).where('u.username', '=', 'bank').executeTakeFirstOrThrow();
     expect(bank).toEqual({ kind: 'bank', uscc: DEMO_BANK.uscc });
   });

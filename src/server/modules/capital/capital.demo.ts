@@ -3,7 +3,8 @@
  * `leader` (苏州澜沣新能源) buys from four SMEs including `sme` (苏州锐铭精密); some deliveries are
  * paid on time, some late, some still overdue with interest; two contracts carry flagged terms.
  * `leader` confirms one payable to `sme` as a voucher, which `sme` splits, passes one part to its own
- * supplier and keeps the other. A demo bank (`bank` log-in) is registered for financing.
+ * supplier and keeps the other. `sme` has complained about two late payments, handled by `gov_sz`.
+ * A demo bank (`bank` log-in) is registered for financing.
  */
 import type { Db } from '../../db/database.js';
 import { DEMO_ANCHORS } from '../../demo/generator.js';
@@ -15,6 +16,7 @@ import { createUser } from '../accounts/index.js';
 import { createEnterprise } from '../enterprises/index.js';
 import { acceptDelivery, createContract, createDelivery, createPayment } from './ledger.service.js';
 import { addDays } from './ledger.rules.js';
+import { actOnComplaint, createComplaint } from './complaints.service.js';
 import { confirmVoucher, splitVoucher, transferVoucher } from './vouchers.service.js';
 
 /** The demo bank: a registered enterprise whose organisation is of kind `bank`. */
@@ -99,6 +101,7 @@ export async function seedCapitalDemo(db: Db): Promise<void> {
   ];
 
   let voucherDelivery: string | undefined;
+  const smeDeliveries = new Map<number, string>();
   for (const c of contracts) {
     if (!c.supplier) continue;
     const created = await createContract(db, { actor: leader }, {
@@ -110,8 +113,23 @@ export async function seedCapitalDemo(db: Db): Promise<void> {
       const id = delivery.delivery.id;
       if (d.acceptedAgo !== undefined) await acceptDelivery(db, { actor: leader }, id, ago(d.acceptedAgo));
       for (const p of d.payments ?? []) await createPayment(db, { actor: leader }, id, { paidOn: ago(p.ago), amountFen: p.yuan * 100 });
+      if (c.supplier === sme.orgUscc) smeDeliveries.set(d.deliveredAgo, id);
       if (c.supplier === sme.orgUscc && d.deliveredAgo === 60) voucherDelivery = id;
     }
+  }
+
+  // sme complains about a delivery paid 15 days late (resolved by gov_sz) and one still overdue (accepted, leader responded).
+  const govSz = await actorOfUsername(db, 'gov_sz');
+  const paidLate = smeDeliveries.get(180);
+  const overdue = smeDeliveries.get(120);
+  if (govSz && paidLate && overdue) {
+    const first = await createComplaint(db, { actor: sme }, { deliveryId: paidLate, description: '第一批结构件货款超过法定期限15日才支付，且未支付逾期利息', evidence: ['送货单及验收单', '银行回单'] });
+    await actOnComplaint(db, { actor: govSz }, first.id, 'accept', undefined);
+    await actOnComplaint(db, { actor: leader }, first.id, 'respond', '因内部付款流程延误，已支付本金，逾期利息将于本月支付');
+    await actOnComplaint(db, { actor: govSz }, first.id, 'resolve', '经核实逾期属实；买方已支付逾期利息，纳入其付款行为记录');
+    const second = await createComplaint(db, { actor: sme }, { deliveryId: overdue, description: '第二批货款仅支付30万元，剩余50万元已逾期未付', evidence: ['验收单', '对账确认函', '催款函'] });
+    await actOnComplaint(db, { actor: govSz }, second.id, 'accept', undefined);
+    await actOnComplaint(db, { actor: leader }, second.id, 'respond', '剩余货款已列入下月付款计划');
   }
 
   // leader confirms the newest delivery to sme; sme splits it and passes one part to its own supplier.

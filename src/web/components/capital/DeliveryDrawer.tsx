@@ -5,6 +5,7 @@ import { todayInShanghai } from '../../lib/format';
 import { useCurrentUser } from '../../queries/auth';
 import { useAcceptDelivery, useConfirmVoucher, useCreatePayment, useDelivery } from '../../queries/capital';
 import { ProblemAlert } from '../ProblemAlert';
+import { ComplaintModal } from './ComplaintModal';
 import { LatenessTag } from './LatenessTag';
 import { toFen, yuan } from './money';
 
@@ -22,6 +23,7 @@ export function DeliveryDrawer({ id, onClose }: { id: string | undefined; onClos
   const [paidOn, setPaidOn] = useState(todayInShanghai());
   const [amountYuan, setAmountYuan] = useState<number | null>(null);
   const [error, setError] = useState<unknown>();
+  const [complaining, setComplaining] = useState<string>();
   const d = delivery.data;
   const isBuyer = user.role === 'platform_admin' || (d !== undefined && user.org?.uscc === d.buyer.uscc);
 
@@ -107,6 +109,12 @@ export function DeliveryDrawer({ id, onClose }: { id: string | undefined; onClos
               {t('capital.delivery.confirmVoucher')}
             </Button>
           ) : null}
+          {user.role === 'member' && user.org?.uscc === d.supplier.uscc && (d.isOverdue || d.daysLate > 0) ? (
+            <Button danger style={{ marginTop: 12, marginLeft: 8 }} onClick={() => setComplaining(d.id)} data-testid="complaint-button">
+              {t('capital.complaints.file')}
+            </Button>
+          ) : null}
+          <ComplaintModal deliveryId={complaining} onClose={() => setComplaining(undefined)} />
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             {t('capital.field.payments')}
           </Typography.Title>
