@@ -28,26 +28,26 @@ async function generate(db: Db, rows: number, log: (m: string) => void): Promise
   await sql`
     INSERT INTO enterprises (uscc, name, name_norm, name_initials, region_code, industry_code, size)
     SELECT 'BENCH' || lpad(i::text, 13, '0'), '基准企业' || i, '基准企业' || i, 'jzqy' || i,
-           CASE WHEN i % 2 = 0 THEN '320505' ELSE '320206' END, 'C3841', CASE WHEN i <= ${BUYERS} THEN 'large' ELSE 'small' END
-      FROM generate_series(1, ${BUYERS + SUPPLIERS}) AS i`.execute(db);
+           CASE WHEN i % 2 = 0 THEN '320505' ELSE '320206' END, 'C3841', CASE WHEN i <= ${BUYERS}::bigint THEN 'large' ELSE 'small' END
+      FROM generate_series(1, ${BUYERS + SUPPLIERS}::bigint) AS i`.execute(db);
   const base = Number((await sql<{ id: string }>`SELECT min(id) AS id FROM enterprises WHERE uscc LIKE 'BENCH%'`.execute(db)).rows[0].id) - 1;
   await sql`
     INSERT INTO payable_contracts (id, buyer_id, supplier_id, region_code, supplier_region_code, buyer_type, supplier_size, is_supplier_sme, amount_fen, term_days, late_interest_bp, signed_on, rule_version)
-    SELECT i, ${base} + 1 + i % ${BUYERS}, ${base + BUYERS} + 1 + (i * 7919) % ${SUPPLIERS}, '320505', '320206', 'large', 'small', true, 100000000000, 60,
+    SELECT i, ${base}::bigint + 1 + i % ${BUYERS}::bigint, ${base + BUYERS}::bigint + 1 + (i * 7919) % ${SUPPLIERS}::bigint, '320505', '320206', 'large', 'small', true, 100000000000, 60,
            CASE WHEN i % 10 = 0 THEN 400 END, date '2025-06-01', '2025'
-      FROM generate_series(1, ${CONTRACTS}) AS i`.execute(db);
-  await sql`SELECT setval('payable_contracts_id_seq', ${CONTRACTS})`.execute(db);
+      FROM generate_series(1, ${CONTRACTS}::bigint) AS i`.execute(db);
+  await sql`SELECT setval('payable_contracts_id_seq', ${CONTRACTS}::bigint)`.execute(db);
   for (let start = 1; start <= rows; start += BATCH) {
     const end = Math.min(rows, start + BATCH - 1);
     // kind 0: paid on time; 1: paid 20 days late; 2: half paid 10 days late, rest unpaid; 3: unpaid.
     await sql`
       INSERT INTO payable_deliveries (contract_id, buyer_id, supplier_id, region_code, delivered_on, amount_fen, due_on, due_basis, paid_fen, last_paid_on, late_paid_fen_days)
-      SELECT c, ${base} + 1 + c % ${BUYERS}, ${base + BUYERS} + 1 + (c * 7919) % ${SUPPLIERS}, '320505', dd, amt, dd + 60, '交付之日起60日',
+      SELECT c, ${base}::bigint + 1 + c % ${BUYERS}::bigint, ${base + BUYERS}::bigint + 1 + (c * 7919) % ${SUPPLIERS}::bigint, '320505', dd, amt, dd + 60, '交付之日起60日',
              CASE k WHEN 0 THEN amt WHEN 1 THEN amt WHEN 2 THEN amt / 2 ELSE 0 END,
              CASE k WHEN 0 THEN dd + 45 WHEN 1 THEN dd + 80 WHEN 2 THEN dd + 70 END,
              CASE k WHEN 1 THEN amt * 20 WHEN 2 THEN (amt / 2) * 10 ELSE 0 END
-        FROM (SELECT 1 + i % ${CONTRACTS} AS c, date '2025-07-01' + (i % 365) AS dd, 10000 + (i * 104729) % 50000000 AS amt, i % 4 AS k
-                FROM generate_series(${start}, ${end}) AS i) g`.execute(db);
+        FROM (SELECT 1 + i % ${CONTRACTS}::bigint AS c, date '2025-07-01' + (i % 365)::int AS dd, 10000 + (i * 104729) % 50000000 AS amt, i % 4 AS k
+                FROM generate_series(${start}::bigint, ${end}::bigint) AS i) g`.execute(db);
     log(`  ${formatNumber(end)} deliveries`);
   }
   await sql`ANALYZE payable_deliveries`.execute(db);

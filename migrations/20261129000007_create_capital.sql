@@ -201,3 +201,38 @@ CREATE INDEX payment_complaints_region_idx ON payment_complaints (region_code te
 CREATE INDEX payment_complaints_buyer_idx ON payment_complaints (buyer_id, id);
 CREATE INDEX payment_complaints_complainant_idx ON payment_complaints (complainant_id, id);
 CREATE INDEX payment_complaints_delivery_idx ON payment_complaints (delivery_id);
+
+-- Financing requests (融资需求) on confirmed receivables (a held voucher part), orders, warehouse
+-- receipts or inventory, addressed to one bank or open to all banks; banks answer with offers; the
+-- SME accepts one. Accepting an offer on a receivable finances the voucher part at that bank.
+CREATE TABLE financing_requests (
+  id                  bigserial PRIMARY KEY,
+  applicant_id        bigint NOT NULL REFERENCES enterprises(id),
+  region_code         text NOT NULL,               -- the applicant's region
+  kind                text NOT NULL CHECK (kind IN ('receivable','order','warehouse_receipt','inventory')),
+  voucher_id          bigint REFERENCES vouchers(id),
+  amount_fen          bigint NOT NULL CHECK (amount_fen > 0),
+  term_days           int NOT NULL CHECK (term_days > 0),
+  bank_id             bigint REFERENCES enterprises(id),   -- null: open to all banks
+  description         text NOT NULL DEFAULT '',
+  status              text NOT NULL DEFAULT 'open' CHECK (status IN ('open','accepted','withdrawn')),
+  created_by          bigint REFERENCES users(id),
+  created_at          timestamptz NOT NULL DEFAULT now(),
+  CHECK ((kind = 'receivable') = (voucher_id IS NOT NULL))
+);
+CREATE UNIQUE INDEX financing_requests_open_voucher_key ON financing_requests (voucher_id) WHERE status = 'open';
+CREATE INDEX financing_requests_bank_idx ON financing_requests (bank_id, id);
+CREATE INDEX financing_requests_applicant_idx ON financing_requests (applicant_id, id);
+
+CREATE TABLE financing_offers (
+  id                  bigserial PRIMARY KEY,
+  request_id          bigint NOT NULL REFERENCES financing_requests(id),
+  bank_id             bigint NOT NULL REFERENCES enterprises(id),
+  rate_bp             int NOT NULL CHECK (rate_bp > 0),      -- annual rate, basis points
+  amount_fen          bigint NOT NULL CHECK (amount_fen > 0),
+  term_days           int NOT NULL CHECK (term_days > 0),
+  status              text NOT NULL DEFAULT 'offered' CHECK (status IN ('offered','accepted','declined')),
+  created_by          bigint REFERENCES users(id),
+  created_at          timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (request_id, bank_id)
+);

@@ -248,3 +248,53 @@ export const ComplaintView = z.object({
 export type ComplaintView = z.infer<typeof ComplaintView>;
 export const ListComplaintsQuery = PageQuery.extend({ status: ComplaintStatus.optional() });
 export type ListComplaintsQuery = z.infer<typeof ListComplaintsQuery>;
+
+// ---- financing (item 6, first part) ----
+
+export const FINANCING_KINDS = ['receivable', 'order', 'warehouse_receipt', 'inventory'] as const;
+export const FinancingKind = z.enum(FINANCING_KINDS).describe('应收账款 (a held voucher part), 订单, 仓单, 存货.');
+export type FinancingKind = z.infer<typeof FinancingKind>;
+
+export const CreateFinancingRequestBody = z.object({
+  kind: FinancingKind,
+  voucherId: z.string().regex(/^\d{1,18}$/).optional().describe('Required for `receivable`: a voucher part the applicant holds.'),
+  amountFen: AmountFen,
+  termDays: z.number().int().min(1).max(3650),
+  bankUscc: Uscc.optional().describe('Address one bank; omit to open the request to all banks.'),
+  description: z.string().trim().max(2000).optional(),
+});
+export type CreateFinancingRequestBody = z.infer<typeof CreateFinancingRequestBody>;
+
+export const CreateFinancingOfferBody = z.object({
+  rateBp: z.number().int().min(1).max(10_000).describe('Annual rate in basis points.'),
+  amountFen: AmountFen,
+  termDays: z.number().int().min(1).max(3650),
+});
+export type CreateFinancingOfferBody = z.infer<typeof CreateFinancingOfferBody>;
+
+export const FinancingOfferView = z.object({
+  id: z.string(),
+  bank: z.object({ uscc: z.string(), name: z.string() }),
+  rateBp: z.number().int(),
+  amountFen: z.number().int(),
+  termDays: z.number().int(),
+  status: z.enum(['offered', 'accepted', 'declined']),
+});
+
+export const FinancingRequestView = z.object({
+  id: z.string(),
+  applicant: z.object({ uscc: z.string(), name: z.string(), regionCode: z.string() }),
+  kind: FinancingKind,
+  voucherId: z.string().nullable(),
+  obligor: z.object({ uscc: z.string(), name: z.string() }).nullable().describe('For a receivable: the buyer that owes it.'),
+  obligorShareLate: z.number().nullable().describe('The obligor’s share of late deliveries over the last 12 months (0–1); null when it has none.'),
+  isObligorFlagged: z.boolean().describe('The obligor pays late often (share late ≥ 30 %, our configurable threshold): a warning to banks.'),
+  amountFen: z.number().int(),
+  termDays: z.number().int(),
+  bank: z.object({ uscc: z.string(), name: z.string() }).nullable().describe('Addressed bank; null = open to all banks.'),
+  description: z.string(),
+  status: z.enum(['open', 'accepted', 'withdrawn']),
+  offers: z.array(FinancingOfferView).describe('The applicant sees all; a bank only its own.'),
+  createdAt: z.string(),
+});
+export type FinancingRequestView = z.infer<typeof FinancingRequestView>;

@@ -100,4 +100,29 @@ export interface CapitalTables {
     created_at: Timestamp;
     updated_at: Timestamp;
   };
+  financing_requests: {
+    id: Generated<string>;
+    applicant_id: string;
+    region_code: string;
+    kind: string;
+    voucher_id: string | null;
+    amount_fen: BigIntColumn;
+    term_days: number;
+    bank_id: string | null;
+    description: Generated<string>;
+    status: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
+  };
+  financing_offers: {
+    id: Generated<string>;
+    request_id: string;
+    bank_id: string;
+    rate_bp: number;
+    amount_fen: BigIntColumn;
+    term_days: number;
+    status: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
+  };
 }

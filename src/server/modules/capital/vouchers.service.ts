@@ -117,7 +117,7 @@ export async function splitVoucher(db: Db, context: WriteContext, id: string, pa
   });
 }
 
-async function targetParty(tx: Tx, uscc: string, path: 'toUscc' | 'bankUscc'): Promise<PartyRecord> {
+export async function targetParty(tx: Tx, uscc: string, path: 'toUscc' | 'bankUscc'): Promise<PartyRecord> {
   const check = validateUscc(uscc);
   if (!check.valid) throw invalid([{ path, message: `统一社会信用代码无效：${check.reason}` }]);
   const party = await selectParty(tx, { uscc: check.code });
@@ -148,16 +148,21 @@ export async function transferVoucher(db: Db, context: WriteContext, id: string,
 }
 
 /**
+ * Inside the caller's transaction: finance a held part the actor holds at a bank (`financed`).
+ * @throws not_found; forbidden; invalid_state when not held; validation_failed when `bank` is not a bank.
+ */
+export async function financePart(tx: Tx, context: WriteContext, id: string, bank: PartyRecord, path: 'bankUscc' | 'offerId' = 'bankUscc'): Promise<void> {
+  const voucher = await lockHeldPart(tx, context.actor, id);
+  if (bank.orgKind !== 'bank') throw invalid([{ path, message: `${bank.name} 不是平台登记的银行` }]);
+  await repo.updateVoucherStatus(tx, id, 'financed', bank.id);
+  await recordWrites(tx, context, [{ action: 'voucher.finance', entityType: VOUCHER_ENTITY, entityKey: id, regionCode: voucher.regionCode, before: snapshot(voucher), after: { status: 'financed', bank: bank.uscc } }]);
+}
+
+/**
  * Finance a held part at a bank (an organisation of kind `bank`): the part becomes `financed`.
  * @throws validation_failed (`bankUscc` not a bank); invalid_state when not held.
  */
 export async function financeVoucher(db: Db, context: WriteContext, id: string, bankUscc: string): Promise<repo.VoucherRecord> {
-  await db.transaction().execute(async (tx) => {
-    const voucher = await lockHeldPart(tx, context.actor, id);
-    const bank = await targetParty(tx, bankUscc, 'bankUscc');
-    if (bank.orgKind !== 'bank') throw invalid([{ path: 'bankUscc', message: `${bank.name} 不是平台登记的银行` }]);
-    await repo.updateVoucherStatus(tx, id, 'financed', bank.id);
-    await recordWrites(tx, context, [{ action: 'voucher.finance', entityType: VOUCHER_ENTITY, entityKey: id, regionCode: voucher.regionCode, before: snapshot(voucher), after: { status: 'financed', bank: bank.uscc } }]);
-  });
+  await db.transaction().execute(async (tx) => financePart(tx, context, id, await targetParty(tx, bankUscc, 'bankUscc')));
   return getVoucher(db, context.actor, id);
 }
