@@ -11,7 +11,7 @@ import { toFen, yuan } from '../components/capital/money';
 import { useLang, useT } from '../i18n';
 import { useCursorPages } from '../lib/useCursorPages';
 import { useCurrentUser } from '../queries/auth';
-import { useVoucherAction, useVouchers } from '../queries/capital';
+import { useFinancingAction, useVoucherAction, useVouchers } from '../queries/capital';
 
 const PAGE_SIZE = 20;
 const STATUS_COLORS: Record<VoucherStatus, string> = { held: 'green', split: 'default', transferred: 'blue', financed: 'purple' };
@@ -78,6 +78,18 @@ export function VoucherWalletPage() {
   const pages = useCursorPages(status ?? '');
   const list = useVouchers(status, { cursor: pages.cursor, limit: PAGE_SIZE });
   const [acting, setActing] = useState<{ voucher: VoucherView; action: Action }>();
+  const financing = useFinancingAction();
+  const { message } = AntApp.useApp();
+  const [requestError, setRequestError] = useState<unknown>();
+  const requestFinancing = async (v: VoucherView) => {
+    setRequestError(undefined);
+    try {
+      await financing.mutateAsync({ kind: 'request', body: { kind: 'receivable', voucherId: v.id, amountFen: v.amountFen, termDays: 90 } });
+      message.success(t('capital.vouchers.requested'));
+    } catch (err) {
+      setRequestError(err);
+    }
+  };
 
   return (
     <div data-testid="voucher-wallet-page">
@@ -96,6 +108,7 @@ export function VoucherWalletPage() {
       </Card>
       <Card className="table-card">
         {list.error ? <ProblemAlert error={list.error} /> : null}
+        {requestError ? <ProblemAlert error={requestError} /> : null}
         <Table<VoucherView>
           data-testid="voucher-table"
           rowKey="id"
@@ -127,7 +140,7 @@ export function VoucherWalletPage() {
             {
               title: '',
               key: 'actions',
-              width: 210,
+              width: 300,
               fixed: 'right',
               render: (_, v) =>
                 v.status === 'held' && (user.role === 'platform_admin' || user.org?.uscc === v.holder.uscc) ? (
@@ -137,6 +150,9 @@ export function VoucherWalletPage() {
                         {t(`capital.vouchers.${action}`)}
                       </Button>
                     ))}
+                    <Button size="small" type="link" onClick={() => void requestFinancing(v)} data-testid="voucher-request-financing">
+                      {t('capital.financing.request')}
+                    </Button>
                   </Space>
                 ) : null,
             },

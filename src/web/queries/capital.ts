@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ComplaintStatus, ComplaintVerb, ComplaintView, ContractView, CreateComplaintBody, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, PracticeView,
-  SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
+  CreateFinancingOfferBody, CreateFinancingRequestBody, FinancingRequestView, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
 } from '../../contracts/capital';
 import { apiFetch, apiUrl } from '../api';
 
@@ -152,4 +152,27 @@ export function useCreateComplaint() {
 export function useComplaintAction() {
   const invalidate = useInvalidateCapital();
   return useMutation({ mutationFn: ({ id, verb, text }: { id: string; verb: ComplaintVerb; text?: string }) => apiFetch<ComplaintView>(`/complaints/${id}/${verb}`, { method: 'POST', body: { text } }), onSuccess: invalidate });
+}
+
+/** Financing requests the user may see (a bank: addressed to it or open to all). */
+export function useFinancingRequests(page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: ['capital', 'financing', page],
+    queryFn: ({ signal }) => apiFetch<Page<FinancingRequestView>>('/financing-requests', { signal, query: { cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Ask for financing, offer, or accept an offer. */
+export function useFinancingAction() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({
+    mutationFn: (action: { kind: 'request'; body: CreateFinancingRequestBody } | { kind: 'offer'; id: string; body: CreateFinancingOfferBody } | { kind: 'accept'; id: string; offerId: string }) =>
+      action.kind === 'request'
+        ? apiFetch<FinancingRequestView>('/financing-requests', { method: 'POST', body: action.body })
+        : action.kind === 'offer'
+          ? apiFetch<FinancingRequestView>(`/financing-requests/${action.id}/offers`, { method: 'POST', body: action.body })
+          : apiFetch<FinancingRequestView>(`/financing-requests/${action.id}/accept`, { method: 'POST', body: { offerId: action.offerId } }),
+    onSuccess: invalidate,
+  });
 }

@@ -4,7 +4,7 @@
  * paid on time, some late, some still overdue with interest; two contracts carry flagged terms.
  * `leader` confirms one payable to `sme` as a voucher, which `sme` splits, passes one part to its own
  * supplier and keeps the other. `sme` has complained about two late payments, handled by `gov_sz`.
- * A demo bank (`bank` log-in) is registered for financing.
+ * A demo bank (`bank` log-in) has offered to finance the part `sme` kept.
  */
 import type { Db } from '../../db/database.js';
 import { DEMO_ANCHORS } from '../../demo/generator.js';
@@ -17,6 +17,7 @@ import { createEnterprise } from '../enterprises/index.js';
 import { acceptDelivery, createContract, createDelivery, createPayment } from './ledger.service.js';
 import { addDays } from './ledger.rules.js';
 import { actOnComplaint, createComplaint } from './complaints.service.js';
+import { createFinancingOffer, createFinancingRequest } from './financing.service.js';
 import { confirmVoucher, splitVoucher, transferVoucher } from './vouchers.service.js';
 
 /** The demo bank: a registered enterprise whose organisation is of kind `bank`. */
@@ -138,5 +139,9 @@ export async function seedCapitalDemo(db: Db): Promise<void> {
     const voucher = await confirmVoucher(db, { actor: leader }, voucherDelivery);
     const { parts } = await splitVoucher(db, { actor: sme }, voucher.id, [600_000_00, 300_000_00]);
     await transferVoucher(db, { actor: sme }, parts[1].id, upstream);
+    // sme asks all banks to finance the part it kept; the demo bank has offered.
+    const bank = await actorOfUsername(db, DEMO_BANK.username);
+    const request = await createFinancingRequest(db, { actor: sme }, { kind: 'receivable', voucherId: parts[0].id, amountFen: 600_000_00, termDays: 90, description: '以澜沣新能源确权凭证申请保理融资' });
+    if (bank) await createFinancingOffer(db, { actor: bank }, request.id, { rateBp: 385, amountFen: 580_000_00, termDays: 90 });
   }
 }
