@@ -204,13 +204,5 @@ export function resultsTable(results: readonly BenchResult[]): string {
   return lines.join('\n');
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32), the one the matching evaluation uses. */
+export { seededRandom as random } from '../src/server/modules/matching/engine/evaluation.js';

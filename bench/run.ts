@@ -16,6 +16,7 @@ import { runGetEnterpriseBench } from './get-enterprise.bench.js';
 import { runImportBench } from './import.bench.js';
 import { runFairsBench } from './fairs.js';
 import { runMatchingBench } from './matching-engine.js';
+import { runCapitalBench } from './capital.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -49,6 +50,10 @@ const MODULE_BENCHES: ModuleBench[] = [
       console.error('fair scheduler (500 participants, 2,000 wishes)…');
       return runFairsBench({ participants: 500, wishes: 2000, slots: 12, tables: 60 });
     },
+  },
+  {
+    name: 'capital',
+    run: (isQuick) => runCapitalBench({ rows: isQuick ? 100_000 : 1_000_000 }),
   },
 ];
 

@@ -1,0 +1,300 @@
+import { z } from 'zod';
+import { BusinessDate, PageQuery, Uscc } from './common.js';
+
+/** Largest amount accepted, fen (10^15 fen = 10 万亿元): keeps sums far inside bigint and JS safe integers. */
+export const AMOUNT_FEN_MAX = 1_000_000_000_000_000;
+export const TERM_DAYS_MAX = 3650;
+export const CLAUSES_MAX = 30;
+export const CLAUSE_MAX = 500;
+export const SPLIT_PARTS_MAX = 20;
+
+/** Integer fen > 0. */
+export const AmountFen = z.number().int('金额须为整数（分）').positive('金额须大于0').max(AMOUNT_FEN_MAX).describe('Amount in integer fen (分).');
+/** A business date (Asia/Shanghai). */
+export const BusinessDay = BusinessDate;
+
+export const BUYER_TYPES = ['government', 'large', 'other'] as const;
+export const BuyerType = z.enum(BUYER_TYPES).describe('机关/事业单位 (organisation kind `government`), 大型企业 (registry size `large`), or other (the regulation does not apply).');
+export type BuyerType = z.infer<typeof BuyerType>;
+export const SETTLEMENT_MODES = ['delivery', 'acceptance', 'progress'] as const;
+export const SettlementMode = z.enum(SETTLEMENT_MODES).describe('Clock starts at delivery, at acceptance (验收), or at confirmation of a progress settlement (进度结算).');
+export type SettlementMode = z.infer<typeof SettlementMode>;
+
+/** Body of `POST /api/v1/contracts`. */
+export const CreateContractBody = z.object({
+  buyerUscc: Uscc.describe('The buyer (payer).'),
+  supplierUscc: Uscc.describe('The supplier (payee).'),
+  amountFen: AmountFen,
+  termDays: z.number().int('天数须为整数').min(0).max(TERM_DAYS_MAX).describe('Agreed payment term in days from the start of the clock; 0 = none agreed.'),
+  signedOn: BusinessDay.describe('Signing date; picks the rules version and fixes both parties’ status.'),
+  acceptanceDays: z.number().int('天数须为整数').min(0).max(TERM_DAYS_MAX).optional().describe('Agreed acceptance period (检验/验收期限); acceptance is then a payment condition.'),
+  clauses: z.array(z.string().trim().min(1).max(CLAUSE_MAX)).max(CLAUSES_MAX).optional().describe('Payment clauses as written, screened for unfair terms.'),
+  title: z.string().trim().max(100).optional().describe('Contract name.'),
+  settlementMode: SettlementMode.optional().describe('Default: `acceptance` when `acceptanceDays` is given, else `delivery`.'),
+  lateInterestBp: z.number().int().min(0).max(100_000).optional().describe('Agreed late-payment interest, basis points per year; default the rule’s 0.05% per day.'),
+});
+export type CreateContractBody = z.infer<typeof CreateContractBody>;
+
+/** A flagged term, with the rule cited. */
+export const TermFlag = z.object({
+  rule: z.string().describe('The rule cited, e.g. 《条例》（2025）第九条第二款.'),
+  message: z.string(),
+  code: z.string().describe('Stable code of the check (term_over_max, pay_when_paid, audit_settlement, …).'),
+  severity: z.enum(['violation', 'warning']).describe('violation: the text forbids it; warning: the text limits it, or our configurable threshold is crossed.'),
+});
+export type TermFlag = z.infer<typeof TermFlag>;
+
+export const CreateContractResult = z.object({ id: z.string(), flags: z.array(TermFlag) });
+
+const Party = z.object({ uscc: z.string(), name: z.string(), regionCode: z.string() });
+
+/** Lateness figures of a delivery as of `asOf`. */
+const LatenessFields = {
+  dueOn: z.string().describe('Legal due date (business date).'),
+  dueBasis: z.string().describe('Why: start of the clock, term and the rule cited.'),
+  daysLate: z.number().int().describe('Days past the due date of the unpaid rest as of `asOf`, else of the last payment; 0 when on time.'),
+  interestFen: z.number().int().describe('Late-payment interest owed, integer fen (exact total rounded half up once).'),
+  owedFen: z.number().int(),
+  paidFen: z.number().int(),
+  isOverdue: z.boolean(),
+  asOf: z.string(),
+};
+
+export const DeliveryView = z.object({
+  id: z.string(),
+  contractId: z.string(),
+  buyer: Party,
+  supplier: Party,
+  deliveredOn: z.string(),
+  amountFen: z.number().int(),
+  invoicedOn: z.string().nullable(),
+  acceptedOn: z.string().nullable(),
+  ...LatenessFields,
+  payments: z.array(z.object({ id: z.string(), paidOn: z.string(), amountFen: z.number().int(), daysLate: z.number().int() })),
+  voucherId: z.string().nullable().describe('The confirmed voucher of this delivery, if any.'),
+});
+export type DeliveryView = z.infer<typeof DeliveryView>;
+
+export const ContractView = z.object({
+  id: z.string(),
+  title: z.string(),
+  buyer: Party,
+  supplier: Party,
+  buyerType: BuyerType,
+  supplierSize: z.string().nullable(),
+  isSupplierSme: z.boolean(),
+  amountFen: z.number().int(),
+  termDays: z.number().int(),
+  acceptanceDays: z.number().int().nullable(),
+  settlementMode: SettlementMode,
+  lateInterestBp: z.number().int().nullable(),
+  clauses: z.array(z.string()),
+  flags: z.array(TermFlag),
+  signedOn: z.string(),
+  ruleVersion: z.string().nullable(),
+  deliveredFen: z.number().int(),
+  paidFen: z.number().int(),
+  overdueFen: z.number().int().describe('Unpaid amount past its due date as of today.'),
+  interestFen: z.number().int(),
+  createdAt: z.string(),
+});
+export type ContractView = z.infer<typeof ContractView>;
+
+/** One row of the ledger (a delivery with its contract's parties). */
+export const LedgerRow = z.object({
+  id: z.string(),
+  contractId: z.string(),
+  contractTitle: z.string(),
+  buyer: Party,
+  supplier: Party,
+  deliveredOn: z.string(),
+  amountFen: z.number().int(),
+  acceptedOn: z.string().nullable(),
+  ...LatenessFields,
+});
+export type LedgerRow = z.infer<typeof LedgerRow>;
+
+export const LedgerQuery = PageQuery.extend({
+  side: z.enum(['buyer', 'supplier']).optional().describe('member: the caller’s enterprise as buyer or as supplier (default both).'),
+  status: z.enum(['open', 'overdue', 'paid']).optional(),
+  contractId: z.string().regex(/^\d{1,18}$/).optional(),
+  asOf: BusinessDay.optional().describe('Compute lateness as of this date (default today, Asia/Shanghai).'),
+});
+export type LedgerQuery = z.infer<typeof LedgerQuery>;
+
+export const ListContractsQuery = PageQuery.extend({ side: z.enum(['buyer', 'supplier']).optional() });
+export type ListContractsQuery = z.infer<typeof ListContractsQuery>;
+
+export const CreateDeliveryBody = z.object({
+  deliveredOn: BusinessDay,
+  amountFen: AmountFen,
+  invoicedOn: BusinessDay.optional().describe('Invoice date (开票日), for the record.'),
+});
+export type CreateDeliveryBody = z.infer<typeof CreateDeliveryBody>;
+export const AcceptDeliveryBody = z.object({ acceptedOn: BusinessDay.describe('Date acceptance was passed (or, for progress settlement, the amount confirmed).') });
+export type AcceptDeliveryBody = z.infer<typeof AcceptDeliveryBody>;
+export const CreatePaymentBody = z.object({ paidOn: BusinessDay, amountFen: AmountFen });
+export type CreatePaymentBody = z.infer<typeof CreatePaymentBody>;
+export const DeliveryQuery = z.object({ asOf: BusinessDay.optional().describe('Compute lateness as of this date (default today, Asia/Shanghai).') });
+
+/** Rules versions as data, for the UI and docs. */
+export const RuleVersionView = z.object({
+  key: z.string(),
+  title: z.string(),
+  effectiveFrom: z.string(),
+  governmentDefaultDays: z.number(),
+  governmentMaxDays: z.number(),
+  largeDefaultDays: z.number(),
+  isLargeDefaultStated: z.boolean(),
+  isPayWhenPaidBanned: z.boolean(),
+  mayContractRequireAudit: z.boolean(),
+});
+
+// ---- vouchers ----
+
+export const VOUCHER_STATUSES = ['held', 'split', 'transferred', 'financed'] as const;
+export const VoucherStatus = z.enum(VOUCHER_STATUSES);
+export type VoucherStatus = z.infer<typeof VoucherStatus>;
+
+export const ConfirmVoucherBody = z.object({ deliveryId: z.string().regex(/^\d{1,18}$/, '交付记录编号无效') });
+export const SplitVoucherBody = z.object({ parts: z.array(AmountFen).min(2, '至少拆分为两部分').max(SPLIT_PARTS_MAX) });
+export type SplitVoucherBody = z.infer<typeof SplitVoucherBody>;
+export const TransferVoucherBody = z.object({ toUscc: Uscc.describe('The new holder (e.g. the holder’s own supplier).') });
+export const FinanceVoucherBody = z.object({ bankUscc: Uscc.describe('The bank (an organisation of kind `bank`).') });
+
+export const VoucherView = z.object({
+  id: z.string(),
+  rootId: z.string(),
+  parentId: z.string().nullable(),
+  amountFen: z.number().int(),
+  dueOn: z.string(),
+  status: VoucherStatus,
+  origin: z.enum(['confirmation', 'split', 'transfer']),
+  obligor: Party,
+  holder: Party,
+  bank: Party.nullable(),
+  deliveryId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type VoucherView = z.infer<typeof VoucherView>;
+
+export const ListVouchersQuery = PageQuery.extend({
+  status: VoucherStatus.optional(),
+  rootId: z.string().regex(/^\d{1,18}$/).optional().describe('All parts of one confirmed voucher.'),
+});
+export type ListVouchersQuery = z.infer<typeof ListVouchersQuery>;
+
+// ---- payment practice (item 4) ----
+
+/** A half-year, e.g. 2026H1 (1 January – 30 June) or 2026H2. */
+export const HalfYear = z.string().regex(/^\d{4}H[12]$/, '半年度格式应为 2026H1 或 2026H2').describe('Half-year, e.g. 2026H1.');
+
+/** Aggregates of one buyer's payment practice over the deliveries of a half-year. */
+export const PracticeView = z.object({
+  buyer: z.object({ uscc: z.string(), name: z.string(), regionCode: z.string() }),
+  half: z.string(),
+  from: z.string(),
+  to: z.string().describe('Exclusive end date.'),
+  deliveries: z.number().int().describe('Deliveries (invoices) made in the half-year.'),
+  paid: z.number().int().describe('Of them, paid in full.'),
+  avgDaysToPay: z.number().nullable().describe('Average days from invoice (else delivery) to the last payment, over those paid.'),
+  sharePaidWithin30: z.number().nullable().describe('Share of the paid ones paid within 30 days (0–1).'),
+  sharePaid31To60: z.number().nullable(),
+  sharePaidOver60: z.number().nullable(),
+  shareLate: z.number().nullable().describe('Share of all deliveries paid after the legal due date, or unpaid and past it.'),
+  complaints: z.number().int().describe('Complaints (disputes) filed against the buyer in the half-year, rejected ones excluded.'),
+});
+export type PracticeView = z.infer<typeof PracticeView>;
+
+export const PracticeQuery = z.object({ half: HalfYear, region: z.string().regex(/^\d{6}$/).optional().describe('gov/admin: buyers of this region subtree (default the caller’s scope).') });
+
+// ---- complaints (item 3) ----
+
+export const COMPLAINT_STATUSES = ['submitted', 'accepted', 'rejected', 'resolved'] as const;
+export const ComplaintStatus = z.enum(COMPLAINT_STATUSES);
+export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
+export const COMPLAINT_VERBS = ['accept', 'reject', 'respond', 'extend', 'resolve'] as const;
+export type ComplaintVerb = (typeof COMPLAINT_VERBS)[number];
+
+export const CreateComplaintBody = z.object({
+  deliveryId: z.string().regex(/^\d{1,18}$/, '交付记录编号无效'),
+  description: z.string().trim().min(5, '请说明拖欠情况（至少5个字）').max(4000),
+  evidence: z.array(z.string().trim().min(1).max(500)).max(20).optional().describe('Evidence: documents, delivery notes, invoices, correspondence (descriptions or links).'),
+});
+export type CreateComplaintBody = z.infer<typeof CreateComplaintBody>;
+export const ComplaintActionBody = z.object({ text: z.string().trim().min(2, '请填写内容').max(4000).optional().describe('Reason (reject, extend), response (respond) or result (resolve); not needed for accept.') });
+
+export const ComplaintView = z.object({
+  id: z.string(),
+  deliveryId: z.string(),
+  contractTitle: z.string(),
+  complainant: z.object({ uscc: z.string(), name: z.string() }),
+  buyer: z.object({ uscc: z.string(), name: z.string(), regionCode: z.string() }),
+  description: z.string(),
+  evidence: z.array(z.string()),
+  claimedFen: z.number().int().describe('Unpaid amount plus late interest when filed.'),
+  status: ComplaintStatus,
+  filedOn: z.string(),
+  acceptDueOn: z.string(),
+  acceptedOn: z.string().nullable(),
+  resultDueOn: z.string().nullable(),
+  isExtended: z.boolean(),
+  buyerResponse: z.string().nullable(),
+  outcome: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  isPastDeadline: z.boolean().describe('Acceptance or result is past its deadline today.'),
+});
+export type ComplaintView = z.infer<typeof ComplaintView>;
+export const ListComplaintsQuery = PageQuery.extend({ status: ComplaintStatus.optional() });
+export type ListComplaintsQuery = z.infer<typeof ListComplaintsQuery>;
+
+// ---- financing (item 6, first part) ----
+
+export const FINANCING_KINDS = ['receivable', 'order', 'warehouse_receipt', 'inventory'] as const;
+export const FinancingKind = z.enum(FINANCING_KINDS).describe('应收账款 (a held voucher part), 订单, 仓单, 存货.');
+export type FinancingKind = z.infer<typeof FinancingKind>;
+
+export const CreateFinancingRequestBody = z.object({
+  kind: FinancingKind,
+  voucherId: z.string().regex(/^\d{1,18}$/).optional().describe('Required for `receivable`: a voucher part the applicant holds.'),
+  amountFen: AmountFen,
+  termDays: z.number().int().min(1).max(3650),
+  bankUscc: Uscc.optional().describe('Address one bank; omit to open the request to all banks.'),
+  description: z.string().trim().max(2000).optional(),
+});
+export type CreateFinancingRequestBody = z.infer<typeof CreateFinancingRequestBody>;
+
+export const CreateFinancingOfferBody = z.object({
+  rateBp: z.number().int().min(1).max(10_000).describe('Annual rate in basis points.'),
+  amountFen: AmountFen,
+  termDays: z.number().int().min(1).max(3650),
+});
+export type CreateFinancingOfferBody = z.infer<typeof CreateFinancingOfferBody>;
+
+export const FinancingOfferView = z.object({
+  id: z.string(),
+  bank: z.object({ uscc: z.string(), name: z.string() }),
+  rateBp: z.number().int(),
+  amountFen: z.number().int(),
+  termDays: z.number().int(),
+  status: z.enum(['offered', 'accepted', 'declined']),
+});
+
+export const FinancingRequestView = z.object({
+  id: z.string(),
+  applicant: z.object({ uscc: z.string(), name: z.string(), regionCode: z.string() }),
+  kind: FinancingKind,
+  voucherId: z.string().nullable(),
+  obligor: z.object({ uscc: z.string(), name: z.string() }).nullable().describe('For a receivable: the buyer that owes it.'),
+  obligorShareLate: z.number().nullable().describe('The obligor’s share of late deliveries over the last 12 months (0–1); null when it has none.'),
+  isObligorFlagged: z.boolean().describe('The obligor pays late often (share late ≥ 30 %, our configurable threshold): a warning to banks.'),
+  amountFen: z.number().int(),
+  termDays: z.number().int(),
+  bank: z.object({ uscc: z.string(), name: z.string() }).nullable().describe('Addressed bank; null = open to all banks.'),
+  description: z.string(),
+  status: z.enum(['open', 'accepted', 'withdrawn']),
+  offers: z.array(FinancingOfferView).describe('The applicant sees all; a bank only its own.'),
+  createdAt: z.string(),
+});
+export type FinancingRequestView = z.infer<typeof FinancingRequestView>;

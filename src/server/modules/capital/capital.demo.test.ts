@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../../test/support.js';
+import type { Db } from '../../db/database.js';
+import { seedDemo } from '../../demo/seed.js';
+import type { Actor } from '../../platform/actor.js';
+import { DEMO_BANK, seedCapitalDemo } from './capital.demo.js';
+import { listLedger } from './ledger.service.js';
+
+let db: Db;
+const SME = '91320506MA1M2G8K8W';
+const LEADER = '91320571MA1P3K7W9A';
+const member = (uscc: string): Actor => ({ userId: '0', username: 'x', label: 'x', role: 'member', regionCode: null, orgId: null, orgUscc: uscc });
+
+beforeAll(async () => {
+  ({ db } = await createTestDb());
+  await seedDemo(db, { count: 50 });
+  await seedCapitalDemo(db);
+}, 120_000);
+
+describe(seedCapitalDemo.name, () => {
+  it('gives leader late and on-time payables, sme its receivables and a split, partly transferred voucher, and a bank log-in', async () => {
+    const ledger = await listLedger(db, member(LEADER), { limit: 100, side: 'buyer' });
+    expect(ledger.items.length).toBeGreaterThanOrEqual(7);
+    const late = ledger.items.filter((i) => i.lateness.isOverdue);
+    expect(late.length).toBeGreaterThanOrEqual(3);
+    expect(late.every((i) => i.lateness.interestFen > 0n)).toBe(true);
+    expect(ledger.items.some((i) => i.lateness.owedFen === 0n && i.lateness.daysLate === 0)).toBe(true);
+    const smeRows = await listLedger(db, member(SME), { limit: 100 });
+    expect(new Set(smeRows.items.map((i) => i.delivery.contract.supplierUscc))).toEqual(new Set([SME]));
+    const vouchers = await db.selectFrom('vouchers').select(['status', 'origin']).execute();
+    expect(vouchers.map((v) => v.status).sort()).toEqual(['held', 'held', 'split', 'transferred']);
+    const complaints = await db.selectFrom('payment_complaints').select('status').orderBy('id').execute();
+    expect(complaints.map((c) => c.status)).toEqual(['resolved', 'accepted']);
+    const offers = await db.selectFrom('financing_offers').select('rate_bp').execute();
+    expect(offers).toEqual([{ rate_bp: 385 }]);
+    const bank = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.org_id').select(['o.kind', 'o.uscc']).where('u.username', '=', 'bank').executeTakeFirstOrThrow();
+    expect(bank).toEqual({ kind: 'bank', uscc: DEMO_BANK.uscc });
+  });
+});

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../../test/support.js';
+import { loginAs, makeEnterprise, uniqueName } from '../../../../test/factories.js';
+import type { App } from '../../http/context.js';
+import { businessDate } from '../../platform/dates.js';
+import { addDays } from './ledger.rules.js';
+
+type Headers = { authorization: string };
+let app: App;
+let buyerUscc: string;
+let supplierUscc: string;
+let buyerUser: Headers;
+let supplierUser: Headers;
+let strangerUser: Headers;
+let suzhou: Headers;
+let wuxi: Headers;
+let contractId: string;
+
+beforeAll(async () => {
+  const created = await createTestApp();
+  app = created.app;
+  const db = created.db;
+  const buyer = await makeEnterprise(db, { regionCode: '320571', name: uniqueName('苏州测试欠款大企业'), industryCode: 'C3612', employees: 5000, revenue: 900000, assets: 900000 });
+  const supplier = await makeEnterprise(db, { regionCode: '320506', name: uniqueName('苏州测试被欠款企业') });
+  const stranger = await makeEnterprise(db, { regionCode: '320506', name: uniqueName('苏州测试旁观企业') });
+  [buyerUscc, supplierUscc] = [buyer.uscc, supplier.uscc];
+  buyerUser = (await loginAs(app, db, { role: 'member', orgUscc: buyer.uscc })).headers;
+  supplierUser = (await loginAs(app, db, { role: 'member', orgUscc: supplier.uscc })).headers;
+  strangerUser = (await loginAs(app, db, { role: 'member', orgUscc: stranger.uscc })).headers;
+  suzhou = (await loginAs(app, db, { role: 'gov', regionCode: '320500' })).headers;
+  wuxi = (await loginAs(app, db, { role: 'gov', regionCode: '320200' })).headers;
+  contractId = (await post('/api/v1/contracts', supplierUser, { buyerUscc, supplierUscc, amountFen: 10_000_000, termDays: 0, signedOn: '2025-06-01' })).json().id;
+});
+
+const get = (url: string, headers: Headers) => app.inject({ method: 'GET', url, headers });
+const post = (url: string, headers: Headers, payload: object) => app.inject({ method: 'POST', url, headers, payload });
+
+async function delivery(deliveredOn: string): Promise<string> {
+  return (await post(`/api/v1/contracts/${contractId}/deliveries`, supplierUser, { deliveredOn, amountFen: 1_000_000 })).json().id;
+}
+
+describe('POST /api/v1/complaints', () => {
+  it('lets the supplier of a late delivery file once, with evidence, to the buyer’s region', async () => {
+    const d = await delivery('2025-06-10');
+    const r = await post('/api/v1/complaints', supplierUser, { deliveryId: d, description: '货款逾期一年以上未付，多次催告无果', evidence: ['送货单 2025-06-10', '催款函'] });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ status: 'submitted', filedOn: businessDate(), acceptDueOn: addDays(businessDate(), 7), evidence: ['送货单 2025-06-10', '催款函'], buyer: { uscc: buyerUscc } });
+    expect(r.json().claimedFen).toBeGreaterThan(1_000_000);
+    expect((await post('/api/v1/complaints', supplierUser, { deliveryId: d, description: '再次投诉同一笔款项' })).statusCode).toBe(409);
+    expect((await post('/api/v1/complaints', buyerUser, { deliveryId: d, description: '买方不能投诉自己' })).statusCode).toBe(403);
+    expect((await post('/api/v1/complaints', strangerUser, { deliveryId: d, description: '无关企业投诉他人' })).statusCode).toBe(404);
+  });
+
+  it('refuses a delivery that is not late', async () => {
+    const d = await delivery(businessDate());
+    const r = await post('/api/v1/complaints', supplierUser, { deliveryId: d, description: '尚未到期的款项' });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().errors[0].path).toBe('deliveryId');
+  });
+});
+
+describe('handling', () => {
+  it('goes submitted → accepted (30 days) → buyer response → extended once (90 days) → resolved, each step audited', async () => {
+    const d = await delivery('2025-07-01');
+    const id = (await post('/api/v1/complaints', supplierUser, { deliveryId: d, description: '货款逾期未付，请求督促支付' })).json().id;
+    expect((await post(`/api/v1/complaints/${id}/accept`, wuxi, {})).statusCode).toBe(404);
+    expect((await post(`/api/v1/complaints/${id}/accept`, buyerUser, {})).statusCode).toBe(403);
+    expect((await post(`/api/v1/complaints/${id}/resolve`, suzhou, { text: '未受理不能办结' })).statusCode).toBe(409);
+    const accepted = await post(`/api/v1/complaints/${id}/accept`, suzhou, {});
+    expect(accepted.json()).toMatchObject({ status: 'accepted', acceptedOn: businessDate(), resultDueOn: addDays(businessDate(), 30) });
+    expect((await post(`/api/v1/complaints/${id}/respond`, buyerUser, { text: '已安排本月底前付清' })).json().buyerResponse).toBe('已安排本月底前付清');
+    expect((await post(`/api/v1/complaints/${id}/extend`, suzhou, {})).statusCode).toBe(422);
+    expect((await post(`/api/v1/complaints/${id}/extend`, suzhou, { text: '需调取双方对账记录' })).json()).toMatchObject({ isExtended: true, resultDueOn: addDays(businessDate(), 90) });
+    expect((await post(`/api/v1/complaints/${id}/extend`, suzhou, { text: '再次延期' })).statusCode).toBe(409);
+    expect((await post(`/api/v1/complaints/${id}/resolve`, suzhou, { text: '经督促，买方已承诺付清并支付逾期利息' })).json()).toMatchObject({ status: 'resolved', closedOn: businessDate() });
+    const history = (await get(`/api/v1/complaints/${id}/history`, supplierUser)).json().items.map((e: { action: string }) => e.action);
+    expect(history).toEqual(['complaint.resolve', 'complaint.extend', 'complaint.respond', 'complaint.accept', 'complaint.file']);
+  });
+
+  it('shows complaints to the parties and the region only, and counts them in the buyer’s payment record', async () => {
+    const d = await delivery('2025-08-01');
+    const id = (await post('/api/v1/complaints', supplierUser, { deliveryId: d, description: '货款逾期未付' })).json().id;
+    for (const [who, status] of [[supplierUser, 200], [buyerUser, 200], [suzhou, 200], [wuxi, 404], [strangerUser, 404]] as const) {
+      expect((await get(`/api/v1/complaints/${id}`, who)).statusCode).toBe(status);
+    }
+    const half = `${businessDate().slice(0, 4)}H${Number(businessDate().slice(5, 7)) <= 6 ? 1 : 2}`;
+    expect((await get(`/api/v1/enterprises/${buyerUscc}/payment-practice?half=${half}`, strangerUser)).json().complaints).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, logInAs, pickOption, screenshot } from './browser.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SME = '91320506MA1M2G8K8W';
+const SME_SUPPLIER = '91320412MA1X2P7R3M'; // 常州驰恒电机, the SME's own supplier
+
+async function openFinance(page: Page): Promise<void> {
+  await page.getByTestId('menu-finance').click();
+  await page.getByTestId('finance-ledger-page').waitFor();
+}
+
+describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
+  it('the leader sees its payables ledger with late payments, the due-date reason, and confirms a voucher', async () => {
+    const page = await logInAs(browser, 'leader');
+    await openFinance(page);
+    const table = page.getByTestId('ledger-table');
+    await table.getByText('苏州锐铭精密机械有限公司').first().waitFor();
+    expect(await page.getByTestId('late-alert').textContent()).toContain('已逾期');
+    await screenshot(page, 'capital-ledger-leader');
+
+    const overdueRow = table.locator('tr', { hasText: '电池模组精密结构件年度采购合同' }).filter({ has: page.getByTestId('lateness-overdue') });
+    await overdueRow.first().click();
+    const drawer = page.getByTestId('delivery-drawer');
+    await drawer.waitFor();
+    expect(await page.getByTestId('delivery-due-basis').textContent()).toContain('《条例》（2025）第九条');
+    expect(await page.getByTestId('delivery-interest').textContent()).not.toBe('0.00');
+    await page.getByTestId('confirm-voucher').click();
+    await drawer.getByText('已确权').waitFor();
+    await screenshot(page, 'capital-delivery-leader');
+    await page.getByTestId('delivery-close').click();
+
+    await page.getByTestId('finance-nav-contracts').click();
+    await page.getByTestId('finance-contracts-page').waitFor();
+    await page.getByTestId('contract-create-button').click();
+    const picker = page.getByTestId('contract-counterparty');
+    await picker.click();
+    await page.keyboard.type(SME);
+    await pickOption(page, picker, SME);
+    await page.getByTestId('contract-title').fill('储能结构件补充采购合同');
+    await page.getByTestId('contract-amount').locator('input').fill('200000');
+    await page.getByTestId('contract-term').locator('input').fill('120');
+    await page.getByTestId('contract-clauses').fill('甲方在收到业主付款后向乙方支付货款');
+    await page.getByTestId('contract-save').click();
+    const result = page.getByTestId('contract-flags-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('《条例》（2025）第九条第二款');
+    await screenshot(page, 'capital-contract-flags');
+    await page.getByTestId('contract-done').click();
+    await page.getByTestId('contract-table').getByText('储能结构件补充采购合同').waitFor();
+    await page.context().close();
+  });
+
+  it('the SME sees only its receivables with due dates, then splits the new voucher and passes a part up the chain', async () => {
+    const page = await logInAs(browser, 'sme');
+    await openFinance(page);
+    const table = page.getByTestId('ledger-table');
+    await table.getByText('电池模组精密结构件年度采购合同').first().waitFor();
+    expect(await table.getByText('昆山智衡电子科技有限公司').count()).toBe(0);
+    await table.locator('tr', { hasText: '电池模组精密结构件年度采购合同' }).first().click();
+    await page.getByTestId('delivery-drawer').waitFor();
+    expect(await page.getByTestId('delivery-due-on').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await screenshot(page, 'capital-due-dates-sme');
+    await page.getByTestId('delivery-close').click();
+
+    await page.getByTestId('finance-nav-vouchers').click();
+    await page.getByTestId('voucher-wallet-page').waitFor();
+    const vouchers = page.getByTestId('voucher-table');
+    const fresh = vouchers.locator('tr', { hasText: '500,000.00' }).filter({ has: page.getByTestId('voucher-split') });
+    await fresh.first().waitFor();
+    await fresh.first().getByTestId('voucher-split').click();
+    await page.getByTestId('split-part-0').locator('input').fill('300000');
+    await page.getByTestId('split-part-1').locator('input').fill('200000');
+    await screenshot(page, 'capital-wallet-split');
+    await page.getByTestId('voucher-action-ok').click();
+    const part = vouchers.locator('tr', { hasText: '200,000.00' }).filter({ has: page.getByTestId('voucher-transfer') });
+    await part.first().waitFor();
+    await part.first().getByTestId('voucher-transfer').click();
+    const target = page.getByTestId('voucher-target');
+    await target.click();
+    await page.keyboard.type(SME_SUPPLIER);
+    await pickOption(page, target, SME_SUPPLIER);
+    await page.getByTestId('voucher-action-ok').click();
+    await vouchers.locator('tr', { hasText: '200,000.00' }).filter({ has: page.getByTestId('voucher-status-transferred') }).first().waitFor();
+    await screenshot(page, 'capital-wallet-sme');
+    await page.context().close();
+  });
+});
