@@ -88,7 +88,7 @@ describe('GET /api/v1/enterprises/{uscc}/gradient', () => {
     expect(giant.failed.map((f: { key: string }) => f.key)).toEqual(expect.arrayContaining(['lg_prereq_specialized', 'lg_te_share']));
     expect(giant.failed.find((f: { key: string }) => f.key === 'lg_te_share').shortfalls[0]).toMatchObject({ value: 6, gap: 4 });
     expect(giant.improvements.length).toBeGreaterThan(0);
-    expect(body.nextTier).toBe('innovative');
+    expect(body.nextTier).toBe('little_giant');
   });
 
   it('switches rule version on the effective date', async () => {
