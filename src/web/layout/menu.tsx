@@ -54,7 +54,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'matching', labelKey: 'menu.matching', icon: <SwapOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/matching' },
   { key: 'challenges', labelKey: 'menu.challenges', icon: <FlagOutlined />, roles: ALL_ROLES, path: '/challenges', isPlanned: true },
   { key: 'finance', labelKey: 'menu.finance', icon: <BankOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/finance', isPlanned: true },
-  { key: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment', isPlanned: true },
+  { key: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment' },
   { key: 'dispatch', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch', isPlanned: true },
 ];
 

@@ -76,7 +76,7 @@ describe('GET /api/v1/enterprises/{uscc}/gradient', () => {
     expect(innovative.route).toBe('score');
 
     const specialized = body.tiers[1];
-    const spe = Object.fromEntries(specialized.indicators.map((i: { key: string }) => [i.key, i.points]));
+    const spe = Object.fromEntries(specialized.indicators.map((i: { key: string; points: number }) => [i.key, i.points]));
     // share 80.67 → 5; avg growth (10% + 10%)/2 → 10; niche 2016-05 → 9 full years → 4; foundation 3; level2 3; 2 items → 5;
     // margin 7.5% → 6; debt 45 → 5; local 8; ip self → 8; R&D max(480万 → 8, 4% → 4) = 8; staff 16% → 3; city → 4. Total 72.
     expect(spe).toEqual({ spe_main_share: 5, spe_growth: 10, spe_niche: 4, spe_field: 3, spe_digital: 3, spe_quality: 5, spe_margin: 6, spe_debt: 5, spe_local: 8, spe_ip: 8, spe_rd: 8, spe_rd_staff: 3, spe_rd_institution: 4 });
