@@ -1,11 +1,23 @@
 import { z } from 'zod';
-import { GradientInputs, GradientQuery, GradientResponse, RuleSetView, RuleSettingsBody, SaveGradientInputsBody } from '../../../contracts/assessment.js';
+import {
+  CreateScreeningBody, GradientInputs, GradientQuery, GradientResponse, RuleSetView, RuleSettingsBody, SaveGradientInputsBody, ScreeningResult, ScreeningResultsQuery, ScreeningView,
+} from '../../../contracts/assessment.js';
+import { Page, PageQuery } from '../../../contracts/common.js';
 import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { getGradient, getGradientInputs, saveGradientInputs, type AssessmentDeps } from './gradient.service.js';
 import { listRuleSets, saveRuleSettings } from './gradient.rules-admin.js';
+import { createScreening, exportScreening, getScreening, listScreeningResults, listScreenings } from './gradient.screening.js';
+import { businessDate } from '../../platform/dates.js';
 
 const UsccParams = z.object({ uscc: z.string().min(1).max(32).describe('统一社会信用代码') });
+const IdParams = z.object({ id: z.string().min(1).max(20).describe('Id') });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Content-Disposition of a download with a Chinese file name. */
+export function attachment(name: string): string {
+  return `attachment; filename="${encodeURIComponent(name).replace(/%[0-9A-F]{2}/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 /** Routes of the gradient evaluation, digital-transformation level, solution catalogue. */
 export function assessmentRoutes(ctx: AppContext) {
@@ -30,7 +42,7 @@ export function assessmentRoutes(ctx: AppContext) {
         params: UsccParams,
         response: { 200: GradientInputs },
       },
-    }, async (request) => getGradientInputs(deps, requireActor(request), request.params.uscc));
+    }, async (request) => getGradientInputs(ctx.db, requireActor(request), request.params.uscc));
 
     app.put('/api/v1/enterprises/:uscc/gradient-inputs', {
       schema: {
@@ -41,7 +53,7 @@ export function assessmentRoutes(ctx: AppContext) {
         body: SaveGradientInputsBody,
         response: { 200: GradientInputs },
       },
-    }, async (request) => saveGradientInputs(deps, { actor: requireActor(request), requestId: request.id }, request.params.uscc, request.body));
+    }, async (request) => saveGradientInputs(ctx.db, { actor: requireActor(request), requestId: request.id }, request.params.uscc, request.body));
 
     app.get('/api/v1/gradient-rules', {
       schema: {
@@ -64,5 +76,41 @@ export function assessmentRoutes(ctx: AppContext) {
         response: { 200: z.object({ items: z.array(RuleSetView) }) },
       },
     }, async (request) => ({ items: await saveRuleSettings(ctx.db, { actor: requireActor(request), requestId: request.id }, request.body.disabled) }));
+
+    app.post('/api/v1/gradient-screenings', {
+      schema: {
+        tags: ['assessment'],
+        summary: 'Screen a region 梯度培育区域批量筛查',
+        description: 'Evaluates every enterprise of the region (default: the caller’s scope) with the rule set in force on `asOf`, exactly as the single evaluation does, and stores per tier the candidates (qualify, not yet recognised) and near-misses (score short by at most `nearMissGap`, or one condition failed), with the IC-3 priority: chain leaders each SME supplies (supply edges). Gov users and admins; 403 for others; 422 naming `region` outside the scope.',
+        body: CreateScreeningBody,
+        response: { 201: ScreeningView },
+      },
+    }, async (request, reply) => reply.code(201).send(await createScreening(deps, { actor: requireActor(request), requestId: request.id }, request.body)));
+
+    app.get('/api/v1/gradient-screenings', {
+      schema: { tags: ['assessment'], summary: 'List screenings 筛查记录', description: 'Screenings of the caller’s scope, newest first (empty for non-gov users).', querystring: PageQuery, response: { 200: Page(ScreeningView) } },
+    }, async (request) => listScreenings(ctx.db, requireActor(request), request.query));
+
+    app.get('/api/v1/gradient-screenings/:id', {
+      schema: { tags: ['assessment'], summary: 'Get a screening 筛查概况', description: 'Counts per tier. 404 outside the caller’s scope.', params: IdParams, response: { 200: ScreeningView } },
+    }, async (request) => getScreening(ctx.db, requireActor(request), request.params.id));
+
+    app.get('/api/v1/gradient-screenings/:id/results', {
+      schema: {
+        tags: ['assessment'],
+        summary: 'Screening lists 筛查名单',
+        description: 'Candidates or near-misses of one tier; SMEs supplying more chain leaders first (IC-3 priority), then fewer failed conditions, higher score. `priorityOnly=true` keeps only leader suppliers.',
+        params: IdParams,
+        querystring: ScreeningResultsQuery,
+        response: { 200: Page(ScreeningResult) },
+      },
+    }, async (request) => listScreeningResults(ctx.db, requireActor(request), request.params.id, request.query));
+
+    app.get('/api/v1/gradient-screenings/:id/export', {
+      schema: { tags: ['assessment'], summary: 'Export screening lists 导出筛查名单', description: 'Every list of the screening as `.xlsx`, one sheet per tier and kind (at most 20,000 rows each).', params: IdParams },
+    }, async (request, reply) => {
+      const { buffer } = await exportScreening(ctx.db, requireActor(request), request.params.id);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(`梯度培育筛查-${request.params.id}-${businessDate()}.xlsx`)).send(buffer);
+    });
   };
 }

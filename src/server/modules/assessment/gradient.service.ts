@@ -2,7 +2,7 @@
  * The 梯度培育 evaluation of one enterprise: gathers its facts (registry, declared inputs, digital
  * level, supply edges to chain leaders), derives the metrics and runs the versioned rule set.
  */
-import type { GradientInputs, GradientResponse, GradientTier, SaveGradientInputsBody, TierResult } from '../../../contracts/assessment.js';
+import type { GradientInputs, GradientResponse, GradientTier, SaveGradientInputsBody } from '../../../contracts/assessment.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
@@ -14,7 +14,7 @@ import { visibleInEdges, enterpriseIdOf } from '../chains/weak-links.service.js'
 import { getEnterprise } from '../enterprises/index.js';
 import { deriveMetrics, type GradientFacts } from './gradient.metrics.js';
 import * as repo from './gradient.repo.js';
-import { evaluateRuleSet, gradientRuleSetOn, type RuleSet, type RuleSettings } from './rules/index.js';
+import { evaluateRuleSet, gradientRuleSetOn, type RuleSet, type RuleSettings, type TierResult } from './rules/index.js';
 
 /** What the assessment services need from the app. */
 export interface AssessmentDeps {
@@ -68,7 +68,7 @@ export function factsOf(basics: repo.EnterpriseBasics, raw: repo.RawFacts | unde
 }
 
 /** Evaluate prepared facts with a rule set (the one function both single and batch use). */
-export function evaluateFacts(ruleSet: RuleSet, settings: RuleSettings, facts: GradientFacts, lastYear: number, isLean = false): { metrics: ReturnType<typeof deriveMetrics>; tiers: (TierResult & { isRecognised: boolean })[] } {
+export function evaluateFacts(ruleSet: RuleSet, settings: RuleSettings, facts: GradientFacts, lastYear: number, isLean = false): { metrics: ReturnType<typeof deriveMetrics>; tiers: (TierResult & { tier: GradientTier; isRecognised: boolean })[] } {
   const metrics = deriveMetrics(facts, lastYear);
   const tiers = evaluateRuleSet(ruleSet, metrics, settings, isLean).map((t) => ({
     ...t,
@@ -124,11 +124,11 @@ export async function getGradient(deps: AssessmentDeps, actor: Actor, uscc: stri
 const toWan = (fen: number | null): number | null => (fen === null ? null : Math.round(fen / 100) / 10000);
 
 /** The declared inputs of an enterprise, years pre-filled from the registry. @throws not_found outside scope. */
-export async function getGradientInputs(deps: AssessmentDeps, actor: Actor, uscc: string): Promise<GradientInputs> {
-  const basics = await restrictedEnterprise(deps.db, actor, uscc);
+export async function getGradientInputs(db: Db, actor: Actor, uscc: string): Promise<GradientInputs> {
+  const basics = await restrictedEnterprise(db, actor, uscc);
   const date = businessDate();
   const lastYear = lastYearOf(date);
-  const raw = (await repo.selectRawFacts(deps.db, [basics.id], lastYear - 2, lastYear, date)).get(basics.id);
+  const raw = (await repo.selectRawFacts(db, [basics.id], lastYear - 2, lastYear, date)).get(basics.id);
   const years = [lastYear - 2, lastYear - 1, lastYear].map((year) => {
     const y = raw?.years.get(year);
     return {
@@ -149,20 +149,20 @@ function canEdit(actor: Actor, basics: repo.EnterpriseBasics): boolean {
  * Save declared inputs (profile and/or years) in one transaction with an audit entry.
  * @throws not_found outside scope; forbidden for experts.
  */
-export async function saveGradientInputs(deps: AssessmentDeps, context: WriteContext, uscc: string, body: SaveGradientInputsBody): Promise<GradientInputs> {
-  const basics = await restrictedEnterprise(deps.db, context.actor, uscc);
+export async function saveGradientInputs(db: Db, context: WriteContext, uscc: string, body: SaveGradientInputsBody): Promise<GradientInputs> {
+  const basics = await restrictedEnterprise(db, context.actor, uscc);
   if (!canEdit(context.actor, basics)) throw new AppError('forbidden', 'May not edit gradient inputs', { userMessage: '无权修改该企业的评价数据' });
-  const before = await getGradientInputs(deps, context.actor, uscc);
+  const before = await getGradientInputs(db, context.actor, uscc);
   const fen = (wan: number | null | undefined) => (wan === null || wan === undefined ? null : wanToFen(wan));
   const years = (body.years ?? []).map((y) => ({
     year: y.year, revenueFen: fen(y.revenueWan), mainRevenueFen: fen(y.mainRevenueWan), netProfitFen: fen(y.netProfitWan),
     assetsFen: fen(y.assetsWan), liabilitiesFen: fen(y.liabilitiesWan), rdSpendFen: fen(y.rdSpendWan), employees: y.employees ?? null, rdStaff: y.rdStaff ?? null,
   }));
   const userId = context.actor.userId === '0' ? null : context.actor.userId;
-  await deps.db.transaction().execute(async (tx) => {
+  await db.transaction().execute(async (tx) => {
     if (body.profile) await repo.upsertProfile(tx, basics.id, basics.regionCode, body.profile, userId);
     if (years.length > 0) await repo.upsertYears(tx, basics.id, basics.regionCode, years, userId);
     await recordWrites(tx, context, [{ action: 'gradient_inputs.save', entityType: GRADIENT_INPUTS_ENTITY, entityKey: basics.uscc, regionCode: basics.regionCode, before, after: body }]);
   });
-  return getGradientInputs(deps, context.actor, uscc);
+  return getGradientInputs(db, context.actor, uscc);
 }
