@@ -56,7 +56,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'fairs', labelKey: 'fairs.menu', icon: <CalendarOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/fairs' },
   { key: 'challenges', labelKey: 'menu.challenges', icon: <FlagOutlined />, roles: ALL_ROLES, path: '/challenges', isPlanned: true },
   { key: 'finance', labelKey: 'menu.finance', icon: <BankOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/finance' },
-  { key: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment', isPlanned: true },
+  { key: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment' },
   { key: 'dispatch', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch', isPlanned: true },
 ];
 

@@ -1,2 +1,13 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+
+const AssessmentHomePage = lazy(() => import('../pages/assessment/AssessmentHomePage').then((m) => ({ default: m.AssessmentHomePage })));
+const GradientWizardPage = lazy(() => import('../pages/assessment/GradientWizardPage').then((m) => ({ default: m.GradientWizardPage })));
+
 /** Routes of the gradient evaluation, digital-transformation level, solution catalogue: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
-export const assessmentRoutes = <></>;
+export const assessmentRoutes = (
+  <>
+    <Route path="assessment" element={<AssessmentHomePage />} />
+    <Route path="assessment/gradient/:uscc" element={<GradientWizardPage />} />
+  </>
+);

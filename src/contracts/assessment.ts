@@ -1,0 +1,188 @@
+/** Contracts of the assessment module: 梯度培育 evaluation, batch screening, digital level, solutions. */
+import { z } from 'zod';
+import { PageQuery, RegionCode } from './common.js';
+
+export const GRADIENT_TIERS = ['innovative', 'specialized', 'little_giant'] as const;
+export const GradientTier = z.enum(GRADIENT_TIERS);
+export type GradientTier = z.infer<typeof GradientTier>;
+
+export const RuleStatus = z.enum(['confirmed', 'single_source', 'unconfirmed']).describe('confirmed ✅; single_source ⚠️ and unconfirmed ❓ rules are configurable.');
+
+const BusinessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** Non-yearly facts of the evaluation an enterprise declares (all optional: missing ones are reported). */
+export const GradientProfile = z.object({
+  nicheSince: BusinessDate.optional().describe('从事特定细分市场起始日期'),
+  ipClass1: z.number().int().min(0).max(100000).optional().describe('与主导产品相关的有效Ⅰ类知识产权数（含自主研发与高价值）'),
+  ipClass1Self: z.number().int().min(0).max(100000).optional().describe('其中自主研发Ⅰ类知识产权数'),
+  ipHighValue: z.number().int().min(0).max(100000).optional().describe('其中Ⅰ类高价值知识产权数'),
+  ipClass2: z.number().int().min(0).max(100000).optional().describe('Ⅱ类知识产权数'),
+  emergingField: z.boolean().optional().describe('主导产品属于《战略性新兴产业分类》'),
+  productField: z.enum(['key_link', 'foundation', 'other']).optional().describe('主导产品所属领域（专精特新评分）'),
+  qualityItems: z.array(z.enum(['quality_award', 'certification', 'own_brand', 'standards'])).max(4).optional().describe('质量管理水平满足的项目'),
+  rdInstitutionLevel: z.enum(['national', 'provincial', 'city', 'below_city', 'none']).optional().describe('研发机构级别'),
+  stAwardLevel: z.enum(['national', 'provincial', 'none']).optional().describe('近三年最高科技奖励级别'),
+  stAwardRank: z.number().int().min(1).max(100).optional().describe('在获奖单位中的排名'),
+  equity2yWan: z.number().min(0).max(1e9).optional().describe('近2年新增股权融资（合格机构投资者实缴，万元）'),
+  equity3yWan: z.number().min(0).max(1e9).optional().describe('近3年新增股权融资（万元）'),
+  chuangkeGroup: z.enum(['top50', 'top500', 'none']).optional().describe('“创客中国”大赛全国名次组'),
+  innovationTitles: z.array(z.enum(['high_tech', 'tech_innovation_demo', 'ip_advantage', 'ip_demo'])).max(4).optional().describe('有效期内的荣誉'),
+  hasInfoSystem: z.boolean().optional(),
+  hasSystemCertification: z.boolean().optional(),
+  marketSharePct: z.number().min(0).max(100).optional().describe('主导产品全国细分市场占有率 %'),
+  domesticRank: z.number().int().min(1).max(10000).optional(),
+  hasOwnBrand: z.boolean().optional(),
+  isKeyChainLink: z.boolean().optional().describe('位于产业链关键环节（补短板/锻长板/填空白）'),
+  isKeyField: z.boolean().optional().describe('主导产品属于六基/十大重点领域/网络强国领域'),
+  localScore: z.number().min(0).max(15).optional().describe('地方特色指标得分（省级设定，0–15）'),
+  qualityScore: z.number().min(0).max(100).optional().describe('专精特新发展质量评价得分（2026规则）'),
+  baselineCompliant: z.boolean().optional().describe('无失信、无重大事故、无偷漏税等（企业声明）'),
+  digitalLevel: z.enum(['level4', 'level3', 'level2', 'level1', 'none']).optional().describe('数字化水平等级（无评测时的自报值）'),
+}).strict();
+export type GradientProfile = z.infer<typeof GradientProfile>;
+
+/** One year's figures (万元 on the wire, fen in the database). */
+export const YearlyIndicators = z.object({
+  year: z.number().int().min(2000).max(2100),
+  revenueWan: z.number().min(0).max(1e10).nullable().optional().describe('营业收入（万元）'),
+  mainRevenueWan: z.number().min(0).max(1e10).nullable().optional().describe('主营业务收入（万元）'),
+  netProfitWan: z.number().min(-1e10).max(1e10).nullable().optional().describe('净利润（万元）'),
+  assetsWan: z.number().min(0).max(1e10).nullable().optional().describe('资产总额（万元）'),
+  liabilitiesWan: z.number().min(0).max(1e10).nullable().optional().describe('负债总额（万元）'),
+  rdSpendWan: z.number().min(0).max(1e10).nullable().optional().describe('研发费用（万元）'),
+  employees: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  rdStaff: z.number().int().min(0).max(10_000_000).nullable().optional().describe('研发人员数'),
+});
+export type YearlyIndicators = z.infer<typeof YearlyIndicators>;
+
+export const GradientInputs = z.object({
+  profile: GradientProfile,
+  years: z.array(YearlyIndicators.extend({ source: z.enum(['declared', 'registry', 'mixed']).optional() })),
+});
+export type GradientInputs = z.infer<typeof GradientInputs>;
+
+export const SaveGradientInputsBody = z.object({
+  profile: GradientProfile.optional(),
+  years: z.array(YearlyIndicators).max(5).optional(),
+});
+export type SaveGradientInputsBody = z.infer<typeof SaveGradientInputsBody>;
+
+const MetricValue = z.union([z.number(), z.boolean(), z.string()]);
+const Shortfall = z.object({ input: z.string(), value: MetricValue.nullable(), required: z.string(), gap: z.number().nullable() });
+
+export const IndicatorResult = z.object({
+  key: z.string(),
+  name: z.string(),
+  group: z.string(),
+  unit: z.string(),
+  value: MetricValue.nullable().describe('The value used (in `unit`).'),
+  band: z.string().describe('The band hit (`缺少数据` when missing).'),
+  points: z.number(),
+  maxPoints: z.number(),
+  passed: z.boolean().describe('The indicator earned points.'),
+  isMissing: z.boolean(),
+  ref: z.string().describe('Where the rule is written.'),
+  status: RuleStatus,
+  next: z.object({ band: z.string(), points: z.number(), input: z.string(), needed: MetricValue }).nullable().describe('The next better band and what it takes.'),
+});
+
+export const ConditionResult = z.object({
+  key: z.string(),
+  text: z.string(),
+  ref: z.string(),
+  status: RuleStatus,
+  kind: z.enum(['requirement', 'direct_route']),
+  passed: z.boolean().nullable().describe('null: a figure it needs is missing.'),
+  isDisabled: z.boolean(),
+  shortfalls: z.array(Shortfall),
+  missing: z.array(z.string()),
+});
+
+export const TierResult = z.object({
+  tier: GradientTier,
+  name: z.string(),
+  qualified: z.boolean(),
+  route: z.string().nullable().optional().describe('`score`, `requirements` or `direct:<condition key>`.'),
+  score: z.number().nullable().optional(),
+  passScore: z.number().nullable(),
+  groups: z.array(z.object({ key: z.string(), name: z.string(), points: z.number(), minimum: z.number().nullable() })),
+  indicators: z.array(IndicatorResult),
+  conditions: z.array(ConditionResult),
+  failed: z.array(z.object({ key: z.string(), text: z.string(), shortfalls: z.array(Shortfall) })),
+  missing: z.array(z.string()),
+  improvements: z.array(z.object({ kind: z.enum(['condition', 'indicator', 'missing']), key: z.string(), text: z.string(), gain: z.number().nullable() })),
+  isRecognised: z.boolean().describe('The registry already tags the enterprise with this tier.'),
+});
+export type TierResult = z.infer<typeof TierResult>;
+
+export const GradientResponse = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  asOf: z.string(),
+  lastYear: z.number().int().describe('The year of 上年度 figures.'),
+  ruleVersion: z.string(),
+  ruleSetName: z.string(),
+  ruleSetStatus: RuleStatus,
+  ruleSetNote: z.string(),
+  leadersSupplied: z.array(z.object({ uscc: z.string(), name: z.string() })).describe('IC-3: chain leaders the enterprise supplies (from supply edges).'),
+  metrics: z.record(z.string(), MetricValue).describe('Every metric derived from the inputs.'),
+  tiers: z.array(TierResult),
+  nextTier: GradientTier.nullable().describe('The lowest tier not yet qualified.'),
+});
+export type GradientResponse = z.infer<typeof GradientResponse>;
+
+export const GradientQuery = z.object({ asOf: BusinessDate.optional().describe('Evaluation date (Asia/Shanghai); picks the rule version. Default today.') });
+
+export const RuleSetView = z.object({
+  version: z.string(), name: z.string(), effectiveFrom: z.string(), effectiveTo: z.string().nullable(), status: RuleStatus, note: z.string(),
+  tiers: z.array(z.object({
+    tier: GradientTier,
+    name: z.string(),
+    conditions: z.array(z.object({ key: z.string(), text: z.string(), ref: z.string(), status: RuleStatus, kind: z.enum(['requirement', 'direct_route']), isDisabled: z.boolean() })),
+    indicators: z.array(z.object({ key: z.string(), name: z.string(), group: z.string(), maxPoints: z.number(), ref: z.string(), status: RuleStatus })),
+  })),
+});
+export const RuleSettingsBody = z.object({ disabled: z.array(z.string().max(60)).max(200).describe('Keys of ⚠️/❓ conditions to switch off (✅ ones cannot be).') });
+
+// ---- batch screening ----
+
+export const CreateScreeningBody = z.object({
+  region: RegionCode.optional().describe('Region to screen; default the caller’s scope.'),
+  asOf: BusinessDate.optional(),
+  nearMissGap: z.number().min(0).max(40).default(10).describe('A near-miss scores within this many points of the pass mark, or fails exactly one condition.'),
+});
+export type CreateScreeningBody = z.infer<typeof CreateScreeningBody>;
+
+const TierCounts = z.object({ evaluated: z.number().int(), qualified: z.number().int(), recognised: z.number().int(), candidates: z.number().int(), nearMisses: z.number().int(), priority: z.number().int() });
+export const ScreeningView = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  asOf: z.string(),
+  ruleVersion: z.string(),
+  createdAt: z.string(),
+  enterprises: z.number().int(),
+  durationMs: z.number(),
+  tiers: z.record(GradientTier, TierCounts),
+});
+export type ScreeningView = z.infer<typeof ScreeningView>;
+
+export const ScreeningResultsQuery = PageQuery.extend({
+  tier: GradientTier.default('innovative'),
+  kind: z.enum(['candidate', 'near_miss']).default('candidate'),
+  priorityOnly: z.enum(['true', 'false']).optional().describe('Only SMEs that supply chain leaders (IC-3).'),
+});
+export type ScreeningResultsQuery = z.infer<typeof ScreeningResultsQuery>;
+
+export const ScreeningResult = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  tier: GradientTier,
+  kind: z.enum(['candidate', 'near_miss']),
+  score: z.number().nullable(),
+  route: z.string().nullable(),
+  failed: z.array(z.string()),
+  leadersSupplied: z.number().int(),
+  isPriority: z.boolean().describe('IC-3: supplies a key chain leader.'),
+});
+export type ScreeningResult = z.infer<typeof ScreeningResult>;

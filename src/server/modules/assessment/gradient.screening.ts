@@ -1,0 +1,235 @@
+/**
+ * Regional batch screening (梯度培育 批量筛查) for government users: every enterprise of a region is
+ * evaluated with the same code as the single evaluation (`evaluateFacts`), page by page; the
+ * candidates (qualify, not yet recognised) and near-misses of each tier are stored with the IC-3
+ * priority (chain leaders supplied), and the summary counts.
+ */
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import type { CreateScreeningBody, GradientTier, ScreeningResult, ScreeningResultsQuery, ScreeningView } from '../../../contracts/assessment.js';
+import { GRADIENT_TIERS } from '../../../contracts/assessment.js';
+import type { Db, Tx } from '../../db/database.js';
+import { AppError, invalid, notFound } from '../../errors.js';
+import type { Actor } from '../../platform/actor.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { businessDate } from '../../platform/dates.js';
+import { findRegion, regionFullName, regionPrefix, REGION_ROOT } from '../../platform/regions.js';
+import { isInRegionScope } from '../../platform/scope.js';
+import { recordWrites, type WriteContext } from '../audit/index.js';
+import * as repo from './gradient.repo.js';
+import { evaluateFacts, factsOf, lastYearOf, leadersSuppliedBy, loadRuleSettings, type AssessmentDeps } from './gradient.service.js';
+import { gradientRuleSetOn, type TierResult } from './rules/index.js';
+
+/** Enterprises read and evaluated per round trip. */
+export const SCREENING_PAGE = 5000;
+export const SCREENING_ENTITY = 'gradient_screening';
+
+/** What a screening says of one enterprise in one tier. */
+export type Classification = 'recognised' | 'candidate' | 'near_miss' | null;
+
+/**
+ * Classify a tier result: recognised (already tagged), candidate (qualifies), near-miss (only the
+ * score is short by at most `gap` points, or exactly one condition fails), or nothing. Large
+ * enterprises are never near-misses.
+ */
+export function classifyTier(result: TierResult & { isRecognised: boolean }, gap: number): Classification {
+  if (result.isRecognised) return 'recognised';
+  if (result.qualified) return 'candidate';
+  const conditions = result.failed.filter((f) => f.key !== 'score' && !f.key.startsWith('group:'));
+  if (conditions.some((f) => f.key === 'is_sme')) return null;
+  const scoreFails = result.failed.filter((f) => f.key === 'score' || f.key.startsWith('group:'));
+  const isScoreClose = scoreFails.every((f) => (f.shortfalls[0]?.gap ?? Infinity) <= gap);
+  if (conditions.length === 0 && isScoreClose) return 'near_miss';
+  if (conditions.length === 1 && scoreFails.length === 0) return 'near_miss';
+  return null;
+}
+
+interface ResultRow {
+  enterpriseId: string;
+  regionCode: string;
+  tier: GradientTier;
+  kind: 'candidate' | 'near_miss';
+  score: number | null;
+  route: string | null;
+  failed: string[];
+  leadersSupplied: number;
+}
+
+function emptyCounts() {
+  return Object.fromEntries(GRADIENT_TIERS.map((t) => [t, { evaluated: 0, qualified: 0, recognised: 0, candidates: 0, nearMisses: 0, priority: 0 }])) as ScreeningView['tiers'];
+}
+
+function checkRegion(actor: Actor, region: string | undefined): string {
+  if (actor.role !== 'gov' && actor.role !== 'platform_admin') throw new AppError('forbidden', 'Only government users screen regions', { userMessage: '仅政府主管部门可进行区域筛查' });
+  const code = region ?? actor.regionCode ?? REGION_ROOT;
+  if (code !== REGION_ROOT && !findRegion(code)) throw invalid([{ path: 'region', message: `未知的行政区划代码 ${code}` }]);
+  if (!isInRegionScope(actor, code) || (code === REGION_ROOT && actor.role === 'gov' && actor.regionCode !== REGION_ROOT)) {
+    throw invalid([{ path: 'region', message: '该地区不在您的管辖范围内' }]);
+  }
+  return code;
+}
+
+/**
+ * Evaluate every enterprise of the region and keep the candidates and near-misses per tier.
+ * Returns what it would store (`evaluateRegion` is also the benchmark's and tests' entry point).
+ */
+export async function evaluateRegion(deps: AssessmentDeps, actor: Actor, regionCode: string, asOf: string, gap: number, onPage?: (done: number) => void) {
+  const lastYear = lastYearOf(asOf);
+  const ruleSet = gradientRuleSetOn(asOf);
+  const [settings, leaders] = await Promise.all([loadRuleSettings(deps.db), leadersSuppliedBy(deps, actor)]);
+  const prefix = regionPrefix(regionCode);
+  const counts = emptyCounts();
+  const rows: ResultRow[] = [];
+  let after = '0';
+  let enterprises = 0;
+  for (;;) {
+    const page = await repo.selectEnterprisePage(deps.db, prefix, after, SCREENING_PAGE);
+    if (page.length === 0) break;
+    const raw = await repo.selectRawFacts(deps.db, page.map((e) => e.id), lastYear - 2, lastYear, asOf);
+    for (const basics of page) {
+      const supplied = leaders.get(basics.id)?.size ?? 0;
+      const { tiers } = evaluateFacts(ruleSet, settings, factsOf(basics, raw.get(basics.id), supplied), lastYear, true);
+      for (const t of tiers) {
+        const c = counts[t.tier];
+        c.evaluated++;
+        if (t.qualified) c.qualified++;
+        const kind = classifyTier(t, gap);
+        if (kind === 'recognised') c.recognised++;
+        if (kind !== 'candidate' && kind !== 'near_miss') continue;
+        if (kind === 'candidate') c.candidates++;
+        else c.nearMisses++;
+        if (supplied > 0) c.priority++;
+        rows.push({ enterpriseId: basics.id, regionCode: basics.regionCode, tier: t.tier, kind, score: t.score, route: t.route, failed: t.failed.map((f) => f.key), leadersSupplied: supplied });
+      }
+    }
+    enterprises += page.length;
+    onPage?.(enterprises);
+    after = page[page.length - 1].id;
+  }
+  return { ruleVersion: ruleSet.version, counts, rows, enterprises };
+}
+
+async function insertResults(tx: Tx, screeningId: string, rows: readonly ResultRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    await sql`
+      INSERT INTO gradient_screening_results (screening_id, enterprise_id, tier, kind, region_code, score, route, failed_count, failed, leaders_supplied)
+      SELECT ${screeningId}::bigint, e, t, k, r, s, ro, cardinality(string_to_array(f, ',')), string_to_array(f, ','), l
+      FROM unnest(${chunk.map((c) => c.enterpriseId)}::bigint[], ${chunk.map((c) => c.tier)}::text[], ${chunk.map((c) => c.kind)}::text[], ${chunk.map((c) => c.regionCode)}::text[],
+                  ${chunk.map((c) => c.score)}::real[], ${chunk.map((c) => c.route)}::text[], ${chunk.map((c) => c.failed.join(','))}::text[], ${chunk.map((c) => c.leadersSupplied)}::int[]) AS u(e, t, k, r, s, ro, f, l)`.execute(tx);
+  }
+}
+
+function viewOf(row: { id: string; region_code: string; as_of: string; rule_version: string; created_at: Date; summary: Record<string, unknown> }): ScreeningView {
+  const summary = row.summary as { enterprises: number; durationMs: number; tiers: ScreeningView['tiers'] };
+  return { id: row.id, regionCode: row.region_code, asOf: row.as_of, ruleVersion: row.rule_version, createdAt: row.created_at.toISOString(), enterprises: summary.enterprises, durationMs: summary.durationMs, tiers: summary.tiers };
+}
+
+/**
+ * Run a screening of a region (default the caller's scope) and store it.
+ * @throws forbidden for non-gov users; validation_failed naming `region` when unknown or outside the scope.
+ */
+export async function createScreening(deps: AssessmentDeps, context: WriteContext, body: CreateScreeningBody): Promise<ScreeningView> {
+  const regionCode = checkRegion(context.actor, body.region);
+  const asOf = body.asOf ?? businessDate();
+  const started = performance.now();
+  const result = await evaluateRegion(deps, context.actor, regionCode, asOf, body.nearMissGap);
+  const summary = { enterprises: result.enterprises, durationMs: Math.round(performance.now() - started), tiers: result.counts, nearMissGap: body.nearMissGap };
+  const row = await deps.db.transaction().execute(async (tx) => {
+    const inserted = await tx
+      .insertInto('gradient_screenings')
+      .values({ region_code: regionCode, as_of: asOf, rule_version: result.ruleVersion, summary: JSON.stringify(summary), created_by: context.actor.userId === '0' ? null : context.actor.userId })
+      .returning(['id', 'region_code', 'as_of', 'rule_version', 'created_at', 'summary'])
+      .executeTakeFirstOrThrow();
+    await insertResults(tx, inserted.id, result.rows);
+    await recordWrites(tx, context, [{ action: 'gradient_screening.create', entityType: SCREENING_ENTITY, entityKey: inserted.id, regionCode, after: { asOf, ruleVersion: result.ruleVersion, ...summary } }]);
+    return inserted;
+  });
+  return viewOf({ ...row, as_of: String(row.as_of) });
+}
+
+function canSee(actor: Actor, regionCode: string): boolean {
+  return (actor.role === 'gov' || actor.role === 'platform_admin') && isInRegionScope(actor, regionCode) && !(regionCode === REGION_ROOT && actor.role === 'gov' && actor.regionCode !== REGION_ROOT);
+}
+
+/** One screening. @throws not_found when missing or outside the caller's scope. */
+export async function getScreening(db: Db, actor: Actor, id: string): Promise<ScreeningView> {
+  if (!/^\d{1,18}$/.test(id)) throw notFound('筛查');
+  const row = await db.selectFrom('gradient_screenings').select(['id', 'region_code', sql<string>`as_of::text`.as('as_of'), 'rule_version', 'created_at', 'summary']).where('id', '=', id).executeTakeFirst();
+  if (!row || !canSee(actor, row.region_code)) throw notFound('筛查');
+  return viewOf(row);
+}
+
+/** The caller's screenings (its scope), newest first. */
+export async function listScreenings(db: Db, actor: Actor, page: { cursor?: string; limit: number }): Promise<{ items: ScreeningView[]; nextCursor: string | null }> {
+  if (actor.role !== 'gov' && actor.role !== 'platform_admin') return { items: [], nextCursor: null };
+  const before = decodeCursor(page.cursor);
+  const prefix = actor.role === 'gov' && actor.regionCode ? regionPrefix(actor.regionCode) : '';
+  const rows = await db
+    .selectFrom('gradient_screenings')
+    .select(['id', 'region_code', sql<string>`as_of::text`.as('as_of'), 'rule_version', 'created_at', 'summary'])
+    .$if(prefix !== '', (q) => q.where('region_code', 'like', `${prefix}%`))
+    .$if(before !== undefined, (q) => q.where('id', '<', before!))
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const items = rows.slice(0, page.limit).filter((r) => canSee(actor, r.region_code)).map(viewOf);
+  return { items, nextCursor: rows.length > page.limit ? encodeCursor(rows[page.limit - 1].id) : null };
+}
+
+/** A page of a screening's list for one tier and kind, IC-3 priority first. The cursor is an offset. */
+export async function listScreeningResults(db: Db, actor: Actor, id: string, query: ScreeningResultsQuery): Promise<{ items: ScreeningResult[]; nextCursor: string | null; total: number }> {
+  await getScreening(db, actor, id);
+  const offset = Number(decodeCursor(query.cursor) ?? '0');
+  const base = db
+    .selectFrom('gradient_screening_results as r')
+    .where('r.screening_id', '=', id)
+    .where('r.tier', '=', query.tier)
+    .where('r.kind', '=', query.kind)
+    .$if(query.priorityOnly === 'true', (q) => q.where('r.leaders_supplied', '>', 0));
+  const [rows, total] = await Promise.all([
+    base
+      .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+      .select(['e.uscc', 'e.name', 'r.region_code', 'r.tier', 'r.kind', 'r.score', 'r.route', 'r.failed', 'r.leaders_supplied'])
+      .orderBy('r.leaders_supplied', 'desc')
+      .orderBy('r.failed_count')
+      .orderBy('r.score', (ob) => ob.desc().nullsLast())
+      .orderBy('r.enterprise_id')
+      .offset(offset)
+      .limit(query.limit + 1)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const items = rows.slice(0, query.limit).map((r) => ({
+    uscc: r.uscc, name: r.name, regionCode: r.region_code, tier: r.tier as GradientTier, kind: r.kind as 'candidate' | 'near_miss', score: r.score, route: r.route,
+    failed: r.failed, leadersSupplied: r.leaders_supplied, isPriority: r.leaders_supplied > 0,
+  }));
+  return { items, nextCursor: rows.length > query.limit ? encodeCursor(offset + query.limit) : null, total: Number(total.n) };
+}
+
+const TIER_LABELS: Record<GradientTier, string> = { innovative: '创新型中小企业', specialized: '专精特新中小企业', little_giant: '专精特新“小巨人”' };
+
+/** Most rows per sheet of an export. */
+export const SCREENING_EXPORT_MAX = 20_000;
+
+/** The screening's lists as an Excel workbook: one sheet per tier and kind. @throws not_found. */
+export async function exportScreening(db: Db, actor: Actor, id: string): Promise<{ buffer: Buffer; regionCode: string }> {
+  const screening = await getScreening(db, actor, id);
+  const workbook = new ExcelJS.Workbook();
+  for (const tier of GRADIENT_TIERS) {
+    for (const kind of ['candidate', 'near_miss'] as const) {
+      const sheet = workbook.addWorksheet(`${TIER_LABELS[tier].replace(/[“”]/g, '')}-${kind === 'candidate' ? '候选' : '差一点'}`);
+      sheet.columns = [
+        { header: '企业名称', key: 'name', width: 36 }, { header: '统一社会信用代码', key: 'uscc', width: 22 }, { header: '所在地', key: 'region', width: 26 },
+        { header: '得分', key: 'score', width: 8 }, { header: '达标方式', key: 'route', width: 22 }, { header: '未满足条件', key: 'failed', width: 40 },
+        { header: '配套链主数（优先）', key: 'leaders', width: 16 },
+      ];
+      sheet.getRow(1).font = { bold: true };
+      const page = await listScreeningResults(db, actor, id, { tier, kind, limit: SCREENING_EXPORT_MAX } as ScreeningResultsQuery);
+      for (const r of page.items) {
+        sheet.addRow({ name: r.name, uscc: r.uscc, region: regionFullName(r.regionCode) ?? r.regionCode, score: r.score, route: r.route, failed: r.failed.join('；'), leaders: r.leadersSupplied });
+      }
+    }
+  }
+  return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), regionCode: screening.regionCode };
+}

@@ -1,0 +1,330 @@
+/**
+ * The rule engine of policy evaluations: rule sets are data (rules/*.ts), this file evaluates
+ * them against a flat record of metrics. Pure: no I/O, no clock. Every result lists each indicator
+ * with the value used, the band hit, the points and the rule reference, and each condition with
+ * the value, the requirement and the gap.
+ */
+
+/** How sure we are of a rule (policy-rules.md ✅ / ⚠️ / ❓). Non-confirmed rules can be switched off. */
+export type RuleStatus = 'confirmed' | 'single_source' | 'unconfirmed';
+
+/** A metric value: numbers in the unit of the indicator (%, 万元, years, count), flags, choices. */
+export type MetricValue = number | boolean | string;
+/** The metrics of one enterprise at one date; a missing key means the figure is not known. */
+export type Metrics = Readonly<Record<string, MetricValue | undefined>>;
+
+/**
+ * One band of a scored indicator. Bands are listed best first and the first that holds wins, so a
+ * value exactly on a boundary takes the higher band (以上/以下含本数). `min`/`max` are inclusive.
+ */
+export interface Band {
+  min?: number;
+  max?: number;
+  points: number;
+  label: string;
+}
+
+/** How an indicator turns a metric into points. */
+export type Scoring =
+  | { kind: 'bands'; input: string; bands: readonly Band[] }
+  | { kind: 'choice'; input: string; options: readonly { value: string; points: number; label: string }[] }
+  /** floor(value / per) × pointsPer, at most the indicator's maximum (e.g. 1 point per full 2 years). */
+  | { kind: 'per_unit'; input: string; per: number; pointsPer: number }
+  /** The best of several band sets over different metrics (e.g. R&D spend in 万元 or as a share). */
+  | { kind: 'best_of'; parts: readonly { input: string; unit: string; bands: readonly Band[] }[] };
+
+/** A scored indicator of a tier. */
+export interface ScoredIndicator {
+  key: string;
+  name: string;
+  group: string;
+  maxPoints: number;
+  unit: string;
+  /** Where the rule is written, e.g. `63号 附件1 一(1)`. */
+  ref: string;
+  status: RuleStatus;
+  scoring: Scoring;
+}
+
+/** A check on metrics: a comparison, or all/any of other checks. */
+export type Check =
+  | { input: string; op: '>=' | '<=' | '<' | '=='; value: number | boolean }
+  | { input: string; op: 'in'; value: readonly string[] }
+  | { all: readonly Check[] }
+  | { any: readonly Check[] };
+
+/** A condition of a tier: a prerequisite, a requirement or a direct route. */
+export interface Condition {
+  key: string;
+  text: string;
+  ref: string;
+  status: RuleStatus;
+  /** Requirements of one group (e.g. 小巨人 `new`) can be replaced by a direct route. */
+  group?: string;
+  check: Check;
+}
+
+/** The rules of one tier. */
+export interface TierRules {
+  tier: string;
+  name: string;
+  /** All must hold. */
+  requirements: readonly Condition[];
+  scoring?: {
+    indicators: readonly ScoredIndicator[];
+    passScore: number;
+    /** Minimum points per indicator group. */
+    groupMinimums: Readonly<Record<string, number>>;
+    groupNames: Readonly<Record<string, string>>;
+    ref: string;
+  };
+  /** Any one of these replaces `replaces`: the score, or the requirements of one group. */
+  directRoutes: { replaces: 'score' | string; routes: readonly Condition[] };
+}
+
+/** A versioned rule set with its effective period (business dates, `to` exclusive). */
+export interface RuleSet {
+  version: string;
+  name: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  status: RuleStatus;
+  note: string;
+  tiers: readonly TierRules[];
+}
+
+/** Which non-confirmed rules an administrator switched off (keys of conditions or indicators). */
+export interface RuleSettings {
+  disabled: ReadonlySet<string>;
+}
+
+/** One failed comparison and by how much. */
+export interface Shortfall {
+  input: string;
+  value: MetricValue | null;
+  required: string;
+  /** Distance to the requirement in the metric's unit (numbers only). */
+  gap: number | null;
+}
+
+/** The evaluation of one condition. */
+export interface ConditionResult {
+  key: string;
+  text: string;
+  ref: string;
+  status: RuleStatus;
+  kind: 'requirement' | 'direct_route';
+  /** null: a figure it needs is missing. */
+  passed: boolean | null;
+  isDisabled: boolean;
+  shortfalls: Shortfall[];
+  missing: string[];
+}
+
+/** The evaluation of one scored indicator. */
+export interface IndicatorResult {
+  key: string;
+  name: string;
+  group: string;
+  unit: string;
+  value: MetricValue | null;
+  band: string;
+  points: number;
+  maxPoints: number;
+  /** It earned points. */
+  passed: boolean;
+  isMissing: boolean;
+  ref: string;
+  status: RuleStatus;
+  /** The next better band and what it takes, when there is one. */
+  next: { band: string; points: number; input: string; needed: MetricValue } | null;
+}
+
+/** Something that would move the enterprise towards a tier. */
+export interface Improvement {
+  kind: 'condition' | 'indicator' | 'missing';
+  key: string;
+  text: string;
+  /** Points gained (indicators). */
+  gain: number | null;
+}
+
+/** The evaluation of one tier. */
+export interface TierResult {
+  tier: string;
+  name: string;
+  qualified: boolean;
+  /** How it qualifies: `score`, `requirements`, or `direct:<key>`. */
+  route: string | null;
+  score: number | null;
+  passScore: number | null;
+  groups: { key: string; name: string; points: number; minimum: number | null }[];
+  indicators: IndicatorResult[];
+  conditions: ConditionResult[];
+  /** Everything that stopped it, with gaps. */
+  failed: { key: string; text: string; shortfalls: Shortfall[] }[];
+  /** Metrics that were needed but not known. */
+  missing: string[];
+  improvements: Improvement[];
+}
+
+const EPS = 1e-9;
+
+function describeCheck(check: Check): string {
+  if ('all' in check) return check.all.map(describeCheck).join(' 且 ');
+  if ('any' in check) return `(${check.any.map(describeCheck).join(' 或 ')})`;
+  if (check.op === 'in') return `${check.input} ∈ {${check.value.join(',')}}`;
+  const op = { '==': '=', '>=': '≥', '<=': '≤', '<': '<' }[check.op];
+  return `${check.input} ${op} ${String(check.value)}`;
+}
+
+interface CheckOutcome {
+  passed: boolean | null;
+  shortfalls: Shortfall[];
+  missing: string[];
+}
+
+function evaluateCheck(check: Check, metrics: Metrics): CheckOutcome {
+  if ('all' in check || 'any' in check) {
+    const parts = ('all' in check ? check.all : check.any).map((c) => evaluateCheck(c, metrics));
+    const isAll = 'all' in check;
+    const passed = isAll
+      ? parts.every((p) => p.passed === true) ? true : parts.some((p) => p.passed === false) ? false : null
+      : parts.some((p) => p.passed === true) ? true : parts.every((p) => p.passed === false) ? false : null;
+    if (passed === true) return { passed, shortfalls: [], missing: [] };
+    return { passed, shortfalls: parts.flatMap((p) => p.shortfalls), missing: [...new Set(parts.flatMap((p) => p.missing))] };
+  }
+  const value = metrics[check.input];
+  if (value === undefined) return { passed: null, shortfalls: [], missing: [check.input] };
+  let passed: boolean;
+  let gap: number | null = null;
+  if (check.op === 'in') {
+    passed = check.value.includes(String(value));
+  } else if (check.op === '==') {
+    passed = value === check.value;
+  } else {
+    const v = Number(value);
+    const r = Number(check.value);
+    passed = check.op === '>=' ? v >= r - EPS : check.op === '<=' ? v <= r + EPS : v < r;
+    if (!passed && check.op !== '<') gap = round(Math.abs(r - v));
+  }
+  return { passed, shortfalls: passed ? [] : [{ input: check.input, value, required: describeCheck(check), gap }], missing: [] };
+}
+
+function evaluateCondition(condition: Condition, kind: ConditionResult['kind'], metrics: Metrics, settings: RuleSettings): ConditionResult {
+  const base = { key: condition.key, text: condition.text, ref: condition.ref, status: condition.status, kind };
+  if (settings.disabled.has(condition.key) && condition.status !== 'confirmed') {
+    return { ...base, passed: kind === 'requirement', isDisabled: true, shortfalls: [], missing: [] };
+  }
+  const outcome = evaluateCheck(condition.check, metrics);
+  return { ...base, passed: outcome.passed, isDisabled: false, shortfalls: outcome.shortfalls, missing: outcome.missing };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function bandOf(bands: readonly Band[], value: number): number {
+  return bands.findIndex((b) => (b.min === undefined || value >= b.min - EPS) && (b.max === undefined || value <= b.max + EPS));
+}
+
+function scoreIndicator(indicator: ScoredIndicator, metrics: Metrics): IndicatorResult {
+  const s = indicator.scoring;
+  const base = { key: indicator.key, name: indicator.name, group: indicator.group, unit: indicator.unit, maxPoints: indicator.maxPoints, ref: indicator.ref, status: indicator.status };
+  const missingResult = (value: MetricValue | null): IndicatorResult => ({ ...base, value, band: '缺少数据', points: 0, passed: false, isMissing: true, next: null });
+  if (s.kind === 'best_of') {
+    let best: { points: number; label: string; value: MetricValue; next: IndicatorResult['next'] } | undefined;
+    for (const part of s.parts) {
+      const v = metrics[part.input];
+      if (typeof v !== 'number') continue;
+      const i = bandOf(part.bands, v);
+      const band = part.bands[i];
+      const better = i > 0 ? part.bands[i - 1] : undefined;
+      const next = better ? { band: better.label, points: better.points, input: part.input, needed: (better.min ?? better.max)! } : null;
+      if (!best || band.points > best.points || (band.points === best.points && next && best.next === null)) best = { points: band.points, label: band.label, value: v, next };
+    }
+    if (!best) return missingResult(null);
+    return { ...base, value: best.value, band: best.label, points: best.points, passed: best.points > 0, isMissing: false, next: best.points >= indicator.maxPoints ? null : best.next };
+  }
+  const value = metrics[s.input];
+  if (value === undefined) return missingResult(null);
+  if (s.kind === 'choice') {
+    const i = s.options.findIndex((o) => o.value === String(value));
+    if (i < 0) return missingResult(value);
+    const option = s.options[i];
+    const better = i > 0 ? s.options[i - 1] : undefined;
+    return { ...base, value, band: option.label, points: option.points, passed: option.points > 0, isMissing: false, next: better ? { band: better.label, points: better.points, input: s.input, needed: better.value } : null };
+  }
+  if (typeof value !== 'number') return missingResult(value);
+  if (s.kind === 'per_unit') {
+    const units = Math.floor(value / s.per + EPS);
+    const points = Math.min(indicator.maxPoints, units * s.pointsPer);
+    const next = points < indicator.maxPoints ? { band: `${(units + 1) * s.per}${indicator.unit}`, points: Math.min(indicator.maxPoints, (units + 1) * s.pointsPer), input: s.input, needed: (units + 1) * s.per } : null;
+    return { ...base, value, band: `${units}×${s.per}${indicator.unit}`, points, passed: points > 0, isMissing: false, next };
+  }
+  const i = bandOf(s.bands, value);
+  const band = s.bands[i];
+  const better = i > 0 ? s.bands[i - 1] : undefined;
+  return { ...base, value: round(value), band: band.label, points: band.points, passed: band.points > 0, isMissing: false, next: better ? { band: better.label, points: better.points, input: s.input, needed: (better.min ?? better.max)! } : null };
+}
+
+/** Evaluate one tier's rules against the metrics. `isLean` skips the improvement texts (batch screening). */
+export function evaluateTier(rules: TierRules, metrics: Metrics, settings: RuleSettings, isLean = false): TierResult {
+  const requirements = rules.requirements.map((c) => evaluateCondition(c, 'requirement', metrics, settings));
+  const direct = rules.directRoutes.routes.map((c) => evaluateCondition(c, 'direct_route', metrics, settings));
+  const directHit = direct.find((d) => d.passed === true);
+  const replaced = directHit ? rules.directRoutes.replaces : undefined;
+  const indicators = (rules.scoring?.indicators ?? []).filter((i) => !(settings.disabled.has(i.key) && i.status !== 'confirmed')).map((i) => scoreIndicator(i, metrics));
+  const score = rules.scoring ? round(indicators.reduce((sum, i) => sum + i.points, 0)) : null;
+  const groups = rules.scoring
+    ? Object.entries(rules.scoring.groupNames).map(([key, name]) => ({
+      key, name, points: round(indicators.filter((i) => i.group === key).reduce((sum, i) => sum + i.points, 0)), minimum: rules.scoring!.groupMinimums[key] ?? null,
+    }))
+    : [];
+
+  const failed: TierResult['failed'] = [];
+  for (const r of requirements) {
+    if (r.passed === true || (replaced && rules.requirements.find((c) => c.key === r.key)?.group === replaced)) continue;
+    failed.push({ key: r.key, text: r.text, shortfalls: r.shortfalls });
+  }
+  let isScorePassed = true;
+  if (rules.scoring && replaced !== 'score') {
+    if (score! < rules.scoring.passScore - EPS) {
+      isScorePassed = false;
+      failed.push({ key: 'score', text: `总分 ≥ ${rules.scoring.passScore}`, shortfalls: [{ input: 'score', value: score, required: `≥ ${rules.scoring.passScore}`, gap: round(rules.scoring.passScore - score!) }] });
+    }
+    for (const g of groups) {
+      if (g.minimum !== null && g.points < g.minimum - EPS) {
+        isScorePassed = false;
+        failed.push({ key: `group:${g.key}`, text: `${g.name}得分 ≥ ${g.minimum}`, shortfalls: [{ input: `group:${g.key}`, value: g.points, required: `≥ ${g.minimum}`, gap: round(g.minimum - g.points) }] });
+      }
+    }
+  }
+  const qualified = failed.length === 0 && isScorePassed;
+  const route = !qualified ? null : directHit ? `direct:${directHit.key}` : rules.scoring ? 'score' : 'requirements';
+  const missing = [...new Set([...requirements, ...(qualified ? [] : direct)].flatMap((c) => c.missing).concat(indicators.filter((i) => i.isMissing).map((i) => i.key)))];
+
+  const improvements: Improvement[] = [];
+  if (!qualified && !isLean) {
+    for (const f of failed.filter((f) => !f.key.startsWith('group:') && f.key !== 'score')) {
+      improvements.push({ kind: 'condition', key: f.key, text: `${f.text}：${f.shortfalls.map((s) => `${s.input} 现为 ${s.value ?? '—'}，要求 ${s.required}${s.gap !== null ? `（差 ${s.gap}）` : ''}`).join('；') || '缺少数据'}`, gain: null });
+    }
+    if (rules.scoring && replaced !== 'score') {
+      for (const i of indicators.filter((i) => i.next !== null).sort((a, b) => (b.next!.points - b.points) - (a.next!.points - a.points))) {
+        improvements.push({ kind: 'indicator', key: i.key, text: `${i.name}：${i.band} → ${i.next!.band}（${i.next!.input} 达到 ${String(i.next!.needed)}${i.unit}）`, gain: round(i.next!.points - i.points) });
+      }
+    }
+    for (const m of missing) improvements.push({ kind: 'missing', key: m, text: `补充数据：${m}`, gain: null });
+  }
+  return { tier: rules.tier, name: rules.name, qualified, route, score, passScore: rules.scoring?.passScore ?? null, groups, indicators, conditions: [...requirements, ...direct], failed, missing, improvements };
+}
+
+/** Evaluate every tier of a rule set. */
+export function evaluateRuleSet(ruleSet: RuleSet, metrics: Metrics, settings: RuleSettings, isLean = false): TierResult[] {
+  return ruleSet.tiers.map((t) => evaluateTier(t, metrics, settings, isLean));
+}
+
+/** The rule set in force on a business date (`YYYY-MM-DD`); undefined before the first. */
+export function ruleSetOn<T extends RuleSet>(sets: readonly T[], date: string): T | undefined {
+  return sets.find((s) => s.effectiveFrom <= date && (s.effectiveTo === null || date < s.effectiveTo));
+}
