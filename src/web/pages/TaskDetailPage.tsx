@@ -141,7 +141,9 @@ export function TaskDetailPage() {
                     <Statistic title={t('workbench.col.target')} value={r.target} />
                   </Col>
                   <Col span={6}>
-                    <Statistic title={t('workbench.col.done')} value={r.done} valueStyle={{ color: '#1677ff' }} data-testid="rollup-done" />
+                    <div data-testid="rollup-done">
+                      <Statistic title={t('workbench.col.done')} value={r.done} valueStyle={{ color: '#1677ff' }} />
+                    </div>
                     {r.isDoneCounted ? <span className="muted">{t('workbench.detail.countedHint')}</span> : null}
                   </Col>
                   <Col span={6}>

@@ -85,7 +85,7 @@ export function TaskListPage() {
                   <Link to={`/dispatch/tasks/${row.id}`} data-testid={`task-link-${row.id}`}>
                     {title}
                   </Link>
-                  {row.parentTitle ? <span className="muted">↑ {row.parentTitle}</span> : null}
+                  {row.parentTitle && row.parentTitle !== title ? <span className="muted">↑ {row.parentTitle}</span> : null}
                 </Space>
               ),
             },

@@ -1,6 +1,6 @@
 /** Excel workbooks of the workbench: the task list, a task's roll-up (调度表). */
 import ExcelJS from 'exceljs';
-import type { RollupView, TaskView } from '../../../contracts/workbench.js';
+import type { DashboardView, RollupView, TaskView } from '../../../contracts/workbench.js';
 
 /** Most tasks one export writes. */
 export const TASKS_EXPORT_MAX = 2000;
@@ -63,5 +63,21 @@ export async function rollupWorkbook(task: TaskView, rollup: RollupView): Promis
   sheet.columns.forEach((col, i) => {
     col.width = [14, 36, 10, 10, 8, 10, 12, 10, 10][i] ?? 12;
   });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The dashboard as a workbook: the figures, then one row per subordinate region. */
+export async function dashboardWorkbook(view: DashboardView): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('调度驾驶舱');
+  sheet.addRow([`${view.regionName}${view.chainName ? ` · ${view.chainName}` : ''} 数据驾驶舱`]).font = { bold: true, size: 14 };
+  sheet.addRow([`生成时间 ${view.generatedAt.slice(0, 19).replace('T', ' ')} (UTC)`]);
+  sheet.addRow(['指标', '数值']).font = { bold: true };
+  for (const f of view.figures) sheet.addRow([f.labelZh, f.value]);
+  sheet.addRow([]);
+  sheet.addRow(['下辖地区', '企业数', '专精特新中小企业', '已发布需求', '风险事件']).font = { bold: true };
+  for (const r of view.regions) sheet.addRow([r.regionName, r.enterprises, r.specialized, r.needsPublished, r.riskEvents]);
+  sheet.getColumn(1).width = 24;
+  for (const i of [2, 3, 4, 5]) sheet.getColumn(i).width = 16;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
