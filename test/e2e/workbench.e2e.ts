@@ -13,6 +13,9 @@ afterAll(async () => {
 
 const logIn = (username: string): Promise<Page> => logInAs(browser, username);
 
+/** The input of an antd InputNumber (the test id sits on the input itself, or on a wrapper with an addon). */
+const numberInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
 async function openTask(page: Page, title: string): Promise<void> {
   await page.getByTestId('menu-dispatch').click();
   await page.getByTestId('task-list-page').waitFor();
@@ -34,7 +37,7 @@ describe('a province dispatches a task, a city reports, the province sees the ro
 
     await page.getByTestId('task-create-button').click();
     await page.getByTestId('task-title-input').fill(title);
-    await page.getByTestId('task-target-input').locator('input').fill('30');
+    await numberInput(page, 'task-target-input').fill('30');
     await page.getByTestId('task-create-submit').click();
     await page.getByTestId('task-detail-page').waitFor();
     expect(await page.getByTestId('task-title').textContent()).toBe(title);
@@ -42,10 +45,10 @@ describe('a province dispatches a task, a city reports, the province sees the ro
 
     await page.getByTestId('task-dispatch').click();
     await pickOption(page, page.getByTestId('dispatch-region-0'), '苏州市');
-    await page.getByTestId('dispatch-target-0').locator('input').fill('20');
+    await numberInput(page, 'dispatch-target-0').fill('20');
     await page.getByTestId('dispatch-add-row').click();
     await pickOption(page, page.getByTestId('dispatch-region-1'), '无锡市');
-    await page.getByTestId('dispatch-target-1').locator('input').fill('10');
+    await numberInput(page, 'dispatch-target-1').fill('10');
     await screenshot(page, 'workbench-dispatch-modal');
     await page.getByTestId('dispatch-submit').click();
     const children = page.getByTestId('rollup-children');
@@ -66,8 +69,8 @@ describe('a province dispatches a task, a city reports, the province sees the ro
     await page.getByTestId('task-status-accepted').waitFor();
 
     await page.getByTestId('task-report').click();
-    await page.getByTestId('report-progress').locator('input').fill('60');
-    await page.getByTestId('report-done').locator('input').fill('12');
+    await numberInput(page, 'report-progress').fill('60');
+    await numberInput(page, 'report-done').fill('12');
     await page.getByTestId('report-note').fill('已在苏州工业园区、昆山举办工业母机专场2场，签约意向12项');
     await screenshot(page, 'workbench-report-modal-gov-sz');
     await page.getByTestId('report-submit').click();
@@ -89,6 +92,25 @@ describe('a province dispatches a task, a city reports, the province sees the ro
     await page.getByTestId('task-detail-page').waitFor();
     await page.getByTestId('rollup-children').locator('tr', { hasText: '常州市' }).getByTestId('task-overdue').waitFor();
     await screenshot(page, 'workbench-fairs-tree-gov-js');
+    await page.context().close();
+  });
+
+  it('gov_js opens the dashboard, drills down to 苏州 and into a list', async () => {
+    const page = await logIn('gov_js');
+    await page.getByTestId('menu-dashboard').click();
+    await page.getByTestId('dashboard-page').waitFor();
+    await page.getByTestId('figure-enterprises').waitFor();
+    await page.getByTestId('chart-regions').waitFor();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'workbench-dashboard-gov-js');
+    await page.getByTestId('dashboard-regions').getByRole('link', { name: '苏州市' }).click();
+    await page.getByText('数据驾驶舱 · 苏州市').waitFor();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'workbench-dashboard-suzhou');
+    const specialized = Number((await page.getByTestId('figure-tier.specialized').innerText()).replace(/\D/g, ''));
+    await page.getByTestId('figure-tier.specialized').click();
+    await page.getByTestId('list-total').getByText(`${specialized}`).waitFor();
+    expect(page.url()).toContain('tag=specialized');
     await page.context().close();
   });
 });

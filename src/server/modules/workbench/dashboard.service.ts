@@ -64,7 +64,7 @@ export async function buildDashboard(deps: DashboardDeps, actor: Actor, q: Dashb
     add(`tier.${tag}`, 'tiers', zh, en, enterprises[tag], enterpriseLink({ tag }));
   }
   if (chain) {
-    const weak = await getWeakLinks({ db: deps.db, graph: deps.graph }, actor, chain.id, { region: regionCode });
+    const weak = await getWeakLinks({ db: deps.db, graph: deps.graph }, actor, chain.id, { region: regionCode, candidates: 0 });
     const link = `/chains/${chain.id}/weak-links${query({ region })}`;
     add('chain.segments', 'chains', '产业链环节', 'Chain segments', weak.segments.length, `/chains/${chain.id}`);
     for (const [kind, zh, en] of [['break', '断点', 'Break points'], ['blockage', '堵点', 'Blockages'], ['choke', '卡点', 'Choke points']] as const) {
