@@ -15,6 +15,7 @@ import { runColdStartBench } from './cold-start.bench.js';
 import { runGetEnterpriseBench } from './get-enterprise.bench.js';
 import { runImportBench } from './import.bench.js';
 import { runMatchingBench } from './matching-engine.js';
+import { runWorkbenchBench } from './workbench.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -42,6 +43,7 @@ const MODULE_BENCHES: ModuleBench[] = [
       return runMatchingBench({ offers });
     },
   },
+  { name: 'workbench', run: () => runWorkbenchBench() },
 ];
 
 async function main(): Promise<void> {
