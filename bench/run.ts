@@ -17,6 +17,7 @@ import { runImportBench } from './import.bench.js';
 import { runFairsBench } from './fairs.js';
 import { runMatchingBench } from './matching-engine.js';
 import { runCapitalBench } from './capital.js';
+import { runWorkbenchBench } from './workbench.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -55,6 +56,7 @@ const MODULE_BENCHES: ModuleBench[] = [
     name: 'capital',
     run: (isQuick) => runCapitalBench({ rows: isQuick ? 100_000 : 1_000_000 }),
   },
+  { name: 'workbench', run: () => runWorkbenchBench() },
 ];
 
 async function main(): Promise<void> {

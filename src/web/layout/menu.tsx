@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   DeploymentUnitOutlined,
   FlagOutlined,
@@ -57,7 +58,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'challenges', labelKey: 'menu.challenges', icon: <FlagOutlined />, roles: ALL_ROLES, path: '/challenges', isPlanned: true },
   { key: 'finance', labelKey: 'menu.finance', icon: <BankOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/finance' },
   { key: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment' },
-  { key: 'dispatch', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch', isPlanned: true },
+  { key: 'dispatch', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch' },
+  { key: 'dashboard', labelKey: 'workbench.menuDashboard', icon: <DashboardOutlined />, roles: REGISTRY_ROLES, path: '/dashboard' },
 ];
 
 /** A menu entry resolved for one user. */

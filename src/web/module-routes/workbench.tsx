@@ -1,2 +1,15 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+
+const TaskListPage = lazy(() => import('../pages/TaskListPage').then((module) => ({ default: module.TaskListPage })));
+const DashboardPage = lazy(() => import('../pages/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+const TaskDetailPage = lazy(() => import('../pages/TaskDetailPage').then((module) => ({ default: module.TaskDetailPage })));
+
 /** Routes of the government workbench: tasks down the hierarchy, dashboards, key lists, projects: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
-export const workbenchRoutes = <></>;
+export const workbenchRoutes = (
+  <>
+    <Route path="dispatch" element={<TaskListPage />} />
+    <Route path="dispatch/tasks/:id" element={<TaskDetailPage />} />
+    <Route path="dashboard" element={<DashboardPage />} />
+  </>
+);

@@ -1,6 +1,11 @@
 import type { App, AppContext } from '../../http/context.js';
+import { dashboardRoutes } from './dashboard.routes.js';
+import { tasksRoutes } from './tasks.routes.js';
 
 /** Routes of the government workbench: tasks down the hierarchy, dashboards, key lists, projects. */
-export function workbenchRoutes(_ctx: AppContext) {
-  return async (_app: App) => {};
+export function workbenchRoutes(ctx: AppContext) {
+  return async (app: App) => {
+    await app.register(tasksRoutes(ctx));
+    await app.register(dashboardRoutes(ctx));
+  };
 }

@@ -1,3 +1,52 @@
-/** Tables of the government workbench: tasks down the hierarchy, dashboards, key lists, projects (migrations/20261129000009_create_workbench.sql). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WorkbenchTables {}
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type DateColumn = ColumnType<string, string, string>;
+
+/** Tables of the government workbench: tasks down the hierarchy, their reports and reminders (migrations/20261129000009_create_workbench.sql). */
+export interface WorkbenchTables {
+  tasks: {
+    id: Generated<string>;
+    root_id: string;
+    parent_id: string | null;
+    depth: number;
+    region_code: string;
+    title: string;
+    description: Generated<string>;
+    metric: string | null;
+    target: number;
+    starts_on: DateColumn;
+    due_on: DateColumn;
+    status: string;
+    reported_progress: number | null;
+    reported_done: number | null;
+    reported_at: NullableTimestamp;
+    created_by: string | null;
+    accepted_by: string | null;
+    accepted_at: NullableTimestamp;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  task_reports: {
+    id: Generated<string>;
+    task_id: string;
+    region_code: string;
+    progress: number;
+    done: number | null;
+    is_done_counted: Generated<boolean>;
+    note: Generated<string>;
+    attachments: ColumnType<unknown[], string | undefined, string>;
+    reported_by: string | null;
+    reported_at: Timestamp;
+  };
+  task_reminders: {
+    id: Generated<string>;
+    task_id: string;
+    region_code: string;
+    message: string;
+    sent_by: string | null;
+    sent_by_label: string;
+    created_at: Timestamp;
+  };
+}

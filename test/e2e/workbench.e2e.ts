@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, logInAs, pickOption, screenshot } from './browser.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const logIn = (username: string): Promise<Page> => logInAs(browser, username);
+
+/** The input of an antd InputNumber (the test id sits on the input itself, or on a wrapper with an addon). */
+const numberInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+async function openTask(page: Page, title: string): Promise<void> {
+  await page.getByTestId('menu-dispatch').click();
+  await page.getByTestId('task-list-page').waitFor();
+  await page.getByTestId('task-table').getByText(title, { exact: true }).first().click();
+  await page.getByTestId('task-detail-page').waitFor();
+  expect(await page.getByTestId('task-title').textContent()).toBe(title);
+}
+
+describe('a province dispatches a task, a city reports, the province sees the roll-up', () => {
+  const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const title = `工业母机产业链供需对接专场${tag}`;
+
+  it('gov_js sees the demo tree and creates and dispatches a task to 苏州 and 无锡', async () => {
+    const page = await logIn('gov_js');
+    await page.getByTestId('menu-dispatch').click();
+    await page.getByTestId('task-list-page').waitFor();
+    await page.getByTestId('task-table').getByText('专精特新“小巨人”后备企业梳理', { exact: true }).first().waitFor();
+    await screenshot(page, 'workbench-tasks-gov-js');
+
+    await page.getByTestId('task-create-button').click();
+    await page.getByTestId('task-title-input').fill(title);
+    await numberInput(page, 'task-target-input').fill('30');
+    await page.getByTestId('task-create-submit').click();
+    await page.getByTestId('task-detail-page').waitFor();
+    expect(await page.getByTestId('task-title').textContent()).toBe(title);
+    await page.getByTestId('task-status-accepted').waitFor();
+
+    await page.getByTestId('task-dispatch').click();
+    await pickOption(page, page.getByTestId('dispatch-region-0'), '苏州市');
+    await numberInput(page, 'dispatch-target-0').fill('20');
+    await page.getByTestId('dispatch-add-row').click();
+    await pickOption(page, page.getByTestId('dispatch-region-1'), '无锡市');
+    await numberInput(page, 'dispatch-target-1').fill('10');
+    await screenshot(page, 'workbench-dispatch-modal');
+    await page.getByTestId('dispatch-submit').click();
+    const children = page.getByTestId('rollup-children');
+    await children.getByText('苏州市').waitFor();
+    await children.getByText('无锡市').waitFor();
+    await screenshot(page, 'workbench-task-dispatched-gov-js');
+    await page.context().close();
+  });
+
+  it('gov_sz accepts the task and reports 12 done', async () => {
+    const page = await logIn('gov_sz');
+    await page.getByTestId('menu-dispatch').click();
+    await page.getByTestId('task-view').getByText('本级承办').click();
+    await openTask(page, title);
+    await page.getByTestId('task-status-dispatched').waitFor();
+    await page.getByTestId('task-accept').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('task-status-accepted').waitFor();
+
+    await page.getByTestId('task-report').click();
+    await numberInput(page, 'report-progress').fill('60');
+    await numberInput(page, 'report-done').fill('12');
+    await page.getByTestId('report-note').fill('已在苏州工业园区、昆山举办工业母机专场2场，签约意向12项');
+    await screenshot(page, 'workbench-report-modal-gov-sz');
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('task-reports').getByText('签约意向12项').waitFor();
+    await screenshot(page, 'workbench-task-reported-gov-sz');
+    await page.context().close();
+  });
+
+  it('gov_js sees 苏州’s figure rolled up, and the demo tree down to the counties', async () => {
+    const page = await logIn('gov_js');
+    await openTask(page, title);
+    const row = page.getByTestId('rollup-children').locator('tr', { hasText: '苏州市' });
+    await row.getByText('60%').waitFor();
+    await expect.poll(() => page.getByTestId('rollup-done').innerText()).toContain('12');
+    await screenshot(page, 'workbench-rollup-gov-js');
+
+    await page.getByTestId('menu-dispatch').click();
+    await page.getByTestId('task-table').getByText('2026年“百场万企”大中小企业融通对接活动').first().click();
+    await page.getByTestId('task-detail-page').waitFor();
+    await page.getByTestId('rollup-children').locator('tr', { hasText: '常州市' }).getByTestId('task-overdue').waitFor();
+    await screenshot(page, 'workbench-fairs-tree-gov-js');
+    await page.context().close();
+  });
+
+  it('gov_js opens the dashboard, drills down to 苏州 and into a list', async () => {
+    const page = await logIn('gov_js');
+    await page.getByTestId('menu-dashboard').click();
+    await page.getByTestId('dashboard-page').waitFor();
+    await page.getByTestId('figure-enterprises').waitFor();
+    await page.getByTestId('chart-regions').waitFor();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'workbench-dashboard-gov-js');
+    await page.getByTestId('dashboard-regions').getByRole('link', { name: '苏州市' }).click();
+    await page.getByText('数据驾驶舱 · 苏州市').waitFor();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'workbench-dashboard-suzhou');
+    const specialized = Number((await page.getByTestId('figure-tier.specialized').innerText()).replace(/\D/g, ''));
+    await page.getByTestId('figure-tier.specialized').click();
+    await page.getByTestId('list-total').getByText(`${specialized}`).waitFor();
+    expect(page.url()).toContain('tag=specialized');
+    await page.context().close();
+  });
+});
