@@ -154,6 +154,7 @@ export const ManualAssignBody = z.object({ applicationId: z.string().regex(/^\d{
 export const ReviewView = z.object({
   id: z.string(),
   challengeId: z.string(),
+  applicationId: z.string().describe('Opaque id of the application (the applicant stays hidden).'),
   challengeTitle: z.string(),
   challengeType: z.enum(CHALLENGE_TYPES),
   problem: z.string(),

@@ -87,25 +87,10 @@ export async function selectChallenges(db: Conn, filter: ChallengeFilter, limit:
 }
 
 /** Columns of a new challenge. */
-export interface ChallengeInsert {
-  enterpriseId: string | null;
-  ownerOrgId: string | null;
-  regionCode: string;
-  title: string;
-  type: string;
-  problem: string;
-  targets: string[];
-  fields: string[];
+export type ChallengeInsert = Omit<ChallengeRecord, 'id' | 'status' | 'ownerName' | 'ownerUscc' | 'applicationCount' | 'createdAt' | 'budgetFen' | 'disagreementThreshold'> & {
   budgetFen: bigint | null;
-  deadline: Date;
-  ipTerms: string;
-  isConfidential: boolean;
-  confidentialDetails: string;
-  ndaText: string;
-  criteria: { key: string; name: string; weight: number }[];
-  reviewsPerApplication: number;
   createdBy: string | null;
-}
+};
 
 export async function insertChallenge(tx: Tx, row: ChallengeInsert): Promise<string> {
   const { id } = await tx

@@ -17,6 +17,8 @@ import { assignReviewerByHand, assignReviewers, expertWithConflicts, findOwnExpe
 const TAGS = ['innovation'];
 const IdParams = z.object({ id: z.string().min(1).max(20).describe('Challenge id') });
 const ApplicationParams = IdParams.extend({ applicationId: z.string().min(1).max(20) });
+/** The result of an application nobody was assigned to yet. */
+const NO_REVIEWS = { reviews: 0, submitted: 0, mean: null, min: null, max: null, isDisagreement: false, reviewers: [] };
 const StatusView = z.object({ id: z.string(), status: z.string() });
 
 const DECISIONS: { verb: ApplicationDecision; summary: string; description: string }[] = [
@@ -76,8 +78,7 @@ export function challengeRoutes(ctx: AppContext) {
     }, async (request) => {
       const page = await listApplications(db, requireActor(request), request.params.id, request.query);
       const results = page.isManager ? await resultsOf(db, page.challenge.id, page.challenge.disagreementThreshold) : undefined;
-      const empty = { reviews: 0, submitted: 0, mean: null, min: null, max: null, isDisagreement: false, reviewers: [] };
-      return { items: page.items.map((a) => presentApplication(a, results ? results.get(a.id) ?? empty : null)), nextCursor: page.nextCursor };
+      return { items: page.items.map((a) => presentApplication(a, results ? results.get(a.id) ?? NO_REVIEWS : null)), nextCursor: page.nextCursor };
     });
 
     app.get('/api/v1/challenges/:id/applications/:applicationId', {
@@ -85,7 +86,7 @@ export function challengeRoutes(ctx: AppContext) {
     }, async (request) => {
       const { challenge, application, isManager } = await getApplication(db, requireActor(request), request.params.id, request.params.applicationId);
       const results = isManager ? await resultsOf(db, challenge.id, challenge.disagreementThreshold) : undefined;
-      return presentApplication(application, results ? results.get(application.id) ?? { reviews: 0, submitted: 0, mean: null, min: null, max: null, isDisagreement: false, reviewers: [] } : null);
+      return presentApplication(application, results ? results.get(application.id) ?? NO_REVIEWS : null);
     });
 
     for (const { verb, summary, description } of DECISIONS) {

@@ -32,7 +32,7 @@ export function presentApplication(a: ApplicationRecord, result: ReviewResult | 
 
 export function presentReview(r: ReviewRecord): ReviewView {
   return {
-    id: r.id, challengeId: r.challengeId, challengeTitle: r.challengeTitle, challengeType: r.challengeType, problem: r.problem, targets: r.targets, criteria: r.criteria, proposal: r.proposal,
+    id: r.id, challengeId: r.challengeId, applicationId: r.applicationId, challengeTitle: r.challengeTitle, challengeType: r.challengeType, problem: r.problem, targets: r.targets, criteria: r.criteria, proposal: r.proposal,
     team: r.team, schedule: r.schedule, status: r.status, scores: r.scores, total: r.total, comment: r.comment, assignedAt: r.assignedAt.toISOString(),
   };
 }

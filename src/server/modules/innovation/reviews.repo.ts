@@ -132,6 +132,7 @@ export interface ReviewRecord {
   id: string;
   expertId: string;
   challengeId: string;
+  applicationId: string;
   challengeTitle: string;
   challengeType: 'idea' | 'proposal' | 'prototype';
   problem: string;
@@ -154,7 +155,7 @@ function reviewQuery(db: Conn) {
     .innerJoin('challenges as c', 'c.id', 'r.challenge_id')
     .innerJoin('challenge_applications as a', 'a.id', 'r.application_id')
     .select([
-      'r.id', 'r.expert_id as expertId', 'c.id as challengeId', 'c.title as challengeTitle', 'c.type as challengeType', 'c.problem', 'c.targets', 'c.criteria', 'c.region_code as regionCode',
+      'r.id', 'r.expert_id as expertId', 'c.id as challengeId', 'r.application_id as applicationId', 'c.title as challengeTitle', 'c.type as challengeType', 'c.problem', 'c.targets', 'c.criteria', 'c.region_code as regionCode',
       'a.proposal', 'a.team', 'a.schedule', 'r.status', 'r.scores', 'r.total', 'r.comment', 'r.created_at as assignedAt',
     ]);
 }
