@@ -204,6 +204,8 @@ export const ChallengeStatistics = z.object({
   progressPct: z.number().int().describe('Accepted milestones’ weights, 0–100.'),
 });
 
+export const CONFLICT_KINDS = ['declared', 'investment', 'employment', 'family'] as const;
+
 export const ExpertView = z.object({
   id: z.string(),
   name: z.string(),
@@ -214,10 +216,9 @@ export const ExpertView = z.object({
   maxLoad: z.number().int(),
   isAvailable: z.boolean(),
   openReviews: z.number().int(),
-  conflicts: z.array(z.object({ uscc: z.string(), kind: z.string(), note: z.string() })),
+  conflicts: z.array(z.object({ uscc: z.string(), kind: z.enum(CONFLICT_KINDS), note: z.string() })),
 });
 export type ExpertView = z.infer<typeof ExpertView>;
-export const CONFLICT_KINDS = ['declared', 'investment', 'employment', 'family'] as const;
 export const UpdateExpertBody = z.object({
   name: z.string().trim().min(1).max(60),
   fields: z.array(z.string().trim().min(1).max(40)).min(1).max(30),

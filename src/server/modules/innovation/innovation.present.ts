@@ -41,7 +41,7 @@ export function presentMilestone(m: MilestoneRecord): MilestoneView {
   return { id: m.id, applicationId: m.applicationId, title: m.title, dueDate: m.dueDate, weightPct: m.weightPct, status: m.status, report: m.report, acceptedAt: m.acceptedAt?.toISOString() ?? null };
 }
 
-export function presentExpert(x: ExpertRecord & { conflicts: { uscc: string; kind: string; note: string }[] }): ExpertView {
+export function presentExpert(x: ExpertRecord & { conflicts: ExpertView['conflicts'] }): ExpertView {
   return {
     id: x.id, name: x.name, fields: x.fields, affiliation: x.affiliation, affiliationUscc: x.affiliationUscc, regionCode: x.regionCode, maxLoad: x.maxLoad, isAvailable: x.isAvailable,
     openReviews: x.openReviews, conflicts: x.conflicts,

@@ -50,8 +50,9 @@ export async function selectExperts(db: Conn, options: { isAvailableOnly?: boole
   return query.execute();
 }
 
-export async function selectConflictDeclarations(db: Conn, expertId: string) {
-  return db.selectFrom('expert_conflicts').select(['uscc', 'kind', 'note']).where('expert_id', '=', expertId).orderBy('id').execute();
+export async function selectConflictDeclarations(db: Conn, expertId: string): Promise<{ uscc: string; kind: 'declared' | 'investment' | 'employment' | 'family'; note: string }[]> {
+  const rows = await db.selectFrom('expert_conflicts').select(['uscc', 'kind', 'note']).where('expert_id', '=', expertId).orderBy('id').execute();
+  return rows as { uscc: string; kind: 'declared' | 'investment' | 'employment' | 'family'; note: string }[];
 }
 
 /** Insert or update the expert row of a user, replacing their declared conflicts. */
