@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'payload_too_large'
   /** The uploaded file is not a readable spreadsheet. */
   | 'unsupported_file'
+  /** An attachment of a type the platform does not accept (or whose bytes do not match its name). */
+  | 'unsupported_media_type'
   /** The service is not ready (database down, still starting). */
   | 'unavailable'
   /** Anything unexpected; logged, never echoed. */

@@ -117,6 +117,19 @@ export interface SchemaMigrationsTable {
 
 /** The database as Kysely types it. */
 /** All tables. Modules declare theirs in `<module>.tables.ts`. */
+export interface FilesTable {
+  id: Generated<string>;
+  owner_kind: string;
+  owner_id: string;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: Buffer;
+  bytes: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database extends ChainsTables, SupplyTables, RiskTables, MatchingTables, InnovationTables, WorkbenchTables, AssessmentTables, CapitalTables, FairsTables, DealsTables {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -125,6 +138,7 @@ export interface Database extends ChainsTables, SupplyTables, RiskTables, Matchi
   enterprise_financials: EnterpriseFinancialsTable;
   import_match_decisions: ImportMatchDecisionsTable;
   audit_log: AuditLogTable;
+  files: FilesTable;
   change_log: ChangeLogTable;
   schema_migrations: SchemaMigrationsTable;
   platform_settings: PlatformSettingsTable;

@@ -15,6 +15,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   payload_too_large: 413,
   unsupported_file: 422,
+  unsupported_media_type: 415,
   unavailable: 503,
   internal: 500,
 };
@@ -30,6 +31,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: '请求过于频繁 Too many requests',
   payload_too_large: '请求内容过大 Payload too large',
   unsupported_file: '无法读取文件 Unsupported file',
+  unsupported_media_type: '不支持的文件类型 Unsupported media type',
   unavailable: '服务暂不可用 Service unavailable',
   internal: '服务器内部错误 Internal error',
 };
@@ -88,7 +90,7 @@ export function toAppError(err: unknown): { error: AppError; extra?: Record<stri
       : fe.statusCode === 404 ? 'not_found'
       : fe.statusCode === 429 ? 'rate_limited'
       : fe.statusCode === 401 ? 'unauthenticated'
-      : fe.statusCode === 415 ? 'unsupported_file'
+      : fe.statusCode === 415 ? 'unsupported_media_type'
       : 'validation_failed';
     // JSON parse errors and the like: the message names the problem, not a field.
     return { error: new AppError(code, fe.message, { userMessage: fe.message, errors: code === 'validation_failed' ? [{ path: 'body', message: fe.message }] : undefined }) };

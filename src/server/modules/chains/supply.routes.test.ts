@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/support.js';
+import { createTestApp, multipartBody } from '../../../../test/support.js';
 import { loginAs, makeEnterprise, uniqueUscc } from '../../../../test/factories.js';
 import type { Db } from '../../db/database.js';
 import type { App } from '../../http/context.js';
@@ -21,19 +21,8 @@ beforeAll(async () => {
   expert = (await loginAs(app, db, { role: 'expert' })).headers;
 });
 
-function multipart(file: Buffer, filename: string, fields: Record<string, string> = {}): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----xieshou-supply-boundary';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-  parts.push(file, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 async function upload(headers: Headers, csv: string, options: { dryRun: boolean; isPrivate?: boolean }) {
-  const body = multipart(Buffer.from(csv), 'suppliers.csv', options.isPrivate ? { isPrivate: 'true' } : {});
+  const body = multipartBody(Buffer.from(csv), 'suppliers.csv', options.isPrivate ? { isPrivate: 'true' } : {});
   return app.inject({ method: 'POST', url: `/api/v1/supply-edges/import?dryRun=${options.dryRun}`, headers: { ...headers, ...body.headers }, payload: body.payload });
 }
 
