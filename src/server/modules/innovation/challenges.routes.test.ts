@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/support.js';
+import { createTestApp, multipartBody } from '../../../../test/support.js';
 import { loginAs, makeEnterprise, uniqueName } from '../../../../test/factories.js';
 import type { Db } from '../../db/database.js';
 import type { App } from '../../http/context.js';
@@ -235,5 +235,53 @@ describe('reviews', () => {
     const r = await post(`/api/v1/challenges/${id}/assign-reviewers`, leaderUser, { perApplication: 9 });
     expect(r.statusCode).toBe(409);
     expect(r.json().detail).toMatch(/专家|容量/);
+  });
+});
+
+describe('challenge files', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const upload = (url: string, headers: Headers, name: string, bytes: Buffer, fields: Record<string, string> = {}) => {
+    const body = multipartBody(bytes, name, fields);
+    return app.inject({ method: 'POST', url, headers: { ...headers, ...body.headers }, payload: body.payload });
+  };
+
+  it('serves confidential files only after the NDA: 404 for a non-applicant, the bytes after acceptance', async () => {
+    const id = await postChallenge({ confidential: true, confidentialDetails: '见附件' });
+    const secret = await upload(`/api/v1/challenges/${id}/files`, leaderUser, '电芯图纸.pdf', PDF, { confidential: 'true' });
+    expect(secret.statusCode, secret.body).toBe(201);
+    const open = await upload(`/api/v1/challenges/${id}/files`, leaderUser, '公开说明.txt', Buffer.from('公开说明'));
+    expect(open.statusCode).toBe(201);
+    expect((await upload(`/api/v1/challenges/${id}/files`, smeUser, 'x.txt', Buffer.from('x'))).statusCode).toBe(403);
+    expect((await upload(`/api/v1/challenges/${id}/files`, leaderUser, 'x.exe', Buffer.from('MZ'))).statusCode).toBe(415);
+
+    const listed = (await get(`/api/v1/challenges/${id}/files`, otherUser)).json();
+    expect(listed.files.map((f: { name: string }) => f.name)).toEqual(['公开说明.txt']);
+    expect(listed.confidentialFiles).toBeNull();
+    const denied = await get(`/api/v1/challenges/${id}/files/${secret.json().id}`, otherUser);
+    expect(denied.statusCode).toBe(404);
+    const missing = await get(`/api/v1/challenges/${id}/files/999999999`, otherUser);
+    expect(denied.json().title).toBe(missing.json().title);
+    expect((await get(`/api/v1/challenges/${id}/files/${open.json().id}`, otherUser)).statusCode).toBe(200);
+
+    await post(`/api/v1/challenges/${id}/nda`, smeUser);
+    const allowed = await get(`/api/v1/challenges/${id}/files/${secret.json().id}`, smeUser);
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.rawPayload.equals(PDF)).toBe(true);
+    expect(allowed.headers['content-disposition']).toContain('attachment');
+    expect((await get(`/api/v1/challenges/${id}/files`, smeUser)).json().confidentialFiles).toHaveLength(1);
+    // A file id of another challenge is not reachable through this one.
+    const otherChallenge = await postChallenge();
+    expect((await get(`/api/v1/challenges/${otherChallenge}/files/${secret.json().id}`, leaderUser)).statusCode).toBe(404);
+  });
+
+  it('keeps application files to the applicant and the managers', async () => {
+    const id = await postChallenge();
+    const appId = (await apply(id, smeUser, sme.uscc)).json().id;
+    const file = await upload(`/api/v1/challenges/${id}/applications/${appId}/files`, smeUser, '方案.pdf', PDF);
+    expect(file.statusCode, file.body).toBe(201);
+    expect((await upload(`/api/v1/challenges/${id}/applications/${appId}/files`, otherUser, 'x.pdf', PDF)).statusCode).toBe(404);
+    expect((await get(`/api/v1/challenges/${id}/applications/${appId}/files/${file.json().id}`, leaderUser)).statusCode).toBe(200);
+    expect((await get(`/api/v1/challenges/${id}/applications/${appId}/files/${file.json().id}`, otherUser)).statusCode).toBe(404);
+    expect((await get(`/api/v1/challenges/${id}/applications/${appId}/files`, smeUser)).json().items).toHaveLength(1);
   });
 });

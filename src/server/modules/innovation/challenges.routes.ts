@@ -7,6 +7,9 @@ import {
 import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { notFound } from '../../errors.js';
+import { FileView } from '../../../contracts/files.js';
+import { readUpload, sendFile, type StoredFile } from '../../platform/files.js';
+import { attachApplicationFile, attachChallengeFile, downloadApplicationFile, downloadChallengeFile, listApplicationFiles, listChallengeFiles } from './challenges.files.js';
 import {
   acceptNda, advanceMilestone, answerQuestion, askQuestion, challengeStatistics, createApplication, createChallenge, createMilestone, decideApplication, getApplication,
   getChallengeFor, listApplications, listChallenges, listMilestones, listQuestions, type ApplicationDecision,
@@ -26,6 +29,11 @@ const DECISIONS: { verb: ApplicationDecision; summary: string; description: stri
   { verb: 'award', summary: 'Award an application 揭榜成功', description: 'submitted/shortlisted → awarded; the challenge becomes `awarded` (no more scoring). Managers only; 409 from another state.' },
   { verb: 'reject', summary: 'Reject an application 未入选', description: 'submitted/shortlisted → rejected. Managers only.' },
 ];
+
+/** A stored file as the API shows it (no owner columns). */
+function presentFile(file: StoredFile) {
+  return { id: file.id, name: file.name, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256, uploadedAt: file.uploadedAt };
+}
 
 /** `/api/v1/challenges*`, `/api/v1/reviews*`, `/api/v1/experts*`. */
 export function challengeRoutes(ctx: AppContext) {
@@ -53,6 +61,41 @@ export function challengeRoutes(ctx: AppContext) {
       await acceptNda(db, { actor, requestId: request.id }, request.params.id);
       return presentChallenge(await getChallengeFor(db, actor, request.params.id));
     });
+
+    app.post('/api/v1/challenges/:id/files', {
+      schema: { tags: TAGS, summary: 'Attach a file to a challenge 上传榜单附件', description: 'multipart/form-data with a `file` part and an optional field `confidential=true` (behind the NDA). The challenge’s managers; 413 over the size limit, 415 for types not accepted or bytes not matching the extension.', params: IdParams, consumes: ['multipart/form-data'], response: { 201: FileView } },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      const upload = await readUpload(request);
+      return reply.code(201).send(presentFile(await attachChallengeFile(db, { actor, requestId: request.id }, request.params.id, upload, upload.fields.confidential === 'true')));
+    });
+
+    app.get('/api/v1/challenges/:id/files', {
+      schema: { tags: TAGS, summary: 'Files of a challenge 榜单附件', description: '`files`: public; `confidentialFiles`: null unless the caller’s organisation accepted the NDA or manages the challenge.', params: IdParams, response: { 200: z.object({ files: z.array(FileView), confidentialFiles: z.array(FileView).nullable() }) } },
+    }, async (request) => {
+      const listed = await listChallengeFiles(db, requireActor(request), request.params.id);
+      return { files: listed.files.map(presentFile), confidentialFiles: listed.confidentialFiles?.map(presentFile) ?? null };
+    });
+
+    app.get('/api/v1/challenges/:id/files/:fileId', {
+      schema: { tags: TAGS, summary: 'Download a challenge file 下载榜单附件', description: 'Served as an attachment (nosniff, sandboxed). A confidential file without the NDA → 404, exactly like a file that does not exist.', params: IdParams.extend({ fileId: z.string().min(1).max(20) }) },
+    }, async (request, reply) => sendFile(reply, await downloadChallengeFile(db, requireActor(request), request.params.id, request.params.fileId)));
+
+    app.post('/api/v1/challenges/:id/applications/:applicationId/files', {
+      schema: { tags: TAGS, summary: 'Attach a file to an application 上传申报附件', description: 'multipart/form-data with a `file` part. The applicant’s members; 404 for outsiders, 403 for the challenge’s managers; 413/415 as for every upload.', params: ApplicationParams, consumes: ['multipart/form-data'], response: { 201: FileView } },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      const upload = await readUpload(request);
+      return reply.code(201).send(presentFile(await attachApplicationFile(db, { actor, requestId: request.id }, request.params.id, request.params.applicationId, upload)));
+    });
+
+    app.get('/api/v1/challenges/:id/applications/:applicationId/files', {
+      schema: { tags: TAGS, summary: 'Files of an application 申报附件', description: 'The applicant and the challenge’s managers; 404 for others.', params: ApplicationParams, response: { 200: z.object({ items: z.array(FileView) }) } },
+    }, async (request) => ({ items: (await listApplicationFiles(db, requireActor(request), request.params.id, request.params.applicationId)).map(presentFile) }));
+
+    app.get('/api/v1/challenges/:id/applications/:applicationId/files/:fileId', {
+      schema: { tags: TAGS, summary: 'Download an application file 下载申报附件', description: 'The applicant and the challenge’s managers; 404 for others.', params: ApplicationParams.extend({ fileId: z.string().min(1).max(20) }) },
+    }, async (request, reply) => sendFile(reply, await downloadApplicationFile(db, requireActor(request), request.params.id, request.params.applicationId, request.params.fileId)));
 
     app.get('/api/v1/challenges/:id/questions', {
       schema: { tags: TAGS, summary: 'Q&A of a challenge 答疑', description: 'Questions and the poster’s answers, oldest first; public to everyone signed in.', params: IdParams, response: { 200: z.object({ items: z.array(QuestionView) }) } },
