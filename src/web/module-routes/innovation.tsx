@@ -1,2 +1,25 @@
-/** Routes of the innovation and talent: challenges, shared resources, achievements, experts: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
-export const innovationRoutes = <></>;
+import { lazy } from 'react';
+import { Route } from 'react-router';
+
+const ChallengeListPage = lazy(() => import('../pages/innovation/ChallengeListPage').then((m) => ({ default: m.ChallengeListPage })));
+const ChallengeCreatePage = lazy(() => import('../pages/innovation/ChallengeCreatePage').then((m) => ({ default: m.ChallengeCreatePage })));
+const ChallengeDetailPage = lazy(() => import('../pages/innovation/ChallengeDetailPage').then((m) => ({ default: m.ChallengeDetailPage })));
+const ReviewQueuePage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ReviewQueuePage })));
+const ReviewFormPage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ReviewFormPage })));
+const ExpertProfilePage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ExpertProfilePage })));
+const ResourceListPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceListPage })));
+const ResourceDetailPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceDetailPage })));
+
+/** Routes of the innovation and talent: challenges, reviews, the expert profile, shared resources: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
+export const innovationRoutes = (
+  <>
+    <Route path="challenges" element={<ChallengeListPage />} />
+    <Route path="challenges/new" element={<ChallengeCreatePage />} />
+    <Route path="challenges/:id" element={<ChallengeDetailPage />} />
+    <Route path="reviews" element={<ReviewQueuePage />} />
+    <Route path="reviews/:id" element={<ReviewFormPage />} />
+    <Route path="experts/me" element={<ExpertProfilePage />} />
+    <Route path="resources" element={<ResourceListPage />} />
+    <Route path="resources/:id" element={<ResourceDetailPage />} />
+  </>
+);

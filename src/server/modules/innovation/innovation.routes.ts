@@ -1,6 +1,11 @@
 import type { App, AppContext } from '../../http/context.js';
+import { challengeRoutes } from './challenges.routes.js';
+import { resourceRoutes } from './resources.routes.js';
 
-/** Routes of the innovation and talent: challenges, shared resources, achievements, experts. */
-export function innovationRoutes(_ctx: AppContext) {
-  return async (_app: App) => {};
+/** Routes of the innovation and talent: challenges, reviews, experts, shared resources and bookings. */
+export function innovationRoutes(ctx: AppContext) {
+  return async (app: App) => {
+    await challengeRoutes(ctx)(app);
+    await resourceRoutes(ctx)(app);
+  };
 }

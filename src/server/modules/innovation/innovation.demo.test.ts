@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../../test/support.js';
+import type { Db } from '../../db/database.js';
+import { seedDemo, seedModuleDemos } from '../../demo/seed.js';
+
+let db: Db;
+beforeAll(async () => {
+  ({ db } = await createTestDb());
+  await seedDemo(db, { count: 300, seed: 7 });
+  await seedModuleDemos(db);
+}, 180_000);
+
+describe('seedInnovationDemo', () => {
+  it('gives every role something to see: challenges in every stage, an open review for `expert`, bookings and usage', async () => {
+    const challenges = await db.selectFrom('challenges').select(['title', 'status']).execute();
+    expect(challenges.map((c) => c.status).sort()).toEqual(['awarded', 'open', 'open']);
+    const expert = await db.selectFrom('experts as x').innerJoin('users as u', 'u.id', 'x.user_id').select('x.id').where('u.username', '=', 'expert').executeTakeFirstOrThrow();
+    const queue = await db.selectFrom('review_assignments').select('status').where('expert_id', '=', expert.id).execute();
+    expect(queue.some((r) => r.status === 'assigned')).toBe(true);
+    // No demo assignment is conflicted: 吴博士 (invested in 昆山智衡) never reviews it.
+    const conflicted = await db
+      .selectFrom('review_assignments as r')
+      .innerJoin('challenge_applications as a', 'a.id', 'r.application_id')
+      .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+      .innerJoin('expert_conflicts as c', (join) => join.onRef('c.expert_id', '=', 'r.expert_id').onRef('c.uscc', '=', 'e.uscc'))
+      .select('r.id')
+      .execute();
+    expect(conflicted).toEqual([]);
+    const usages = await db.selectFrom('resource_usages').select('id').execute();
+    expect(usages.length).toBeGreaterThan(0);
+    const pending = await db.selectFrom('resource_bookings').select('id').where('status', '=', 'pending').execute();
+    expect(pending.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,29 @@
+/** Who may do what with challenges and shared resources. Pure functions of the actor and the row. */
+import type { Actor } from '../../platform/actor.js';
+import { isInRegionScope } from '../../platform/scope.js';
+
+/** The owner side of a challenge or resource: the owning organisation and its region. */
+export interface OwnedRow {
+  ownerOrgId: string | null;
+  regionCode: string;
+}
+
+/** Members of the owning organisation. */
+export function isOwnerMember(actor: Actor, row: OwnedRow): boolean {
+  return actor.role === 'member' && actor.orgId !== null && actor.orgId === row.ownerOrgId;
+}
+
+/** Gov users whose scope holds the row's region, and platform admins. */
+export function isGovInScope(actor: Actor, row: OwnedRow): boolean {
+  return (actor.role === 'gov' || actor.role === 'platform_admin') && isInRegionScope(actor, row.regionCode);
+}
+
+/** Managing a challenge (Q&A answers, assignment, shortlist, award, milestones) or a resource (bookings). */
+export function canManage(actor: Actor, row: OwnedRow): boolean {
+  return isOwnerMember(actor, row) || isGovInScope(actor, row);
+}
+
+/** Reading the confidential part of a challenge: its managers and organisations that accepted the NDA. */
+export function canReadConfidential(actor: Actor, row: OwnedRow & { isConfidential: boolean }, hasAcceptedNda: boolean): boolean {
+  return !row.isConfidential || hasAcceptedNda || canManage(actor, row);
+}
