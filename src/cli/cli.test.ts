@@ -80,7 +80,7 @@ describe('xieshou CLI', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(String(workbook.worksheets[0].getRow(2).getCell(1).value)).toBe(uscc);
-  }, 180_000);
+  }, 480_000);
 
   it('backs up a data dir and restores it into a fresh one, refusing a second restore without --force', async () => {
     const uscc = makeUscc({ regionCode: '320505', body8: 'CLX00002' });
@@ -106,5 +106,5 @@ describe('xieshou CLI', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(exported);
     expect(workbook.worksheets[0].getColumn(1).values.map(String)).toContain(uscc);
-  }, 240_000);
+  }, 600_000);
 });
