@@ -17,12 +17,8 @@ beforeAll(async () => {
 }, 180_000);
 
 describe(seedRiskDemo.name, () => {
-  it('records events at every status, with alerts for the leader and 苏州, fast and once', async () => {
-    const started = performance.now();
+  it('records events at every status, with alerts for the leader and 苏州, once', async () => {
     await seedRiskDemo(db);
-    const ms = Math.round(performance.now() - started);
-    console.log(`seedRiskDemo with ${COUNT} enterprises: ${ms} ms`);
-    expect(ms).toBeLessThan(3000);
     const events = await db.selectFrom('risk_events').select(['id', 'kind', 'status', 'title']).orderBy('id').execute();
     expect(events.map((e) => e.kind)).toEqual(['shutdown', 'logistics', 'sanction', 'default', 'dishonest']);
     expect(new Set(events.map((e) => e.status))).toEqual(new Set(['potential', 'confirmed', 'recovered', 'no_impact']));

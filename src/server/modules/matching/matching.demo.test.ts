@@ -20,11 +20,8 @@ beforeAll(async () => {
 
 describe(seedMatchingDemo.name, () => {
   it('gives the leader needs in every state with good candidates, gov_sz a review queue and the SME a feed; runs once', async () => {
-    const started = performance.now();
+    // Speed is the benchmarks' business (the cold-start bench includes the demo), not a timed test.
     await seedMatchingDemo(db);
-    const elapsed = performance.now() - started;
-    console.log(`seedMatchingDemo with ${process.env.MATCHING_DEMO_COUNT ?? 600} enterprises: ${Math.round(elapsed)} ms`);
-    expect(elapsed).toBeLessThan(3000);
     await seedMatchingDemo(db);
     const statuses = await db.selectFrom('needs').select('status').execute();
     expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['draft', 'submitted', 'published', 'closed', 'fulfilled']));
