@@ -70,6 +70,8 @@ export interface EngineOptions {
 
 /** Documents retrieved by text before the structured features re-rank them. */
 const RETRIEVE = 200;
+/** Weight of the parts of a need's product phrase (电池 of 电池托盘) relative to the whole phrase: tuned on the eval dev split (1 → 0.5 → 0.25: NDCG@10 0.936 → 0.942 → 0.944). */
+const PART_FACTOR = 0.25;
 /** Saturation of one BM25F term at tf = 1 in the products field (t/(k1+t) with t = 4): the reference's per-term share. */
 const TEXT_SATURATION = 0.77;
 /** Enterprises re-ranked by all features per result asked for. */
@@ -302,8 +304,9 @@ export class MatchEngine {
       coreTerms.add(t);
     }
     for (const p of need.products) {
+      const whole = normaliseTerm(p).replace(/\s+/g, '');
       for (const t of tokenizer.productTokens(p)) {
-        weighted.push([t, 3]);
+        weighted.push([t, t === whole ? 3 : 3 * PART_FACTOR]);
         coreTerms.add(t);
       }
     }
