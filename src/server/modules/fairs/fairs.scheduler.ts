@@ -283,7 +283,7 @@ export function scheduleFair(highs: Highs, instance: SchedulerInstance, partial:
   const solverOptions = { time_limit: options.timeLimitSeconds, mip_rel_gap: 1e-6 };
   const relaxation = highs.solve(selectionModel(pairs, shares, slotCount, capacity, options, false), { ...solverOptions, solver: 'simplex' });
   const hasRelaxation = relaxation.Status === 'Optimal';
-  const primal = (solution: typeof relaxation, i: number) => solution.Columns[`x${i}`]?.Primal ?? 0;
+  const primal = (solution: typeof relaxation, i: number) => (solution.Columns[`x${i}`] as { Primal?: number } | undefined)?.Primal ?? 0;
   const isIntegral = hasRelaxation && pairs.every((_, i) => Math.abs(primal(relaxation, i) - Math.round(primal(relaxation, i))) < 1e-6);
   // The flow model is totally unimodular, so the simplex vertex is integral and optimal for the
   // MIP too; branch and bound runs only if round-off ever leaves a fractional vertex.
