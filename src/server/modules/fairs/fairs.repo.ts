@@ -403,3 +403,22 @@ export async function upsertOutcome(tx: Tx, row: { meetingId: string; fairId: st
     .onConflict((oc) => oc.column('meeting_id').doUpdateSet({ outcome: row.outcome, amount_fen: row.amountFen, note: row.note, recorded_by: row.recordedBy, recorded_at: new Date() }))
     .execute();
 }
+
+/**
+ * Published needs of an enterprise, as the matching engine's need query (read-only use of the
+ * matching module's `needs` table: the engine ranks SMEs for a large firm's needs).
+ */
+export async function selectPublishedNeedQueries(db: Db, enterpriseId: string, uscc: string, limit = 20) {
+  const rows = await db
+    .selectFrom('needs')
+    .select(['title', 'description', 'products', 'industry_code', 'target_region_code', 'required_certifications', 'required_level'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('status', '=', 'published')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    title: r.title, description: r.description, products: r.products, industryCode: r.industry_code, regionCode: r.target_region_code,
+    requiredCertifications: r.required_certifications, requiredLevel: r.required_level, ownerUscc: uscc,
+  }));
+}

@@ -243,3 +243,16 @@ describe('wishes, schedule, timetables and outcomes', () => {
     expect(audit.map((a) => a.action)).toEqual(['fair.outcome']);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every fairs route with its tag, a bilingual summary and a description', async () => {
+    const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[]; summary?: string; description?: string }>> };
+    const operations = Object.entries(spec.paths).filter(([path]) => path.startsWith('/api/v1/fairs')).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, ...op })));
+    expect(operations.length).toBeGreaterThanOrEqual(16);
+    for (const op of operations) {
+      expect(op.tags, `${op.method} ${op.path}`).toEqual(['fairs']);
+      expect(op.summary, `${op.method} ${op.path}`).toMatch(/[A-Za-z].*[\u4e00-\u9fff]/);
+      expect(op.description, `${op.method} ${op.path}`).toBeTruthy();
+    }
+  });
+});

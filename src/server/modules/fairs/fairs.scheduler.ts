@@ -126,11 +126,17 @@ function signed(coefficient: number, name: string, isFirst: boolean): string {
   return `${sign} ${Math.abs(coefficient)} ${name}`.trim();
 }
 
-/** The pair-selection model (see the file comment). `isInteger` false gives its LP relaxation. */
+/**
+ * The pair-selection model as a network flow (see the file comment): hub → SME s split into a
+ * fair-share arc g_s (≤ share, rewarded) and the rest h_s; SME → large firm x_p (a wished pair);
+ * large firm → sink (≤ slots); the hub's inflow is the fair's table-slots. Its constraint matrix
+ * is an incidence matrix, hence totally unimodular: simplex returns an integral optimum, and
+ * `isInteger` only asks HiGHS to prove it by branch and bound.
+ */
 function selectionModel(pairs: Pair[], shares: number[], slotCount: number, capacity: number, options: SchedulerOptions, isInteger: boolean): string {
   const objective: string[] = pairs.map((p, i) => signed(p.weight, `x${i}`, i === 0));
   shares.forEach((share, s) => {
-    if (share > 0) objective.push(signed(options.fairShareWeight, `f${s}`, objective.length === 0));
+    if (share > 0) objective.push(signed(options.fairShareWeight, `g${s}`, false));
   });
   const bySme = new Map<number, number[]>();
   const byLarge = new Map<number, number[]>();
@@ -139,17 +145,21 @@ function selectionModel(pairs: Pair[], shares: number[], slotCount: number, capa
     byLarge.set(p.large, [...(byLarge.get(p.large) ?? []), i]);
   });
   const rows: string[] = [];
+  const hub: string[] = [];
   for (const [s, list] of bySme) {
-    const sum = list.map((i, k) => signed(1, `x${i}`, k === 0));
-    if (list.length > slotCount) rows.push(` sd${s}: ${terms(sum)} <= ${slotCount}`);
-    if (shares[s] > 0) rows.push(` fs${s}: ${terms([...sum, signed(-1, `f${s}`, false)])} >= 0`);
+    const arcs = [signed(-1, `h${s}`, false)];
+    if (shares[s] > 0) arcs.push(signed(-1, `g${s}`, false));
+    rows.push(` cs${s}: ${terms([...list.map((i, k) => signed(1, `x${i}`, k === 0)), ...arcs])} = 0`);
+    hub.push(`h${s}`, ...(shares[s] > 0 ? [`g${s}`] : []));
   }
   for (const [l, list] of byLarge) {
     if (list.length > slotCount) rows.push(` ld${l}: ${terms(list.map((i, k) => signed(1, `x${i}`, k === 0)))} <= ${slotCount}`);
   }
-  if (pairs.length > capacity) rows.push(` cap: ${terms(pairs.map((_, i) => signed(1, `x${i}`, i === 0)))} <= ${capacity}`);
-  if (rows.length === 0) rows.push(` none: ${signed(1, 'x0', true)} >= 0`);
-  const bounds = [...pairs.map((_, i) => ` 0 <= x${i} <= 1`), ...shares.flatMap((share, s) => (share > 0 ? [` 0 <= f${s} <= ${share}`] : []))];
+  if (pairs.length > capacity) rows.push(` cap: ${terms(hub.map((name, k) => signed(1, name, k === 0)))} <= ${capacity}`);
+  const bounds = [
+    ...pairs.map((_, i) => ` 0 <= x${i} <= 1`),
+    ...[...bySme.keys()].flatMap((s) => [` 0 <= h${s} <= ${slotCount - shares[s]}`, ...(shares[s] > 0 ? [` 0 <= g${s} <= ${shares[s]}`] : [])]),
+  ];
   const integer = isInteger ? ['Binary', ` ${terms(pairs.map((_, i) => `x${i}`))}`] : [];
   return ['Maximize', ` obj: ${terms(objective)}`, 'Subject To', ...rows, 'Bounds', ...bounds, ...integer, 'End', ''].join('\n');
 }
@@ -271,10 +281,15 @@ export function scheduleFair(highs: Highs, instance: SchedulerInstance, partial:
   if (pairs.length === 0 || slotCount === 0 || capacity === 0) return { ...empty, seconds: (performance.now() - started) / 1000 };
 
   const solverOptions = { time_limit: options.timeLimitSeconds, mip_rel_gap: 1e-6 };
-  const relaxation = highs.solve(selectionModel(pairs, shares, slotCount, capacity, options, false), solverOptions);
-  const mip = highs.solve(selectionModel(pairs, shares, slotCount, capacity, options, true), solverOptions);
+  const relaxation = highs.solve(selectionModel(pairs, shares, slotCount, capacity, options, false), { ...solverOptions, solver: 'simplex' });
+  const hasRelaxation = relaxation.Status === 'Optimal';
+  const primal = (solution: typeof relaxation, i: number) => (solution.Columns[`x${i}`] as { Primal?: number } | undefined)?.Primal ?? 0;
+  const isIntegral = hasRelaxation && pairs.every((_, i) => Math.abs(primal(relaxation, i) - Math.round(primal(relaxation, i))) < 1e-6);
+  // The flow model is totally unimodular, so the simplex vertex is integral and optimal for the
+  // MIP too; branch and bound runs only if round-off ever leaves a fractional vertex.
+  const mip = isIntegral ? relaxation : highs.solve(selectionModel(pairs, shares, slotCount, capacity, options, true), solverOptions);
   const hasSolution = mip.Status === 'Optimal' || mip.Status === 'Time limit reached';
-  const chosen = hasSolution ? pairs.filter((_, i) => (mip.Columns[`x${i}`]?.Primal ?? 0) > 0.5) : [];
+  const chosen = hasSolution ? pairs.filter((_, i) => primal(mip, i) > 0.5) : hasRelaxation ? pairs.filter((_, i) => primal(relaxation, i) > 1 - 1e-6) : [];
   // Highest weight first, so that a pair the repair cannot place is a light one.
   chosen.sort((a, b) => b.weight - a.weight || a.large - b.large || a.sme - b.sme);
   const slotOf = assignSlots(chosen, instance.larges.length, instance.smes.length, capacities);
@@ -298,7 +313,7 @@ export function scheduleFair(highs: Highs, instance: SchedulerInstance, partial:
   const wishWeight = placed.reduce((sum, m) => sum + m.p.weight, 0);
   const shortfall = shares.reduce((sum, share, s) => sum + Math.max(0, share - met[s]), 0);
   const objective = wishWeight + options.fairShareWeight * shares.reduce((sum, share, s) => sum + Math.min(share, met[s]), 0);
-  const bound = relaxation.Status === 'Optimal' ? Math.max(relaxation.ObjectiveValue, objective) : hasSolution ? mip.ObjectiveValue : objective;
+  const bound = hasRelaxation ? Math.max(relaxation.ObjectiveValue, objective) : objective;
   const wishingMet = met.filter((_, s) => degree[s] > 0);
   return {
     meetings,
@@ -314,8 +329,8 @@ export function scheduleFair(highs: Highs, instance: SchedulerInstance, partial:
     smesWithWishes,
     fairShareShortfall: shortfall,
     minSmeMeetings: wishingMet.length > 0 ? Math.min(...wishingMet) : 0,
-    solverStatus: mip.Status,
-    method: 'mip+colouring',
+    solverStatus: isIntegral ? 'Optimal (integral LP vertex)' : mip.Status,
+    method: isIntegral ? 'flow-lp+colouring' : 'mip+colouring',
     seconds: (performance.now() - started) / 1000,
   };
 }

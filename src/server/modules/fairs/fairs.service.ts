@@ -276,9 +276,9 @@ export async function suggestions(deps: FairsDeps, actor: Actor, fairId: string)
   if (mine.kind === 'sme') {
     for (const need of engine.matchEnterprise(mine.uscc, 200, (n) => byUscc.has(n.ownerUscc))) consider(need.uscc, need);
   } else {
-    for (const other of others) {
-      const [need] = engine.matchEnterprise(other.uscc, 1, (n) => n.ownerUscc === mine.uscc);
-      if (need) consider(other.uscc, need);
+    // The firm's published needs against the engine's supply index, as `GET /needs/{id}/matches` ranks them.
+    for (const need of await repo.selectPublishedNeedQueries(deps.db, mine.enterpriseId, mine.uscc)) {
+      for (const match of engine.matchNeed(need, 300)) if (byUscc.has(match.uscc)) consider(match.uscc, { ...match, title: need.title });
     }
   }
   return [...best]
