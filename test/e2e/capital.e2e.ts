@@ -47,8 +47,8 @@ describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
     await page.keyboard.type(SME);
     await pickOption(page, picker, SME);
     await page.getByTestId('contract-title').fill('储能结构件补充采购合同');
-    await page.getByTestId('contract-amount').locator('input').fill('200000');
-    await page.getByTestId('contract-term').locator('input').fill('120');
+    await page.getByTestId('contract-amount').fill('200000');
+    await page.getByTestId('contract-term').fill('120');
     await page.getByTestId('contract-clauses').fill('甲方在收到业主付款后向乙方支付货款');
     await page.getByTestId('contract-save').click();
     const result = page.getByTestId('contract-flags-result');
@@ -58,7 +58,7 @@ describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
     await page.getByTestId('contract-done').click();
     await page.getByTestId('contract-table').getByText('储能结构件补充采购合同').waitFor();
     await page.context().close();
-  });
+  }, 300_000);
 
   it('the SME sees only its receivables with due dates, then splits the new voucher and passes a part up the chain', async () => {
     const page = await logInAs(browser, 'sme');
@@ -78,8 +78,8 @@ describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
     const fresh = vouchers.locator('tr', { hasText: '500,000.00' }).filter({ has: page.getByTestId('voucher-split') });
     await fresh.first().waitFor();
     await fresh.first().getByTestId('voucher-split').click();
-    await page.getByTestId('split-part-0').locator('input').fill('300000');
-    await page.getByTestId('split-part-1').locator('input').fill('200000');
+    await page.getByTestId('split-part-0').fill('300000');
+    await page.getByTestId('split-part-1').fill('200000');
     await screenshot(page, 'capital-wallet-split');
     await page.getByTestId('voucher-action-ok').click();
     const part = vouchers.locator('tr', { hasText: '200,000.00' }).filter({ has: page.getByTestId('voucher-transfer') });
@@ -93,5 +93,5 @@ describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
     await vouchers.locator('tr', { hasText: '200,000.00' }).filter({ has: page.getByTestId('voucher-status-transferred') }).first().waitFor();
     await screenshot(page, 'capital-wallet-sme');
     await page.context().close();
-  });
+  }, 300_000);
 });

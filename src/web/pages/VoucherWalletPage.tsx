@@ -120,11 +120,11 @@ export function VoucherWalletPage() {
           scroll={{ x: 1200 }}
           columns={[
             { title: '#', dataIndex: 'id', width: 70 },
-            { title: t('capital.vouchers.root'), dataIndex: 'rootId', width: 90, render: (id: string) => `#${id}` },
+            { title: t('capital.vouchers.root'), dataIndex: 'rootId', width: 80, render: (id: string) => `#${id}` },
             { title: t('capital.field.amount'), dataIndex: 'amountFen', width: 140, align: 'right', render: (fen: number) => yuan(lang, fen) },
             { title: t('capital.field.dueOn'), dataIndex: 'dueOn', width: 110 },
-            { title: t('capital.vouchers.obligor'), dataIndex: ['obligor', 'name'], width: 200 },
-            { title: t('capital.vouchers.holder'), dataIndex: ['holder', 'name'], width: 200 },
+            { title: t('capital.vouchers.obligor'), dataIndex: ['obligor', 'name'], width: 170 },
+            { title: t('capital.vouchers.holder'), dataIndex: ['holder', 'name'], width: 170 },
             { title: t('capital.vouchers.origin'), dataIndex: 'origin', width: 90, render: (o: VoucherView['origin']) => t(`capital.voucherOrigin.${o}`) },
             {
               title: t('capital.field.state'),
@@ -140,7 +140,7 @@ export function VoucherWalletPage() {
             {
               title: '',
               key: 'actions',
-              width: 300,
+              width: 250,
               fixed: 'right',
               render: (_, v) =>
                 v.status === 'held' && (user.role === 'platform_admin' || user.org?.uscc === v.holder.uscc) ? (

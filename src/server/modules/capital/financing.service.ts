@@ -4,7 +4,7 @@
  * with the obligor's payment conduct; the applicant accepts one offer, which finances the part.
  */
 import type { CreateFinancingOfferBody, CreateFinancingRequestBody, FinancingRequestView } from '../../../contracts/capital.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
@@ -107,22 +107,37 @@ export async function createFinancingRequest(db: Db, context: WriteContext, body
 }
 
 /**
- * A bank offers on an open request it can see (one offer per bank).
- * @throws not_found; forbidden for non-banks; invalid_state when the request is no longer open; conflict on a second offer.
+ * Run `fn` on an open request in the caller's scope, locked, when the caller's scope is `role`.
+ * @throws not_found; forbidden for the wrong role; invalid_state when the request is no longer open.
  */
-export async function createFinancingOffer(db: Db, context: WriteContext, requestId: string, body: CreateFinancingOfferBody): Promise<FinancingRequestView> {
-  const { actor } = context;
+async function onOpenRequest<K extends 'bank' | 'applicant'>(
+  db: Db,
+  actor: Actor,
+  requestId: string,
+  role: K,
+  fn: (tx: Tx, r: repo.FinancingRequestRecord, scope: Extract<repo.FinancingScope, { kind: K }>) => Promise<void>,
+): Promise<void> {
   if (!ID.test(requestId)) throw notFound('融资需求');
   const scope = await financingScopeOf(db, actor);
   await db.transaction().execute(async (tx) => {
     const r = await repo.selectRequest(tx, requestId, scope, { isForUpdate: true });
     if (!r) throw notFound('融资需求');
-    if (scope.kind !== 'bank') throw new AppError('forbidden', 'Only banks offer', { userMessage: '只有银行可以报价' });
+    if (scope.kind !== role) throw new AppError('forbidden', `Only the ${role}`, { userMessage: role === 'bank' ? '只有银行可以报价' : '只有申请企业可以接受报价' });
     if (r.status !== 'open') throw new AppError('invalid_state', 'Request is not open', { userMessage: '该融资需求已结束' });
-    const offerId = await repo.insertOffer(tx, { requestId, bankId: scope.bankId, rateBp: body.rateBp, amountFen: BigInt(body.amountFen), termDays: body.termDays, createdBy: actor.userId });
+    await fn(tx, r, scope as Extract<repo.FinancingScope, { kind: K }>);
+  });
+}
+
+/**
+ * A bank offers on an open request it can see (one offer per bank).
+ * @throws not_found; forbidden for non-banks; invalid_state when the request is no longer open; conflict on a second offer.
+ */
+export async function createFinancingOffer(db: Db, context: WriteContext, requestId: string, body: CreateFinancingOfferBody): Promise<FinancingRequestView> {
+  await onOpenRequest(db, context.actor, requestId, 'bank', async (tx, r, scope) => {
+    const offerId = await repo.insertOffer(tx, { requestId, bankId: scope.bankId, rateBp: body.rateBp, amountFen: BigInt(body.amountFen), termDays: body.termDays, createdBy: context.actor.userId });
     await recordWrites(tx, context, [{ action: 'financing.offer', entityType: FINANCING_ENTITY, entityKey: requestId, regionCode: r.applicant.regionCode, after: { offerId, ...body } }]);
   });
-  return getFinancingRequest(db, actor, requestId);
+  return getFinancingRequest(db, context.actor, requestId);
 }
 
 /**
@@ -130,19 +145,12 @@ export async function createFinancingOffer(db: Db, context: WriteContext, reques
  * @throws not_found; forbidden unless the applicant; invalid_state when the request is closed or the part is no longer held.
  */
 export async function acceptFinancingOffer(db: Db, context: WriteContext, requestId: string, offerId: string): Promise<FinancingRequestView> {
-  const { actor } = context;
-  if (!ID.test(requestId)) throw notFound('融资需求');
-  const scope = await financingScopeOf(db, actor);
-  await db.transaction().execute(async (tx) => {
-    const r = await repo.selectRequest(tx, requestId, scope, { isForUpdate: true });
-    if (!r) throw notFound('融资需求');
-    if (scope.kind !== 'applicant') throw new AppError('forbidden', 'Only the applicant accepts', { userMessage: '只有申请企业可以接受报价' });
-    if (r.status !== 'open') throw new AppError('invalid_state', 'Request is not open', { userMessage: '该融资需求已结束' });
+  await onOpenRequest(db, context.actor, requestId, 'applicant', async (tx, r) => {
     const offer = (await repo.selectOffers(tx, [requestId])).find((o) => o.id === offerId);
     if (!offer) throw invalid([{ path: 'offerId', message: '报价不存在' }]);
     await repo.acceptOfferRows(tx, requestId, offerId);
     if (r.voucherId) await financePart(tx, context, r.voucherId, (await selectParty(tx, { id: offer.bankId }))!, 'offerId');
     await recordWrites(tx, context, [{ action: 'financing.accept', entityType: FINANCING_ENTITY, entityKey: requestId, regionCode: r.applicant.regionCode, before: { status: 'open' }, after: { status: 'accepted', offerId, bank: offer.bank.uscc } }]);
   });
-  return getFinancingRequest(db, actor, requestId);
+  return getFinancingRequest(db, context.actor, requestId);
 }

@@ -52,7 +52,7 @@ export function DeliveryDrawer({ id, onClose }: { id: string | undefined; onClos
       {delivery.error ? <ProblemAlert error={delivery.error} /> : null}
       {d ? (
         <div data-testid="delivery-drawer">
-          <Descriptions column={2} size="small" bordered>
+          <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('capital.field.buyer')}>{d.buyer.name}</Descriptions.Item>
             <Descriptions.Item label={t('capital.field.supplier')}>{d.supplier.name}</Descriptions.Item>
             <Descriptions.Item label={t('capital.field.deliveredOn')}>{d.deliveredOn}</Descriptions.Item>
