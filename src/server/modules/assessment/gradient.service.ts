@@ -14,7 +14,7 @@ import { visibleInEdges, enterpriseIdOf } from '../chains/weak-links.service.js'
 import { getEnterprise } from '../enterprises/index.js';
 import { deriveMetrics, type GradientFacts } from './gradient.metrics.js';
 import * as repo from './gradient.repo.js';
-import { evaluateRuleSet, gradientRuleSetOn, screenTier, type RuleSet, type RuleSettings, type TierResult, type TierVerdict } from './rules/index.js';
+import { evaluateRuleSet, gradientRuleSetOn, screenTier, type MetricValue, type RuleSet, type RuleSettings, type TierResult, type TierVerdict } from './rules/index.js';
 
 /** What the assessment services need from the app. */
 export interface AssessmentDeps {
@@ -129,7 +129,7 @@ export async function getGradient(deps: AssessmentDeps, actor: Actor, uscc: stri
     ruleSetStatus: ruleSet.status,
     ruleSetNote: ruleSet.note,
     leadersSupplied: supplied.map((id) => names.get(id)).filter((n): n is { uscc: string; name: string } => n !== undefined),
-    metrics,
+    metrics: Object.fromEntries(Object.entries(metrics).filter((e): e is [string, MetricValue] => e[1] !== undefined)),
     tiers,
     nextTier: tiers.find((t) => !t.qualified && !t.isRecognised)?.tier ?? null,
   };
