@@ -72,21 +72,21 @@ export function scoreAnswers(form: DigitalForm, answers: DigitalAnswers): Digita
       const real = q.options.filter((o) => !o.isNone);
       share = answer.filter((a) => real.some((o) => o.value === a)).length / real.length;
     }
-    return { key: q.key, dimension: q.dimension, points: round(q.points * share), maxPoints: q.points, isAnswered: answer !== undefined };
+    return { key: q.key, dimension: q.dimension, points: q.points * share, maxPoints: q.points, isAnswered: answer !== undefined };
   });
   const dimensions = form.dimensions.map((d) => {
     const own = items.filter((i) => i.dimension === d.key);
     const score = round(own.reduce((s, i) => s + i.points, 0));
     return { key: d.key, name: d.name, weight: d.weight, score, percent: round((score / d.weight) * 100), answered: own.filter((i) => i.isAnswered).length, questions: own.length };
   });
-  const score = round(dimensions.reduce((s, d) => s + d.score, 0));
+  const score = round(items.reduce((s, i) => s + i.points, 0));
   const level = levelOf(score);
   return {
     score,
     level: level.level,
     levelName: level.name,
     dimensions,
-    items: items.map(({ isAnswered: _isAnswered, ...i }) => i),
+    items: items.map((i) => ({ key: i.key, dimension: i.dimension, points: round(i.points), maxPoints: i.maxPoints })),
     missing: items.filter((i) => !i.isAnswered).map((i) => i.key),
   };
 }
