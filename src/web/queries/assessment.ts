@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateScreeningBody, GradientInputs, GradientResponse, GradientTier, SaveGradientInputsBody, ScreeningResult, ScreeningView } from '../../contracts/assessment';
+import type { CreateDigitalAssessmentBody, CreateScreeningBody, DigitalAssessmentView, DigitalFormView, SolutionView, GradientInputs, GradientResponse, GradientTier, SaveGradientInputsBody, ScreeningResult, ScreeningView } from '../../contracts/assessment';
 import { apiFetch, apiUrl } from '../api';
 
 const GRADIENT_KEY = ['gradient'] as const;
@@ -72,4 +72,37 @@ export function useCreateScreening() {
 /** Download link of a screening's lists. */
 export function screeningExportUrl(id: string): string {
   return apiUrl(`/gradient-screenings/${id}/export`);
+}
+
+const DIGITAL_KEY = ['digital'] as const;
+
+/** The questionnaires. */
+export function useDigitalForms() {
+  return useQuery({ queryKey: [...DIGITAL_KEY, 'forms'], queryFn: ({ signal }) => apiFetch<{ items: DigitalFormView[] }>('/digital-forms', { signal }), staleTime: Infinity });
+}
+
+/** History (newest first) and the open draft of an enterprise. */
+export function useDigitalHistory(uscc: string) {
+  return useQuery({ queryKey: [...DIGITAL_KEY, 'history', uscc], queryFn: ({ signal }) => apiFetch<{ items: DigitalAssessmentView[] }>(`/enterprises/${uscc}/digital-assessments`, { signal }) });
+}
+export function useDigitalDraft(uscc: string) {
+  return useQuery({ queryKey: [...DIGITAL_KEY, 'draft', uscc], queryFn: ({ signal }) => apiFetch<{ draft: DigitalAssessmentView | null }>(`/enterprises/${uscc}/digital-assessments/draft`, { signal }) });
+}
+
+/** Save a draft or submit. */
+export function useSubmitDigital(uscc: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateDigitalAssessmentBody) => apiFetch<DigitalAssessmentView>(`/enterprises/${uscc}/digital-assessments`, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: DIGITAL_KEY }),
+  });
+}
+
+/** The solution catalogue. */
+export function useSolutions(filter: { q?: string; dimension?: string; industry?: string }, cursor: string | undefined) {
+  return useQuery({
+    queryKey: ['solutions', filter, cursor],
+    queryFn: ({ signal }) => apiFetch<Page<SolutionView>>('/solutions', { signal, query: { ...filter, cursor, limit: 20 } }),
+    placeholderData: keepPreviousData,
+  });
 }
