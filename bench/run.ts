@@ -18,6 +18,7 @@ import { runFairsBench } from './fairs.js';
 import { runMatchingBench } from './matching-engine.js';
 import { runCapitalBench } from './capital.js';
 import { runWorkbenchBench } from './workbench.js';
+import { runAssessmentBench } from './assessment.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -61,6 +62,14 @@ const MODULE_BENCHES: ModuleBench[] = [
     run: (isQuick) => runCapitalBench({ rows: isQuick ? 100_000 : 1_000_000 }),
   },
   { name: 'workbench', run: () => runWorkbenchBench() },
+  {
+    name: 'assessment',
+    run: (isQuick) => {
+      const count = isQuick ? 100_000 : 1_000_000;
+      console.error(`assessment screening (${count} enterprises)…`);
+      return runAssessmentBench({ count });
+    },
+  },
 ];
 
 async function main(): Promise<void> {

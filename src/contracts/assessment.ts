@@ -186,3 +186,104 @@ export const ScreeningResult = z.object({
   isPriority: z.boolean().describe('IC-3: supplies a key chain leader.'),
 });
 export type ScreeningResult = z.infer<typeof ScreeningResult>;
+
+// ---- digital-transformation level ----
+
+export const DIGITAL_FORM_KEYS = ['general-2024'] as const;
+
+export const DigitalAnswers = z.record(z.string().max(20), z.union([z.string().max(40), z.array(z.string().max(40)).max(20)])).describe('Answers by question key: an option value, or a list of them for multi-select questions.');
+
+export const CreateDigitalAssessmentBody = z.object({
+  form: z.string().max(40).describe('Questionnaire key, e.g. `general-2024` (see `GET /digital-forms`).'),
+  answers: DigitalAnswers,
+  isDraft: z.boolean().default(false).describe('true: save and resume later (partial answers allowed, not part of the history).'),
+});
+export type CreateDigitalAssessmentBody = z.infer<typeof CreateDigitalAssessmentBody>;
+
+export const DigitalDimensionResult = z.object({
+  key: z.string(), name: z.string(), weight: z.number(), score: z.number(), percent: z.number(), answered: z.number().int(), questions: z.number().int(),
+  delta: z.number().nullable().optional().describe('Change of score since the previous submitted assessment.'),
+});
+
+export const NextStep = z.object({
+  dimension: z.string().nullable(),
+  kind: z.enum(['solution', 'guide', 'gradient']),
+  title: z.string(),
+  detail: z.string(),
+  link: z.string().nullable().describe('Path in the web app.'),
+});
+export type NextStep = z.infer<typeof NextStep>;
+
+export const DigitalAssessmentView = z.object({
+  id: z.string(),
+  uscc: z.string(),
+  enterpriseName: z.string(),
+  form: z.string(),
+  status: z.enum(['draft', 'submitted']),
+  answers: DigitalAnswers,
+  score: z.number(),
+  level: z.number().int(),
+  levelName: z.string(),
+  dimensions: z.array(DigitalDimensionResult),
+  missing: z.array(z.string()),
+  nextSteps: z.array(NextStep),
+  sharedWith: z.array(z.object({ uscc: z.string(), name: z.string() })),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  /** T0, T1 … in submission order. */
+  round: z.number().int().nullable(),
+  scoreDelta: z.number().nullable(),
+});
+export type DigitalAssessmentView = z.infer<typeof DigitalAssessmentView>;
+
+export const ShareDigitalAssessmentBody = z.object({ buyerUsccs: z.array(z.string().trim().min(1).max(32)).max(50).describe('Buyers who may read the result; replaces the list.') });
+
+export const DigitalStatsQuery = z.object({ region: RegionCode.optional() });
+export const DigitalStats = z.object({
+  regionCode: z.string(),
+  enterprises: z.number().int().describe('Enterprises with a submitted assessment (their newest counts).'),
+  byLevel: z.array(z.object({ level: z.number().int(), count: z.number().int() })),
+  averageScore: z.number().nullable(),
+  dimensions: z.array(z.object({ key: z.string(), name: z.string(), averagePercent: z.number().nullable() })),
+});
+export type DigitalStats = z.infer<typeof DigitalStats>;
+
+export const DigitalFormView = z.object({
+  key: z.string(), name: z.string(), version: z.string(), sectors: z.string(), status: RuleStatus, note: z.string(),
+  dimensions: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), status: RuleStatus })),
+  questions: z.array(z.object({ key: z.string(), dimension: z.string(), text: z.string(), points: z.number(), kind: z.enum(['single', 'multi']), status: RuleStatus, options: z.array(z.object({ value: z.string(), label: z.string() })) })),
+});
+export type DigitalFormView = z.infer<typeof DigitalFormView>;
+
+// ---- 小快轻准 solution catalogue ----
+
+export const PRICE_BANDS = ['free', 'under_10k', '10k_50k', '50k_200k', 'over_200k'] as const;
+export const DIGITAL_DIMENSIONS = ['foundation', 'management', 'results'] as const;
+
+export const CreateSolutionBody = z.object({
+  uscc: z.string().trim().max(32).optional().describe('Provider; default the member’s own enterprise. Gov users and admins name one in scope.'),
+  title: z.string().trim().min(2).max(100),
+  description: z.string().trim().min(2).max(2000),
+  kind: z.enum(['solution', 'industrial_app']),
+  industryCodes: z.array(z.string().regex(/^[A-T](\d{2}(\d{1,2})?)?$/, '行业代码应为门类字母加数字，如 C34')).max(20).default([]).describe('GB/T 4754 prefixes of the sectors served; empty = all.'),
+  scenarios: z.array(z.string().trim().min(1).max(30)).min(1).max(20).describe('e.g. 设备管理, 生产管控, 质量追溯'),
+  dimensions: z.array(z.enum(DIGITAL_DIMENSIONS)).min(1).max(3).describe('Digital-assessment dimensions it improves.'),
+  priceBand: z.enum(PRICE_BANDS),
+  deploymentDays: z.number().int().min(1).max(3650),
+});
+export type CreateSolutionBody = z.infer<typeof CreateSolutionBody>;
+
+export const SolutionView = z.object({
+  id: z.string(), providerUscc: z.string(), providerName: z.string(), title: z.string(), description: z.string(), kind: z.enum(['solution', 'industrial_app']),
+  industryCodes: z.array(z.string()), scenarios: z.array(z.string()), dimensions: z.array(z.string()), priceBand: z.enum(PRICE_BANDS), deploymentDays: z.number().int(), createdAt: z.string(),
+});
+export type SolutionView = z.infer<typeof SolutionView>;
+
+export const ListSolutionsQuery = PageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  dimension: z.enum(DIGITAL_DIMENSIONS).optional(),
+  kind: z.enum(['solution', 'industrial_app']).optional(),
+  industry: z.string().max(5).optional().describe('Sector (GB/T 4754 code) of the SME: solutions for it or for all sectors.'),
+  maxDays: z.coerce.number().int().min(1).max(3650).optional(),
+});
+export type ListSolutionsQuery = z.infer<typeof ListSolutionsQuery>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CreateDigitalAssessmentBody, CreateSolutionBody, DigitalAssessmentView, DigitalFormView, DigitalStats, DigitalStatsQuery, ListSolutionsQuery, ShareDigitalAssessmentBody, SolutionView,
   CreateScreeningBody, GradientInputs, GradientQuery, GradientResponse, RuleSetView, RuleSettingsBody, SaveGradientInputsBody, ScreeningResult, ScreeningResultsQuery, ScreeningView,
 } from '../../../contracts/assessment.js';
 import { Page, PageQuery } from '../../../contracts/common.js';
@@ -9,6 +10,8 @@ import { getGradient, getGradientInputs, saveGradientInputs, type AssessmentDeps
 import { listRuleSets, saveRuleSettings } from './gradient.rules-admin.js';
 import { createScreening, exportScreening, getScreening, listScreeningResults, listScreenings } from './gradient.screening.js';
 import { businessDate } from '../../platform/dates.js';
+import { createDigitalAssessment, digitalStats, findDraft, getDigitalAssessment, listDigitalAssessments, listDigitalForms, listSharedWithMe, shareDigitalAssessment } from './digital.service.js';
+import { createSolution, listSolutions } from './solutions.service.js';
 
 const UsccParams = z.object({ uscc: z.string().min(1).max(32).describe('统一社会信用代码') });
 const IdParams = z.object({ id: z.string().min(1).max(20).describe('Id') });
@@ -112,5 +115,58 @@ export function assessmentRoutes(ctx: AppContext) {
       const { buffer } = await exportScreening(ctx.db, requireActor(request), request.params.id);
       return reply.header('content-type', XLSX).header('content-disposition', attachment(`梯度培育筛查-${request.params.id}-${businessDate()}.xlsx`)).send(buffer);
     });
+
+    app.get('/api/v1/digital-forms', {
+      schema: { tags: ['assessment'], summary: 'Digital-level questionnaires 数字化水平评测问卷', description: 'The shipped questionnaires with dimensions, questions, options and each rule’s status (the 2024 version: weights ✅, items ⚠️). Any signed-in user.', response: { 200: z.object({ items: z.array(DigitalFormView) }) } },
+    }, async (request) => {
+      requireActor(request);
+      return { items: listDigitalForms() };
+    });
+
+    app.post('/api/v1/enterprises/:uscc/digital-assessments', {
+      schema: {
+        tags: ['assessment'],
+        summary: 'Assess the digital level 数字化水平评测',
+        description: 'Scores the answers of questionnaire `form`: total, level (一级–四级; below 20 no level), per-dimension results and next steps on the platform (guidance and catalogue solutions per weak dimension, the gradient link). `isDraft: true` saves the answers to resume later (one draft per form, partial answers allowed); otherwise the result is kept in the history (T0, T1 …). An answer outside its question’s options → 422 naming `answers.<question>`. Own members, gov users in scope, admins; experts 403; 404 outside scope.',
+        params: UsccParams,
+        body: CreateDigitalAssessmentBody,
+        response: { 201: DigitalAssessmentView },
+      },
+    }, async (request, reply) => reply.code(201).send(await createDigitalAssessment(ctx.db, { actor: requireActor(request), requestId: request.id }, request.params.uscc, request.body)));
+
+    app.get('/api/v1/enterprises/:uscc/digital-assessments', {
+      schema: { tags: ['assessment'], summary: 'Digital-level history 数字化评测历史', description: 'Submitted assessments, newest first, each with its round (T0 = first) and deltas to the previous one. Same access as the enterprise’s restricted figures.', params: UsccParams, response: { 200: z.object({ items: z.array(DigitalAssessmentView) }) } },
+    }, async (request) => ({ items: await listDigitalAssessments(ctx.db, requireActor(request), request.params.uscc) }));
+
+    app.get('/api/v1/enterprises/:uscc/digital-assessments/draft', {
+      schema: { tags: ['assessment'], summary: 'Saved draft 评测草稿', description: 'The open draft of a questionnaire (`form`, default general-2024) to resume, or null.', params: UsccParams, querystring: z.object({ form: z.string().max(40).default('general-2024') }), response: { 200: z.object({ draft: DigitalAssessmentView.nullable() }) } },
+    }, async (request) => ({ draft: await findDraft(ctx.db, requireActor(request), request.params.uscc, request.query.form) }));
+
+    app.get('/api/v1/digital-assessments/shared-with-me', {
+      schema: { tags: ['assessment'], summary: 'Results shared with my enterprise 供应商共享的评测', description: 'Submitted results that other enterprises shared with the member’s enterprise (buyers see their suppliers’ levels).', response: { 200: z.object({ items: z.array(DigitalAssessmentView) }) } },
+    }, async (request) => ({ items: await listSharedWithMe(ctx.db, requireActor(request)) }));
+
+    app.get('/api/v1/digital-assessments/:id', {
+      schema: { tags: ['assessment'], summary: 'Get a digital assessment 评测详情', description: 'Owner’s members, gov users in scope, admins, and members of buyers it is shared with; 404 for others.', params: IdParams, response: { 200: DigitalAssessmentView } },
+    }, async (request) => getDigitalAssessment(ctx.db, requireActor(request), request.params.id));
+
+    app.post('/api/v1/digital-assessments/:id/share', {
+      schema: { tags: ['assessment'], summary: 'Share with buyers 向采购方共享', description: 'Replaces the buyers who may read this submitted result. 409 for drafts; 422 naming `buyerUsccs.<i>` for unknown enterprises.', params: IdParams, body: ShareDigitalAssessmentBody, response: { 200: DigitalAssessmentView } },
+    }, async (request) => shareDigitalAssessment(ctx.db, { actor: requireActor(request), requestId: request.id }, request.params.id, request.body.buyerUsccs));
+
+    app.get('/api/v1/digital-assessment-stats', {
+      schema: { tags: ['assessment'], summary: 'Regional digital-level statistics 区域数字化水平统计', description: 'Level distribution, average score and average dimension percentages over the newest submitted assessment of each enterprise of the region (default the caller’s scope). Gov users and admins.', querystring: DigitalStatsQuery, response: { 200: DigitalStats } },
+    }, async (request) => digitalStats(ctx.db, requireActor(request), request.query.region));
+
+    app.get('/api/v1/solutions', {
+      schema: { tags: ['assessment'], summary: 'Solution catalogue 小快轻准解决方案', description: 'Published digital solutions and industrial apps, newest first; filters by text, dimension, kind, sector (solutions for that sector or all) and deployment time. Any signed-in user.', querystring: ListSolutionsQuery, response: { 200: Page(SolutionView) } },
+    }, async (request) => {
+      requireActor(request);
+      return listSolutions(ctx.db, request.query);
+    });
+
+    app.post('/api/v1/solutions', {
+      schema: { tags: ['assessment'], summary: 'Publish a solution 发布解决方案', description: 'Service providers and large enterprises for themselves; gov users and admins for a provider in scope (`uscc`). SME members and experts 403.', body: CreateSolutionBody, response: { 201: SolutionView } },
+    }, async (request, reply) => reply.code(201).send(await createSolution(ctx.db, { actor: requireActor(request), requestId: request.id }, request.body)));
   };
 }

@@ -69,8 +69,16 @@ function ipLevel(p: GradientProfile): string | undefined {
 
 const LEVEL_KEYS = ['none', 'level1', 'level2', 'level3', 'level4'] as const;
 
-/** The metrics for an evaluation whose 上年度 is `lastYear`. Unknown figures are left out. */
-export function deriveMetrics(facts: GradientFacts, lastYear: number): Record<string, MetricValue> {
+/** Rounded to 4 decimals so that float noise never moves a value across a band boundary. */
+function r4(v: number | undefined): number | undefined {
+  return v === undefined ? undefined : Math.round(v * 10000) / 10000;
+}
+
+/**
+ * The metrics for an evaluation whose 上年度 is `lastYear`; unknown figures are undefined. One
+ * object literal (no copying): this runs a million times in a screening.
+ */
+export function deriveMetrics(facts: GradientFacts, lastYear: number): Record<string, MetricValue | undefined> {
   const p = facts.profile;
   const y0 = facts.years.get(lastYear);
   const y1 = facts.years.get(lastYear - 1);
@@ -85,23 +93,23 @@ export function deriveMetrics(facts: GradientFacts, lastYear: number): Record<st
   const digital = facts.assessedDigitalLevel !== null ? LEVEL_KEYS[facts.assessedDigitalLevel] : p.digitalLevel;
   const hasCertification = p.hasSystemCertification ?? (facts.certifications.length > 0 ? true : undefined);
 
-  const m: Record<string, MetricValue | undefined> = {
+  return {
     isSme: facts.size === null ? undefined : SME_SIZES.has(facts.size),
     baselineCompliant: p.baselineCompliant,
-    revenueWan: wan(y0?.revenueFen),
-    rdSpendWan: wan(y0?.rdSpendFen),
-    rdRatio,
-    rdRatioMin2y: rdRatio !== undefined && rdRatioPrev !== undefined ? Math.min(rdRatio, rdRatioPrev) : undefined,
-    rdSpend2yWan: wan(rd2y),
-    rdAvg2yWan: rd2y === undefined ? undefined : rd2y / 2 / FEN_PER_WAN,
-    rdSpendMin2yWan: y0?.rdSpendFen != null && y1?.rdSpendFen != null ? Math.min(y0.rdSpendFen, y1.rdSpendFen) / FEN_PER_WAN : undefined,
-    rdStaffShare: pct(y0?.rdStaff, y0?.employees),
-    mainRevenueShare: pct(y0?.mainRevenueFen, y0?.revenueFen),
-    mainRevenueGrowth: g0,
-    mainRevenueAvgGrowth2y: g0 !== undefined && g1 !== undefined ? (g0 + g1) / 2 : undefined,
-    mainRevenueCagr2y: cagr,
-    debtRatio: pct(y0?.liabilitiesFen, y0?.assetsFen),
-    netProfitMargin: pct(y0?.netProfitFen, y0?.revenueFen),
+    revenueWan: r4(wan(y0?.revenueFen)),
+    rdSpendWan: r4(wan(y0?.rdSpendFen)),
+    rdRatio: r4(rdRatio),
+    rdRatioMin2y: rdRatio !== undefined && rdRatioPrev !== undefined ? r4(Math.min(rdRatio, rdRatioPrev)) : undefined,
+    rdSpend2yWan: r4(wan(rd2y)),
+    rdAvg2yWan: rd2y === undefined ? undefined : r4(rd2y / 2 / FEN_PER_WAN),
+    rdSpendMin2yWan: y0?.rdSpendFen != null && y1?.rdSpendFen != null ? r4(Math.min(y0.rdSpendFen, y1.rdSpendFen) / FEN_PER_WAN) : undefined,
+    rdStaffShare: r4(pct(y0?.rdStaff, y0?.employees)),
+    mainRevenueShare: r4(pct(y0?.mainRevenueFen, y0?.revenueFen)),
+    mainRevenueGrowth: r4(g0),
+    mainRevenueAvgGrowth2y: g0 !== undefined && g1 !== undefined ? r4((g0 + g1) / 2) : undefined,
+    mainRevenueCagr2y: r4(cagr),
+    debtRatio: r4(pct(y0?.liabilitiesFen, y0?.assetsFen)),
+    netProfitMargin: r4(pct(y0?.netProfitFen, y0?.revenueFen)),
     nicheYears: p.nicheSince ? fullYearsUntilEndOf(p.nicheSince, lastYear) : undefined,
     ipLevel: ipLevel(p),
     class1IpCount: p.ipClass1,
@@ -132,10 +140,4 @@ export function deriveMetrics(facts: GradientFacts, lastYear: number): Record<st
     qualityScore: p.qualityScore,
     leadersSupplied: facts.leadersSupplied,
   };
-  const out: Record<string, MetricValue> = {};
-  for (const [k, v] of Object.entries(m)) {
-    if (v === undefined) continue;
-    out[k] = typeof v === 'number' ? Math.round(v * 10000) / 10000 : v;
-  }
-  return out;
 }

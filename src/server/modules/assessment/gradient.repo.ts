@@ -10,6 +10,7 @@ export interface EnterpriseBasics {
   uscc: string;
   name: string;
   regionCode: string;
+  industryCode: string;
   size: string | null;
   tags: string[];
   certifications: string[];
@@ -28,13 +29,13 @@ const num = (v: string | number | null | undefined): number | null => (v === nul
 export async function selectEnterprisePage(db: Db, regionPrefix: string, afterId: string, limit: number): Promise<EnterpriseBasics[]> {
   const rows = await db
     .selectFrom('enterprises')
-    .select(['id', 'uscc', 'name', 'region_code', 'size', 'tags', sql<string[]>`ARRAY(SELECT c->>'name' FROM jsonb_array_elements(certifications) c)`.as('cert_names')])
+    .select(['id', 'uscc', 'name', 'region_code', 'industry_code', 'size', 'tags', sql<string[]>`ARRAY(SELECT c->>'name' FROM jsonb_array_elements(certifications) c)`.as('cert_names')])
     .$if(regionPrefix !== '', (q) => q.where('region_code', 'like', `${regionPrefix}%`))
     .where('id', '>', afterId)
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, uscc: r.uscc, name: r.name, regionCode: r.region_code, size: r.size, tags: r.tags, certifications: r.cert_names }));
+  return rows.map((r) => ({ id: r.id, uscc: r.uscc, name: r.name, regionCode: r.region_code, industryCode: r.industry_code, size: r.size, tags: r.tags, certifications: r.cert_names }));
 }
 
 /** The facts of these enterprises for years `fromYear`..`toYear` and digital level as of `asOf`. */

@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.js';
 import type { App } from '../../http/context.js';
 import { lastBusinessYear } from '../../platform/dates.js';
 import { generateGradientInputs } from './gradient.generate.js';
-import { classifyTier } from './gradient.screening.js';
+import { classifyTier, verdictOf } from './gradient.screening.js';
 
 type Headers = { authorization: string };
 let app: App;
@@ -67,7 +67,7 @@ describe('POST /api/v1/gradient-screenings', () => {
     for (const uscc of usccs) {
       const body = (await get(`/api/v1/enterprises/${uscc}/gradient`, suzhou)).json();
       for (const t of body.tiers) {
-        const kind = classifyTier(t, 10);
+        const kind = classifyTier(verdictOf(t), 10);
         if (kind === 'candidate' || kind === 'near_miss') single.add(`${uscc}/${t.tier}/${kind}`);
       }
     }

@@ -17,7 +17,7 @@ import { findRegion, regionFullName, regionPrefix, REGION_ROOT } from '../../pla
 import { isInRegionScope } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
 import * as repo from './gradient.repo.js';
-import { evaluateFacts, factsOf, lastYearOf, leadersSuppliedBy, loadRuleSettings, type AssessmentDeps } from './gradient.service.js';
+import { factsOf, lastYearOf, leadersSuppliedBy, loadRuleSettings, screenFacts, type AssessmentDeps } from './gradient.service.js';
 import { gradientRuleSetOn, type TierResult } from './rules/index.js';
 
 /** Enterprises read and evaluated per round trip. */
@@ -27,20 +27,33 @@ export const SCREENING_ENTITY = 'gradient_screening';
 /** What a screening says of one enterprise in one tier. */
 export type Classification = 'recognised' | 'candidate' | 'near_miss' | null;
 
+/** What classification reads of a tier: a {@link TierVerdict} or a full result via {@link verdictOf}. */
+export interface Classifiable {
+  isRecognised: boolean;
+  qualified: boolean;
+  failed: readonly string[];
+  scoreGap: number;
+}
+
+/** The classifiable part of a full (explained) tier result. */
+export function verdictOf(result: TierResult & { isRecognised: boolean }): Classifiable {
+  const gaps = result.failed.filter((f) => f.key === 'score' || f.key.startsWith('group:')).map((f) => f.shortfalls[0]?.gap ?? Infinity);
+  return { isRecognised: result.isRecognised, qualified: result.qualified, failed: result.failed.map((f) => f.key), scoreGap: gaps.length > 0 ? Math.max(...gaps) : 0 };
+}
+
 /**
- * Classify a tier result: recognised (already tagged), candidate (qualifies), near-miss (only the
- * score is short by at most `gap` points, or exactly one condition fails), or nothing. Large
+ * Classify a tier: recognised (already tagged), candidate (qualifies), near-miss (only the score
+ * is short, by at most `gap` points, or exactly one condition fails), or nothing. Large
  * enterprises are never near-misses.
  */
-export function classifyTier(result: TierResult & { isRecognised: boolean }, gap: number): Classification {
+export function classifyTier(result: Classifiable, gap: number): Classification {
   if (result.isRecognised) return 'recognised';
   if (result.qualified) return 'candidate';
-  const conditions = result.failed.filter((f) => f.key !== 'score' && !f.key.startsWith('group:'));
-  if (conditions.some((f) => f.key === 'is_sme')) return null;
-  const scoreFails = result.failed.filter((f) => f.key === 'score' || f.key.startsWith('group:'));
-  const isScoreClose = scoreFails.every((f) => (f.shortfalls[0]?.gap ?? Infinity) <= gap);
-  if (conditions.length === 0 && isScoreClose) return 'near_miss';
-  if (conditions.length === 1 && scoreFails.length === 0) return 'near_miss';
+  const conditions = result.failed.filter((k) => k !== 'score' && !k.startsWith('group:'));
+  if (conditions.includes('is_sme')) return null;
+  const isScoreShort = conditions.length < result.failed.length;
+  if (conditions.length === 0 && result.scoreGap <= gap) return 'near_miss';
+  if (conditions.length === 1 && !isScoreShort) return 'near_miss';
   return null;
 }
 
@@ -88,7 +101,7 @@ export async function evaluateRegion(deps: AssessmentDeps, actor: Actor, regionC
     const raw = await repo.selectRawFacts(deps.db, page.map((e) => e.id), lastYear - 2, lastYear, asOf);
     for (const basics of page) {
       const supplied = leaders.get(basics.id)?.size ?? 0;
-      const { tiers } = evaluateFacts(ruleSet, settings, factsOf(basics, raw.get(basics.id), supplied), lastYear, true);
+      const tiers = screenFacts(ruleSet, settings, factsOf(basics, raw.get(basics.id), supplied), lastYear);
       for (const t of tiers) {
         const c = counts[t.tier];
         c.evaluated++;
@@ -99,7 +112,7 @@ export async function evaluateRegion(deps: AssessmentDeps, actor: Actor, regionC
         if (kind === 'candidate') c.candidates++;
         else c.nearMisses++;
         if (supplied > 0) c.priority++;
-        rows.push({ enterpriseId: basics.id, regionCode: basics.regionCode, tier: t.tier, kind, score: t.score, route: t.route, failed: t.failed.map((f) => f.key), leadersSupplied: supplied });
+        rows.push({ enterpriseId: basics.id, regionCode: basics.regionCode, tier: t.tier, kind, score: t.score, route: t.route, failed: t.failed, leadersSupplied: supplied });
       }
     }
     enterprises += page.length;

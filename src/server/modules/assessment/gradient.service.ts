@@ -14,7 +14,7 @@ import { visibleInEdges, enterpriseIdOf } from '../chains/weak-links.service.js'
 import { getEnterprise } from '../enterprises/index.js';
 import { deriveMetrics, type GradientFacts } from './gradient.metrics.js';
 import * as repo from './gradient.repo.js';
-import { evaluateRuleSet, gradientRuleSetOn, type RuleSet, type RuleSettings, type TierResult } from './rules/index.js';
+import { evaluateRuleSet, gradientRuleSetOn, screenTier, type MetricValue, type RuleSet, type RuleSettings, type TierResult, type TierVerdict } from './rules/index.js';
 
 /** What the assessment services need from the app. */
 export interface AssessmentDeps {
@@ -70,21 +70,35 @@ export function factsOf(basics: repo.EnterpriseBasics, raw: repo.RawFacts | unde
 /** Evaluate prepared facts with a rule set (the one function both single and batch use). */
 export function evaluateFacts(ruleSet: RuleSet, settings: RuleSettings, facts: GradientFacts, lastYear: number, isLean = false): { metrics: ReturnType<typeof deriveMetrics>; tiers: (TierResult & { tier: GradientTier; isRecognised: boolean })[] } {
   const metrics = deriveMetrics(facts, lastYear);
-  const tiers = evaluateRuleSet(ruleSet, metrics, settings, isLean).map((t) => ({
-    ...t,
-    tier: t.tier as GradientTier,
-    isRecognised: facts.tags.includes(t.tier) || (t.tier !== 'little_giant' && facts.tags.includes('little_giant')) || (t.tier === 'innovative' && facts.tags.includes('specialized')),
-  }));
+  const tiers = evaluateRuleSet(ruleSet, metrics, settings, isLean) as (TierResult & { tier: GradientTier; isRecognised: boolean })[];
+  for (const t of tiers) {
+    // Assigned, not spread (spreads are slow on the screening's hot path).
+    t.isRecognised = isRecognisedAs(facts.tags, t.tier);
+  }
   return { metrics, tiers };
 }
 
+function isRecognisedAs(tags: readonly string[], tier: string): boolean {
+  return tags.includes(tier) || (tier !== 'little_giant' && tags.includes('little_giant')) || (tier === 'innovative' && tags.includes('specialized'));
+}
+
+/** The batch twin of {@link evaluateFacts}: verdicts without explanations (same metrics, same rules). */
+export function screenFacts(ruleSet: RuleSet, settings: RuleSettings, facts: GradientFacts, lastYear: number): (TierVerdict & { tier: GradientTier; isRecognised: boolean })[] {
+  const metrics = deriveMetrics(facts, lastYear);
+  return ruleSet.tiers.map((t) => {
+    const v = screenTier(t, metrics, settings) as TierVerdict & { tier: GradientTier; isRecognised: boolean };
+    v.isRecognised = isRecognisedAs(facts.tags, t.tier);
+    return v;
+  });
+}
+
 /** An enterprise the actor may see with its restricted figures. @throws not_found otherwise. */
-async function restrictedEnterprise(db: Db, actor: Actor, uscc: string): Promise<repo.EnterpriseBasics> {
+export async function restrictedEnterprise(db: Db, actor: Actor, uscc: string): Promise<repo.EnterpriseBasics> {
   const view = await getEnterprise(db, actor, uscc);
   if (!view.canSeeRestricted) throw notFound('企业');
   const r = view.record;
   const certifications = (r.certifications as { name?: string }[]).map((c) => c.name ?? '').filter(Boolean);
-  return { id: r.id, uscc: r.uscc, name: r.name, regionCode: r.regionCode, size: r.size, tags: r.tags, certifications };
+  return { id: r.id, uscc: r.uscc, name: r.name, regionCode: r.regionCode, industryCode: r.industryCode, size: r.size, tags: r.tags, certifications };
 }
 
 /**
@@ -115,7 +129,7 @@ export async function getGradient(deps: AssessmentDeps, actor: Actor, uscc: stri
     ruleSetStatus: ruleSet.status,
     ruleSetNote: ruleSet.note,
     leadersSupplied: supplied.map((id) => names.get(id)).filter((n): n is { uscc: string; name: string } => n !== undefined),
-    metrics,
+    metrics: Object.fromEntries(Object.entries(metrics).filter((e): e is [string, MetricValue] => e[1] !== undefined)),
     tiers,
     nextTier: tiers.find((t) => !t.qualified && !t.isRecognised)?.tier ?? null,
   };
