@@ -15,6 +15,7 @@ import { runColdStartBench } from './cold-start.bench.js';
 import { runGetEnterpriseBench } from './get-enterprise.bench.js';
 import { runImportBench } from './import.bench.js';
 import { runMatchingBench } from './matching-engine.js';
+import { runInnovationBench } from './innovation.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -40,6 +41,13 @@ const MODULE_BENCHES: ModuleBench[] = [
       const offers = isQuick ? 20_000 : 200_000;
       console.error(`matching engine (${offers} offers)…`);
       return runMatchingBench({ offers });
+    },
+  },
+  {
+    name: 'innovation',
+    run: (isQuick) => {
+      console.error('reviewer assignment…');
+      return runInnovationBench(isQuick ? { applications: 200, experts: 100, perApplication: 3 } : { applications: 2000, experts: 1000, perApplication: 3 });
     },
   },
 ];
