@@ -236,7 +236,7 @@ function ApplicationTable({ challenge, items, loading }: { challenge: ChallengeV
                         <>
                           <Button size="small" type="primary" onClick={() => run(a.id, 'award')} data-testid="award">{t('innovation.apps.award')}</Button>
                           <Button size="small" danger onClick={() => run(a.id, 'reject')}>{t('innovation.apps.reject')}</Button>
-                          <Button size="small" onClick={() => setAssigning(a.id)}>{t('innovation.apps.assignByHand')}</Button>
+                          <Button size="small" onClick={() => setAssigning(a.id)} data-testid="assign-by-hand">{t('innovation.apps.assignByHand')}</Button>
                         </>
                       )}
                     </Space>
@@ -271,6 +271,7 @@ function AssignByHandModal({ challenge, applicationId, onClose }: { challenge: C
       <Select
         showSearch
         optionFilterProp="label"
+        data-testid="assign-expert-select"
         placeholder={t('innovation.assign.expert')}
         value={expertId}
         onChange={setExpertId}
