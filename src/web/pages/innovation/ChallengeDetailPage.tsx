@@ -2,6 +2,7 @@ import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, I
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ApplicationCreated, ApplicationView, ChallengeView, MilestoneView, SimilarItem } from '../../../contracts/innovation';
+import { apiUrl } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang, useT } from '../../i18n';
@@ -89,7 +90,12 @@ function ApplicationsTab({ challenge }: { challenge: ChallengeView }) {
   return (
     <div>
       {canApply && (challenge.isOpen ? <ApplyForm challenge={challenge} /> : <Alert type="warning" message={t('innovation.apply.closed')} style={{ marginBottom: 12 }} />)}
-      {challenge.canManage && <AssignBar challenge={challenge} />}
+      {challenge.canManage && (
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <AssignBar challenge={challenge} />
+          <Button href={apiUrl(`/challenges/${challenge.id}/applications/export`)} data-testid="applications-export">{t('innovation.apps.export')}</Button>
+        </Space>
+      )}
       {applications.error ? <ProblemAlert error={applications.error} /> : null}
       <ApplicationTable challenge={challenge} items={applications.data?.items ?? []} loading={applications.isFetching} />
     </div>
