@@ -13,6 +13,13 @@ afterAll(async () => {
 
 const logIn = (username: string): Promise<Page> => logInAs(browser, username);
 
+/** Type into an antd InputNumber by its test id (the id lands on the <input> itself in antd 5). */
+async function fillNumber(page: Page, testId: string, value: string): Promise<void> {
+  const target = page.getByTestId(testId);
+  const isInput = await target.evaluate((el) => el.tagName === 'INPUT');
+  await (isInput ? target : target.locator('input')).fill(value);
+}
+
 async function openChallenge(page: Page, title: string): Promise<void> {
   await page.getByTestId('menu-challenges').click();
   await page.getByTestId('challenge-list-page').waitFor();
@@ -37,7 +44,7 @@ describe('a challenge goes from publication through application, assignment and 
     await page.keyboard.press('Enter');
     await page.getByTestId('challenge-fields').locator('input').fill('固态电池');
     await page.keyboard.press('Enter');
-    await page.getByTestId('challenge-budget').locator('input').fill('200');
+    await fillNumber(page, 'challenge-budget', '200');
     await screenshot(page, 'innovation-challenge-form');
     await page.getByTestId('challenge-submit').click();
     await page.getByTestId('challenge-detail-page').waitFor();
@@ -81,7 +88,7 @@ describe('a challenge goes from publication through application, assignment and 
     await page.getByTestId('review-form-page').waitFor();
     expect(await page.getByTestId('review-form-page').innerText()).not.toContain('苏州锐铭精密机械有限公司');
     for (const [key, value] of [['innovation', '90'], ['feasibility', '80'], ['team', '70'], ['cost', '60']]) {
-      await page.getByTestId(`score-${key}`).locator('input').fill(value);
+      await fillNumber(page, `score-${key}`, value);
     }
     await expect.poll(() => page.getByTestId('review-live-total').innerText()).toBe('80');
     await screenshot(page, 'innovation-review-form');
