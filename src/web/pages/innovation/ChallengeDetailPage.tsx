@@ -86,10 +86,22 @@ function ApplicationsTab({ challenge }: { challenge: ChallengeView }) {
   const t = useT();
   const user = useCurrentUser();
   const applications = useApplications(challenge.id);
+  // The answer of a submit (with similar items) outlives the form: the refetched challenge then
+  // carries `myApplicationId` and the form itself is no longer offered.
+  const [created, setCreated] = useState<ApplicationCreated>();
   const canApply = user.role === 'member' && !challenge.canManage && !challenge.myApplicationId && Boolean(user.org?.uscc);
   return (
     <div>
-      {canApply && (challenge.isOpen ? <ApplyForm challenge={challenge} /> : <Alert type="warning" message={t('innovation.apply.closed')} style={{ marginBottom: 12 }} />)}
+      {created && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={<span data-testid="apply-done">{t('innovation.apply.done')}</span>}
+          description={created.similar.length > 0 ? <SimilarList items={created.similar} /> : undefined}
+        />
+      )}
+      {canApply && !created && (challenge.isOpen ? <ApplyForm challenge={challenge} onCreated={setCreated} /> : <Alert type="warning" message={t('innovation.apply.closed')} style={{ marginBottom: 12 }} />)}
       {challenge.canManage && (
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <AssignBar challenge={challenge} />
@@ -102,27 +114,14 @@ function ApplicationsTab({ challenge }: { challenge: ChallengeView }) {
   );
 }
 
-function ApplyForm({ challenge }: { challenge: ChallengeView }) {
+function ApplyForm({ challenge, onCreated }: { challenge: ChallengeView; onCreated: (created: ApplicationCreated) => void }) {
   const t = useT();
   const user = useCurrentUser();
   const apply = useApply(challenge.id);
-  const [created, setCreated] = useState<ApplicationCreated>();
-  if (created) {
-    return (
-      <Alert
-        type="success"
-        showIcon
-        style={{ marginBottom: 16 }}
-        message={t('innovation.apply.done')}
-        data-testid="apply-done"
-        description={created.similar.length > 0 ? <SimilarList items={created.similar} /> : undefined}
-      />
-    );
-  }
   return (
     <Card size="small" title={t('innovation.apply.title')} style={{ marginBottom: 16 }}>
       {apply.error ? <ProblemAlert error={apply.error} /> : null}
-      <Form layout="vertical" onFinish={async (values: { proposal: string; team?: string; schedule?: string }) => setCreated(await apply.mutateAsync({ ...values, uscc: user.org!.uscc! }))}>
+      <Form layout="vertical" onFinish={async (values: { proposal: string; team?: string; schedule?: string }) => onCreated(await apply.mutateAsync({ ...values, uscc: user.org!.uscc! }))}>
         <Form.Item name="proposal" label={t('innovation.apply.proposal')} rules={[{ required: true, min: 2 }]}>
           <Input.TextArea rows={4} data-testid="apply-proposal" />
         </Form.Item>
