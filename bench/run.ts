@@ -19,6 +19,7 @@ import { runMatchingBench } from './matching-engine.js';
 import { runCapitalBench } from './capital.js';
 import { runWorkbenchBench } from './workbench.js';
 import { runAssessmentBench } from './assessment.js';
+import { runInnovationBench } from './innovation.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -68,6 +69,13 @@ const MODULE_BENCHES: ModuleBench[] = [
       const count = isQuick ? 100_000 : 1_000_000;
       console.error(`assessment screening (${count} enterprises)…`);
       return runAssessmentBench({ count });
+    },
+  },
+  {
+    name: 'innovation',
+    run: (isQuick) => {
+      console.error('reviewer assignment…');
+      return runInnovationBench(isQuick ? { applications: 200, experts: 100, perApplication: 3 } : { applications: 2000, experts: 1000, perApplication: 3 });
     },
   },
 ];

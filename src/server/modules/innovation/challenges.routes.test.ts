@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipartBody } from '../../../../test/support.js';
@@ -110,6 +111,12 @@ describe('applications', () => {
     expect((await get(`/api/v1/challenges/${id}/applications/${mine}`, wuxi)).statusCode).toBe(404);
     expect((await get(`/api/v1/challenges/${id}/applications/${mine}`, suzhou)).statusCode).toBe(200);
     expect((await get(`/api/v1/challenges/${id}/statistics`, smeUser)).statusCode).toBe(404);
+    expect((await get(`/api/v1/challenges/${id}/applications/export`, smeUser)).statusCode).toBe(404);
+    const exported = await get(`/api/v1/challenges/${id}/applications/export`, leaderUser);
+    expect(exported.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('揭榜申报')!.rowCount).toBe(3);
     const stats = (await get(`/api/v1/challenges/${id}/statistics`, leaderUser)).json();
     expect(stats.applicants).toBe(2);
     expect(stats.byRegion.map((r: { regionCode: string }) => r.regionCode).sort()).toEqual(['320214', '320506']);

@@ -9,6 +9,7 @@ import type { App, AppContext } from '../../http/context.js';
 import { notFound } from '../../errors.js';
 import { FileView } from '../../../contracts/files.js';
 import { readUpload, sendFile, type StoredFile } from '../../platform/files.js';
+import { exportApplications } from './challenges.export.js';
 import { attachApplicationFile, attachChallengeFile, downloadApplicationFile, downloadChallengeFile, listApplicationFiles, listChallengeFiles } from './challenges.files.js';
 import {
   acceptNda, advanceMilestone, answerQuestion, askQuestion, challengeStatistics, createApplication, createChallenge, createMilestone, decideApplication, getApplication,
@@ -122,6 +123,17 @@ export function challengeRoutes(ctx: AppContext) {
       const page = await listApplications(db, requireActor(request), request.params.id, request.query);
       const results = page.isManager ? await resultsOf(db, page.challenge.id, page.challenge.disagreementThreshold) : undefined;
       return { items: page.items.map((a) => presentApplication(a, results ? results.get(a.id) ?? NO_REVIEWS : null)), nextCursor: page.nextCursor };
+    });
+
+    app.get('/api/v1/challenges/:id/applications/export', {
+      schema: { tags: TAGS, summary: 'Export applications with results to Excel 导出揭榜申报及评审结果', description: 'The challenge’s managers only (404 for others): every application with its review count, mean, min, max and disagreement flag, as `.xlsx`.', params: IdParams },
+    }, async (request, reply) => {
+      const { title, body } = await exportApplications(db, requireActor(request), request.params.id);
+      const name = `揭榜申报-${title}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${encodeURIComponent(name).replace(/%[0-9A-F]{2}/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(body);
     });
 
     app.get('/api/v1/challenges/:id/applications/:applicationId', {

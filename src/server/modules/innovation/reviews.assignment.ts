@@ -82,84 +82,103 @@ export function solveAssignment(highs: Highs, problem: AssignmentProblem): Assig
   if (totalCapacity < k * applications.length) {
     throw new AssignmentInfeasible(`评审容量不足：需要 ${k * applications.length} 人次，可用专家剩余容量 ${totalCapacity} 人次`);
   }
-  // Score every non-conflicted pair once; keep each application's list sorted best first.
-  const ranked: { e: number; score: number; order: number }[][] = [];
+  // Score every non-conflicted pair once; keep each application's eligible experts best first.
+  const ranked: Ranked[] = [];
   let bound = 0;
+  const order = new Float64Array(experts.length);
+  const score = new Float64Array(experts.length);
   for (let a = 0; a < applications.length; a++) {
     const terms = new Set(applications[a].terms);
-    const list: { e: number; score: number; order: number }[] = [];
+    const eligible: number[] = [];
     for (let e = 0; e < experts.length; e++) {
       if (experts[e].capacity <= 0 || problem.isConflicted(a, e)) continue;
-      const score = fieldMatch(terms, experts[e].fields);
-      list.push({ e, score, order: score + tieBreak(a, e) * 0.01 });
+      score[e] = fieldMatch(terms, experts[e].fields);
+      order[e] = score[e] + tieBreak(a, e) * PERTURBATION;
+      eligible.push(e);
     }
-    if (list.length < k) {
-      throw new AssignmentInfeasible(`申报 ${applications[a].id} 可用的无利益冲突专家只有 ${list.length} 位，少于每份 ${k} 位`);
+    if (eligible.length < k) {
+      throw new AssignmentInfeasible(`申报 ${applications[a].id} 可用的无利益冲突专家只有 ${eligible.length} 位，少于每份 ${k} 位`);
     }
-    list.sort((x, y) => y.order - x.order);
-    for (let i = 0; i < k; i++) bound += list[i].score;
+    eligible.sort((x, y) => order[y] - order[x]);
+    const list: Ranked = { experts: Int32Array.from(eligible), scores: Float64Array.from(eligible, (e) => score[e]), costs: Float64Array.from(eligible, (e) => order[e]) };
+    for (let i = 0; i < k; i++) bound += list.scores[i];
     ranked.push(list);
   }
-  let candidates = problem.candidates ?? Math.max(40, 12 * k);
+  let candidates = problem.candidates ?? Math.max(16, 5 * k);
   const started = performance.now();
   for (;;) {
     const outcome = solvePruned(highs, problem, ranked, candidates);
-    const isComplete = ranked.every((list) => list.length <= candidates);
+    const isComplete = ranked.every((list) => list.experts.length <= candidates);
     if (outcome) {
       const objective = outcome.objective;
-      // With every non-conflicted pair in the model, the LP optimum is the optimum itself.
-      if (isComplete) bound = objective;
+      // With every non-conflicted pair in the model, the LP optimum of the perturbed scores (each
+      // at least its true score) bounds the true optimum.
+      if (isComplete) bound = Math.min(bound, outcome.perturbedObjective);
       const gap = bound > 0 ? Math.max(0, (bound - objective) / bound) : 0;
-      return { ...outcome, bound, gap: gap < 1e-9 ? 0 : gap, solveSeconds: (performance.now() - started) / 1000 };
+      return { assignments: outcome.assignments, objective, variables: outcome.variables, bound, gap: gap < 1e-9 ? 0 : gap, solveSeconds: (performance.now() - started) / 1000 };
     }
     if (isComplete) throw new AssignmentInfeasible('专家负荷上限不足以为每份申报分配足够的无利益冲突评审专家');
     candidates *= 2;
   }
 }
 
-function solvePruned(highs: Highs, problem: AssignmentProblem, ranked: { e: number; score: number }[][], candidates: number) {
+/** An application's eligible experts best first, with their true scores and perturbed costs. */
+interface Ranked {
+  experts: Int32Array;
+  scores: Float64Array;
+  costs: Float64Array;
+}
+
+/**
+ * Ties are common (many experts share a field count): a tiny deterministic perturbation of the
+ * objective spreads equal experts over applications and keeps the simplex from stalling on a
+ * degenerate optimum. It is at most 0.001 per pair, and the reported objective uses true scores.
+ */
+const PERTURBATION = 1e-3;
+
+function solvePruned(highs: Highs, problem: AssignmentProblem, ranked: readonly Ranked[], candidates: number) {
   const { applications, experts, perApplication: k } = problem;
-  const pairs: { a: number; e: number; score: number }[] = [];
+  const pairA: number[] = [];
+  const pairE: number[] = [];
+  const pairScore: number[] = [];
+  const objective: string[] = [];
+  const rows: string[] = [];
   const byExpert: number[][] = experts.map(() => []);
   for (let a = 0; a < ranked.length; a++) {
     const list = ranked[a];
-    for (let i = 0; i < Math.min(candidates, list.length); i++) {
-      byExpert[list[i].e].push(pairs.length);
-      pairs.push({ a, e: list[i].e, score: list[i].score });
-    }
-  }
-  const lines: string[] = ['Maximize', ' obj:'];
-  for (let v = 0; v < pairs.length; v++) lines.push(` + ${pairs[v].score.toFixed(6)} x${v}`);
-  lines.push('Subject To');
-  let v = 0;
-  for (let a = 0; a < ranked.length; a++) {
-    const count = Math.min(candidates, ranked[a].length);
+    const count = Math.min(candidates, list.experts.length);
     const terms: string[] = [];
-    for (let i = 0; i < count; i++) terms.push(`x${v + i}`);
-    lines.push(` a${a}: ${terms.join(' + ')} = ${k}`);
-    v += count;
+    for (let i = 0; i < count; i++) {
+      const v = pairA.length;
+      byExpert[list.experts[i]].push(v);
+      pairA.push(a);
+      pairE.push(list.experts[i]);
+      pairScore.push(list.scores[i]);
+      objective.push(` + ${list.costs[i].toFixed(7)} x${v}`);
+      terms.push(`x${v}`);
+    }
+    rows.push(` a${a}: ${terms.join(' + ')} = ${k}`);
   }
   for (let e = 0; e < experts.length; e++) {
-    if (byExpert[e].length > experts[e].capacity) lines.push(` e${e}: ${byExpert[e].map((i) => `x${i}`).join(' + ')} <= ${experts[e].capacity}`);
+    if (byExpert[e].length > experts[e].capacity) rows.push(` e${e}: ${byExpert[e].map((i) => `x${i}`).join(' + ')} <= ${experts[e].capacity}`);
   }
-  lines.push('Bounds');
-  for (let i = 0; i < pairs.length; i++) lines.push(` 0 <= x${i} <= 1`);
-  lines.push('End');
-  const solution = highs.solve(lines.join('\n'), { solver: 'simplex', presolve: 'on' });
+  const bounds = pairA.map((_, v) => ` x${v} <= 1`);
+  const model = ['Maximize', ' obj:', ...objective, 'Subject To', ...rows, 'Bounds', ...bounds, 'End'].join('\n');
+  const solution = highs.solve(model, { solver: 'simplex', presolve: 'on' });
   if (solution.Status === 'Infeasible') return undefined;
   if (solution.Status !== 'Optimal') throw new Error(`HiGHS: ${solution.Status}`);
   const assignments: AssignmentResult['assignments'] = [];
-  let objective = 0;
-  for (let i = 0; i < pairs.length; i++) {
-    const column = solution.Columns[`x${i}`];
+  let total = 0;
+  for (let v = 0; v < pairA.length; v++) {
+    const column = solution.Columns[`x${v}`];
     const value = column ? (column as { Primal: number }).Primal : 0;
     if (value > 0.5) {
       if (Math.abs(value - 1) > 1e-6) throw new Error(`HiGHS returned a fractional value ${value}`);
-      assignments.push({ applicationId: applications[pairs[i].a].id, expertId: experts[pairs[i].e].id, score: pairs[i].score });
-      objective += pairs[i].score;
+      assignments.push({ applicationId: applications[pairA[v]].id, expertId: experts[pairE[v]].id, score: pairScore[v] });
+      total += pairScore[v];
     } else if (value > 1e-6) {
       throw new Error(`HiGHS returned a fractional value ${value}`);
     }
   }
-  return { assignments, objective, variables: pairs.length };
+  return { assignments, objective: total, perturbedObjective: solution.ObjectiveValue, variables: pairA.length };
 }

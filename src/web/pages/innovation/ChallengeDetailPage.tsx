@@ -2,6 +2,7 @@ import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, I
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ApplicationCreated, ApplicationView, ChallengeView, MilestoneView, SimilarItem } from '../../../contracts/innovation';
+import { apiUrl } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang, useT } from '../../i18n';
@@ -85,38 +86,42 @@ function ApplicationsTab({ challenge }: { challenge: ChallengeView }) {
   const t = useT();
   const user = useCurrentUser();
   const applications = useApplications(challenge.id);
+  // The answer of a submit (with similar items) outlives the form: the refetched challenge then
+  // carries `myApplicationId` and the form itself is no longer offered.
+  const [created, setCreated] = useState<ApplicationCreated>();
   const canApply = user.role === 'member' && !challenge.canManage && !challenge.myApplicationId && Boolean(user.org?.uscc);
   return (
     <div>
-      {canApply && (challenge.isOpen ? <ApplyForm challenge={challenge} /> : <Alert type="warning" message={t('innovation.apply.closed')} style={{ marginBottom: 12 }} />)}
-      {challenge.canManage && <AssignBar challenge={challenge} />}
+      {created && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={<span data-testid="apply-done">{t('innovation.apply.done')}</span>}
+          description={created.similar.length > 0 ? <SimilarList items={created.similar} /> : undefined}
+        />
+      )}
+      {canApply && !created && (challenge.isOpen ? <ApplyForm challenge={challenge} onCreated={setCreated} /> : <Alert type="warning" message={t('innovation.apply.closed')} style={{ marginBottom: 12 }} />)}
+      {challenge.canManage && (
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <AssignBar challenge={challenge} />
+          <Button href={apiUrl(`/challenges/${challenge.id}/applications/export`)} data-testid="applications-export">{t('innovation.apps.export')}</Button>
+        </Space>
+      )}
       {applications.error ? <ProblemAlert error={applications.error} /> : null}
       <ApplicationTable challenge={challenge} items={applications.data?.items ?? []} loading={applications.isFetching} />
     </div>
   );
 }
 
-function ApplyForm({ challenge }: { challenge: ChallengeView }) {
+function ApplyForm({ challenge, onCreated }: { challenge: ChallengeView; onCreated: (created: ApplicationCreated) => void }) {
   const t = useT();
   const user = useCurrentUser();
   const apply = useApply(challenge.id);
-  const [created, setCreated] = useState<ApplicationCreated>();
-  if (created) {
-    return (
-      <Alert
-        type="success"
-        showIcon
-        style={{ marginBottom: 16 }}
-        message={t('innovation.apply.done')}
-        data-testid="apply-done"
-        description={created.similar.length > 0 ? <SimilarList items={created.similar} /> : undefined}
-      />
-    );
-  }
   return (
     <Card size="small" title={t('innovation.apply.title')} style={{ marginBottom: 16 }}>
       {apply.error ? <ProblemAlert error={apply.error} /> : null}
-      <Form layout="vertical" onFinish={async (values: { proposal: string; team?: string; schedule?: string }) => setCreated(await apply.mutateAsync({ ...values, uscc: user.org!.uscc! }))}>
+      <Form layout="vertical" onFinish={async (values: { proposal: string; team?: string; schedule?: string }) => onCreated(await apply.mutateAsync({ ...values, uscc: user.org!.uscc! }))}>
         <Form.Item name="proposal" label={t('innovation.apply.proposal')} rules={[{ required: true, min: 2 }]}>
           <Input.TextArea rows={4} data-testid="apply-proposal" />
         </Form.Item>
@@ -236,7 +241,7 @@ function ApplicationTable({ challenge, items, loading }: { challenge: ChallengeV
                         <>
                           <Button size="small" type="primary" onClick={() => run(a.id, 'award')} data-testid="award">{t('innovation.apps.award')}</Button>
                           <Button size="small" danger onClick={() => run(a.id, 'reject')}>{t('innovation.apps.reject')}</Button>
-                          <Button size="small" onClick={() => setAssigning(a.id)}>{t('innovation.apps.assignByHand')}</Button>
+                          <Button size="small" onClick={() => setAssigning(a.id)} data-testid="assign-by-hand">{t('innovation.apps.assignByHand')}</Button>
                         </>
                       )}
                     </Space>
@@ -271,6 +276,7 @@ function AssignByHandModal({ challenge, applicationId, onClose }: { challenge: C
       <Select
         showSearch
         optionFilterProp="label"
+        data-testid="assign-expert-select"
         placeholder={t('innovation.assign.expert')}
         value={expertId}
         onChange={setExpertId}
