@@ -11,7 +11,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const logIn = (username: string): Promise<Page> => logInAs(browser, username);
+/** Logged in, with room for a loaded machine (eight sessions share two cores). */
+async function logIn(username: string): Promise<Page> {
+  const page = await logInAs(browser, username);
+  page.setDefaultTimeout(90_000);
+  return page;
+}
 
 /** The input of an antd InputNumber (the test id sits on the input itself, or on a wrapper with an addon). */
 const numberInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
@@ -24,7 +29,7 @@ async function openTask(page: Page, title: string): Promise<void> {
   expect(await page.getByTestId('task-title').textContent()).toBe(title);
 }
 
-describe('a province dispatches a task, a city reports, the province sees the roll-up', () => {
+describe('a province dispatches a task, a city reports, the province sees the roll-up', { timeout: 400_000 }, () => {
   const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
   const title = `工业母机产业链供需对接专场${tag}`;
 

@@ -51,7 +51,7 @@ export function KeyListDetailPage() {
       />
       {l.isOwn && (
         <Card size="small" title={t('workbench.lists.add')} style={{ marginBottom: 16 }}>
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Space wrap>
               <Input.TextArea value={usccs} onChange={(e) => setUsccs(e.target.value)} rows={2} style={{ width: 420 }} placeholder={t('workbench.lists.usccsPlaceholder')} data-testid="key-list-usccs" />
               <Button
