@@ -24,6 +24,8 @@ const numberInput = (page: Page, testId: string) => page.locator(`input[data-tes
 async function openTask(page: Page, title: string): Promise<void> {
   await page.getByTestId('menu-dispatch').click();
   await page.getByTestId('task-list-page').waitFor();
+  // Own level only: the province's list also holds the sub-tasks it dispatched, under the same title.
+  await page.getByTestId('task-view').getByText('本级承办').click();
   await page.getByTestId('task-table').getByText(title, { exact: true }).first().click();
   await page.getByTestId('task-detail-page').waitFor();
   expect(await page.getByTestId('task-title').textContent()).toBe(title);
@@ -65,8 +67,6 @@ describe('a province dispatches a task, a city reports, the province sees the ro
 
   it('gov_sz accepts the task and reports 12 done', async () => {
     const page = await logIn('gov_sz');
-    await page.getByTestId('menu-dispatch').click();
-    await page.getByTestId('task-view').getByText('本级承办').click();
     await openTask(page, title);
     await page.getByTestId('task-status-dispatched').waitFor();
     await page.getByTestId('task-accept').click();
