@@ -93,6 +93,7 @@ describe('a province dispatches a task, a city reports, the province sees the ro
     await screenshot(page, 'workbench-rollup-gov-js');
 
     await page.getByTestId('menu-dispatch').click();
+    await page.getByTestId('task-view').getByText('本级承办').click();
     await page.getByTestId('task-table').getByText('2026年“百场万企”大中小企业融通对接活动').first().click();
     await page.getByTestId('task-detail-page').waitFor();
     await page.getByTestId('rollup-children').locator('tr', { hasText: '常州市' }).getByTestId('task-overdue').waitFor();
