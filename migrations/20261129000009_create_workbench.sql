@@ -59,3 +59,28 @@ CREATE TABLE task_reminders (
   created_at     timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX task_reminders_task_idx ON task_reminders (task_id, id);
+
+-- Key-enterprise lists (重点企业库): named lists of a region (chain leaders, 专精特新, key suppliers …),
+-- built by hand or from registry filters. A region's lists are read by every level above it.
+CREATE TABLE key_lists (
+  id             bigserial PRIMARY KEY,
+  region_code    text NOT NULL,                 -- GB/T 2260 (or '000000'): the owning level; scope key
+  name           text NOT NULL,
+  kind           text NOT NULL CHECK (kind IN ('leader','specialized','little_giant','key_supplier','custom')),
+  description    text NOT NULL DEFAULT '',
+  created_by     bigint REFERENCES users(id),
+  created_at     timestamptz NOT NULL DEFAULT now(),
+  updated_at     timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (region_code, name)
+);
+CREATE INDEX key_lists_region_idx ON key_lists (region_code text_pattern_ops, id);
+
+CREATE TABLE key_list_members (
+  list_id        bigint NOT NULL REFERENCES key_lists(id) ON DELETE CASCADE,
+  enterprise_id  bigint NOT NULL REFERENCES enterprises(id),
+  source         text NOT NULL CHECK (source IN ('manual','filter')),
+  added_by       bigint REFERENCES users(id),
+  added_at       timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (list_id, enterprise_id)
+);
+CREATE INDEX key_list_members_enterprise_idx ON key_list_members (enterprise_id);

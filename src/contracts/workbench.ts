@@ -199,3 +199,61 @@ export const DashboardView = z.object({
   regions: z.array(DashboardRegionRow),
 });
 export type DashboardView = z.infer<typeof DashboardView>;
+
+/** Kinds of key-enterprise lists (重点企业库). */
+export const KEY_LIST_KINDS = ['leader', 'specialized', 'little_giant', 'key_supplier', 'custom'] as const;
+export const KeyListKind = z.enum(KEY_LIST_KINDS);
+export type KeyListKind = z.infer<typeof KeyListKind>;
+/** Most USCCs one add takes. */
+export const KEY_LIST_ADD_MAX = 500;
+
+/** `POST /api/v1/key-lists`. */
+export const CreateKeyListBody = z.object({
+  name: z.string().trim().min(2).max(100),
+  kind: KeyListKind,
+  regionCode: RegionCode.optional().describe('The owning region: the caller’s own (default) or one below it.'),
+  description: z.string().trim().max(TASK_NOTE_MAX).optional(),
+});
+export type CreateKeyListBody = z.infer<typeof CreateKeyListBody>;
+
+/** `POST /api/v1/key-lists/{id}/members`: by USCC, or every registry enterprise of the list’s region matching a filter. */
+export const AddKeyListMembersBody = z.object({
+  usccs: z.array(z.string().trim().min(1).max(32)).max(KEY_LIST_ADD_MAX).optional(),
+  filter: z.object({
+    tag: z.enum(['innovative', 'specialized', 'little_giant', 'leader', 'high_tech']).optional(),
+    size: z.enum(['large', 'medium', 'small', 'micro']).optional(),
+    industry: z.string().regex(/^[A-Ta-t](\d{2}(\d{1,2})?)?$/).optional(),
+  }).optional().describe('Registry filter: at most 5,000 enterprises are added at once.'),
+});
+export type AddKeyListMembersBody = z.infer<typeof AddKeyListMembersBody>;
+
+/** A key-enterprise list. */
+export const KeyListView = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  name: z.string(),
+  kind: KeyListKind,
+  description: z.string(),
+  memberCount: z.number().int(),
+  isOwn: z.boolean().describe('The caller’s own level keeps the list (may change it); higher levels read it.'),
+  updatedAt: z.string(),
+});
+export type KeyListView = z.infer<typeof KeyListView>;
+
+/** An enterprise on a list. */
+export const KeyListMemberView = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  size: z.string().nullable(),
+  tags: z.array(z.string()),
+  source: z.enum(['manual', 'filter']),
+  addedAt: z.string(),
+});
+export type KeyListMemberView = z.infer<typeof KeyListMemberView>;
+
+/** `GET /api/v1/key-lists`. */
+export const ListKeyListsQuery = PageQuery.extend({ kind: KeyListKind.optional(), region: RegionCode.optional() });
+export type ListKeyListsQuery = z.infer<typeof ListKeyListsQuery>;

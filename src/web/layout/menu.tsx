@@ -13,6 +13,7 @@ import {
   FlagOutlined,
   HomeOutlined,
   NodeIndexOutlined,
+  ProfileOutlined,
   ShopOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -62,6 +63,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment' },
   { key: 'dispatch', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch' },
   { key: 'dashboard', labelKey: 'workbench.menuDashboard', icon: <DashboardOutlined />, roles: REGISTRY_ROLES, path: '/dashboard' },
+  { key: 'key-lists', labelKey: 'workbench.lists.title', icon: <ProfileOutlined />, roles: REGISTRY_ROLES, path: '/key-lists' },
 ];
 
 /** A menu entry resolved for one user. */

@@ -3,6 +3,8 @@ import { Route } from 'react-router';
 
 const TaskListPage = lazy(() => import('../pages/TaskListPage').then((module) => ({ default: module.TaskListPage })));
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+const KeyListsPage = lazy(() => import('../pages/KeyListsPage').then((module) => ({ default: module.KeyListsPage })));
+const KeyListDetailPage = lazy(() => import('../pages/KeyListDetailPage').then((module) => ({ default: module.KeyListDetailPage })));
 const TaskDetailPage = lazy(() => import('../pages/TaskDetailPage').then((module) => ({ default: module.TaskDetailPage })));
 
 /** Routes of the government workbench: tasks down the hierarchy, dashboards, key lists, projects: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -11,5 +13,7 @@ export const workbenchRoutes = (
     <Route path="dispatch" element={<TaskListPage />} />
     <Route path="dispatch/tasks/:id" element={<TaskDetailPage />} />
     <Route path="dashboard" element={<DashboardPage />} />
+    <Route path="key-lists" element={<KeyListsPage />} />
+    <Route path="key-lists/:id" element={<KeyListDetailPage />} />
   </>
 );

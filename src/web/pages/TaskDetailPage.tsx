@@ -159,7 +159,7 @@ export function TaskDetailPage() {
                   dataSource={r.children}
                   locale={{ emptyText: t('workbench.detail.noChildren') }}
                   columns={[
-                    { title: t('workbench.col.region'), dataIndex: 'regionName', render: (name: string, row) => <Link to={`/dispatch/tasks/${row.id}`}>{name}</Link> },
+                    { title: t('workbench.col.region'), dataIndex: 'regionName', width: 120, render: (name: string, row) => <Link to={`/dispatch/tasks/${row.id}`}>{name}</Link> },
                     { title: t('workbench.col.target'), dataIndex: 'target', align: 'right', width: 80 },
                     { title: t('workbench.col.done'), dataIndex: 'done', align: 'right', width: 80 },
                     { title: t('workbench.col.progress'), dataIndex: 'progress', width: 180, render: (value: number, row) => <TaskProgress value={value} isOverdue={row.isOverdue} /> },

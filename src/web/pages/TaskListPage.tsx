@@ -81,7 +81,7 @@ export function TaskListPage() {
               title: t('workbench.col.title'),
               dataIndex: 'title',
               render: (title: string, row) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <Link to={`/dispatch/tasks/${row.id}`} data-testid={`task-link-${row.id}`}>
                     {title}
                   </Link>

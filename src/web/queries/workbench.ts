@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AddKeyListMembersBody, CreateKeyListBody, KeyListKind, KeyListMemberView, KeyListView,
   CreateTaskBody, DashboardView, DispatchBody, ReportBody, RollupView, TaskDetailView, TaskMetricView, TaskStatus, TaskView,
 } from '../../contracts/workbench';
 import { apiFetch, apiUrl, type QueryParams } from '../api';
@@ -107,4 +108,52 @@ export function useDashboard(filters: DashboardFilters) {
 /** Link of the dashboard's Excel export. */
 export function dashboardExportUrl(filters: DashboardFilters): string {
   return apiUrl('/dashboard/export', { region: filters.region, chain: filters.chain });
+}
+
+/** A page of key-enterprise lists. */
+export function useKeyLists(filters: { kind?: KeyListKind }, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: ['key-lists', 'list', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<KeyListView>>('/key-lists', { signal, query: { kind: filters.kind, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One key list. */
+export function useKeyList(id: string) {
+  return useQuery({ queryKey: ['key-lists', 'one', id], queryFn: ({ signal }) => apiFetch<KeyListView>(`/key-lists/${encodeURIComponent(id)}`, { signal }) });
+}
+
+/** A page of a list's enterprises. */
+export function useKeyListMembers(id: string, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: ['key-lists', 'members', id, page],
+    queryFn: ({ signal }) => apiFetch<Page<KeyListMemberView>>(`/key-lists/${encodeURIComponent(id)}/members`, { signal, query: { cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useKeyListMutation<TBody, TResult>(fn: (body: TBody) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['key-lists'] }) });
+}
+
+/** Creates a key list. */
+export function useCreateKeyList() {
+  return useKeyListMutation((body: CreateKeyListBody) => apiFetch<{ id: string }>('/key-lists', { method: 'POST', body }));
+}
+
+/** Adds enterprises to a list (by USCC or filter). */
+export function useAddKeyListMembers(id: string) {
+  return useKeyListMutation((body: AddKeyListMembersBody) => apiFetch<{ added: number; total: number }>(`/key-lists/${encodeURIComponent(id)}/members`, { method: 'POST', body }));
+}
+
+/** Removes an enterprise from a list. */
+export function useRemoveKeyListMember(id: string) {
+  return useKeyListMutation((uscc: string) => apiFetch<void>(`/key-lists/${encodeURIComponent(id)}/members/${encodeURIComponent(uscc)}`, { method: 'DELETE' }));
+}
+
+/** Link of a list's Excel export. */
+export function keyListExportUrl(id: string): string {
+  return apiUrl(`/key-lists/${encodeURIComponent(id)}/export`);
 }

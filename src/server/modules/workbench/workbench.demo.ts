@@ -4,13 +4,14 @@
  * reminded); a province task waiting for 苏州 to accept; and metric tasks whose figures the
  * platform counts (enterprises registered in 苏州's counties, chains mapped per province). Written
  * through the service (same rules and audit rows as the API); dates shifted afterwards so that the
- * trees look a few weeks old. Idempotent: does nothing when demo tasks exist or without the demo users.
+ * trees look a few weeks old; key-enterprise lists of 苏州 and 吴中 built from registry filters. Idempotent: does nothing when demo tasks exist or without the demo users.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { businessDate } from '../../platform/dates.js';
 import type { WriteContext } from '../audit/index.js';
+import { addKeyListMembers, createKeyList } from './lists.service.js';
 import { acceptTask, createTask, dispatchTask, remindTask, reportTask } from './tasks.service.js';
 
 const FAIRS_TITLE = '2026年“百场万企”大中小企业融通对接活动';
@@ -111,6 +112,15 @@ export async function seedWorkbenchDemo(db: Db): Promise<void> {
   const maps = await createTask(db, miit, { title: '重点产业链图谱绘制', regionCode: '000000', dueOn: inDays(90), target: 12, metric: 'chains_mapped', description: '各省围绕优势产业链绘制产业链图谱，标注链主企业与断点堵点卡点。' });
   const mapped = await dispatchTask(db, miit, maps.id, { children: [{ regionCode: '320000', target: 6, dueOn: inDays(90) }, { regionCode: '330000', target: 6, dueOn: inDays(90) }] });
   await acceptTask(db, js, mapped.children[0].id);
+
+  // 5. Key-enterprise lists of 苏州 (from the registry) and 吴中, read by 江苏 above them.
+  const szList = await createKeyList(db, sz, { name: '苏州市专精特新重点培育企业库', kind: 'specialized', description: '市级专精特新中小企业及小巨人，按企业库标签导入' });
+  await addKeyListMembers(db, sz, szList.id, { filter: { tag: 'specialized' } });
+  await addKeyListMembers(db, sz, szList.id, { filter: { tag: 'little_giant' } });
+  const leaders = await createKeyList(db, sz, { name: '苏州市链主企业名单', kind: 'leader', description: '动力电池、集成电路、工业母机等重点产业链链主企业' });
+  await addKeyListMembers(db, sz, leaders.id, { filter: { tag: 'leader' } });
+  const wzList = await createKeyList(db, wz, { name: '吴中区重点配套企业名单', kind: 'key_supplier' });
+  await addKeyListMembers(db, wz, wzList.id, { filter: { size: 'medium' } });
 
   // The trees started a few weeks ago (metrics count from the start date on).
   await sql`UPDATE tasks SET starts_on = ${inDays(-40)}, created_at = now() - interval '40 days' WHERE root_id IN (${fairs.id}, ${maps.id}, ${registry.id})`.execute(db);

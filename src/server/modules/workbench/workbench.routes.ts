@@ -1,5 +1,6 @@
 import type { App, AppContext } from '../../http/context.js';
 import { dashboardRoutes } from './dashboard.routes.js';
+import { listsRoutes } from './lists.routes.js';
 import { tasksRoutes } from './tasks.routes.js';
 
 /** Routes of the government workbench: tasks down the hierarchy, dashboards, key lists, projects. */
@@ -7,5 +8,6 @@ export function workbenchRoutes(ctx: AppContext) {
   return async (app: App) => {
     await app.register(tasksRoutes(ctx));
     await app.register(dashboardRoutes(ctx));
+    await app.register(listsRoutes(ctx));
   };
 }

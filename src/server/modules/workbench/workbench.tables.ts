@@ -4,7 +4,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type DateColumn = ColumnType<string, string, string>;
 
-/** Tables of the government workbench: tasks down the hierarchy, their reports and reminders (migrations/20261129000009_create_workbench.sql). */
+/** Tables of the government workbench: tasks down the hierarchy, their reports and reminders; key-enterprise lists (migrations/20261129000009_create_workbench.sql). */
 export interface WorkbenchTables {
   tasks: {
     id: Generated<string>;
@@ -48,5 +48,22 @@ export interface WorkbenchTables {
     sent_by: string | null;
     sent_by_label: string;
     created_at: Timestamp;
+  };
+  key_lists: {
+    id: Generated<string>;
+    region_code: string;
+    name: string;
+    kind: string;
+    description: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  key_list_members: {
+    list_id: string;
+    enterprise_id: string;
+    source: string;
+    added_by: string | null;
+    added_at: Timestamp;
   };
 }
