@@ -15,6 +15,7 @@ import { runColdStartBench } from './cold-start.bench.js';
 import { runGetEnterpriseBench } from './get-enterprise.bench.js';
 import { runImportBench } from './import.bench.js';
 import { runMatchingBench } from './matching-engine.js';
+import { runDealsBench } from './deals.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -40,6 +41,14 @@ const MODULE_BENCHES: ModuleBench[] = [
       const offers = isQuick ? 20_000 : 200_000;
       console.error(`matching engine (${offers} offers)…`);
       return runMatchingBench({ offers });
+    },
+  },
+  {
+    name: 'deals',
+    run: (isQuick) => {
+      const matches = isQuick ? 20_000 : 200_000;
+      console.error(`deals read paths (${matches} matches)…`);
+      return runDealsBench({ matches });
     },
   },
 ];

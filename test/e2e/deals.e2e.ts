@@ -96,7 +96,7 @@ describe('leader invites and opens an RFQ, sme accepts and quotes sealed, after 
     const page = await logIn('leader');
     await page.goto(`${inject('baseUrl')}${rfqPath}`);
     const comparison = page.getByTestId('rfq-comparison');
-    await comparison.getByTestId('comparison-supplier').filter({ hasText: SME_NAME }).waitFor();
+    await comparison.getByTestId('comparison-supplier').filter({ hasText: SME_NAME }).first().waitFor();
     expect(await comparison.textContent()).toContain('报价单.pdf');
     await comparison.getByTestId('quote-award').first().click();
     await confirmPopover(page);
