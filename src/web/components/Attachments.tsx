@@ -22,7 +22,7 @@ export function FileLinks({ files, hrefOf, onRemove }: { files: FileView[]; href
           <a href={apiUrl(hrefOf(f))} download={f.name}>
             {f.name}
           </a>
-          <Typography.Text type="secondary">{formatNumber(lang, f.sizeBytes / 1024, 0)} KB</Typography.Text>
+          <Typography.Text type="secondary">{f.sizeBytes < 1024 ? `${f.sizeBytes} B` : `${formatNumber(lang, f.sizeBytes / 1024, 0)} KB`}</Typography.Text>
           {onRemove && (
             <Popconfirm title={t('deals.files.removeConfirm')} onConfirm={() => onRemove(f)}>
               <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('deals.files.remove')} />
