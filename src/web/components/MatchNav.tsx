@@ -16,9 +16,7 @@ export function MatchNav() {
   const t = useT();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const { pathname: location } = useLocation();
-  // RFQ pages belong to 对接跟踪.
-  const pathname = location.startsWith('/matching/rfqs/') ? '/matching/deals' : location;
+  const { pathname } = useLocation();
   const items = ITEMS.filter((item) => item.roles.includes(user.role));
   const current = [...items].sort((a, b) => b.path.length - a.path.length).find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
   return (
