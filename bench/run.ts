@@ -20,6 +20,7 @@ import { runCapitalBench } from './capital.js';
 import { runWorkbenchBench } from './workbench.js';
 import { runAssessmentBench } from './assessment.js';
 import { runInnovationBench } from './innovation.js';
+import { runDealsBench } from './deals.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -76,6 +77,14 @@ const MODULE_BENCHES: ModuleBench[] = [
     run: (isQuick) => {
       console.error('reviewer assignment…');
       return runInnovationBench(isQuick ? { applications: 200, experts: 100, perApplication: 3 } : { applications: 2000, experts: 1000, perApplication: 3 });
+    },
+  },
+  {
+    name: 'deals',
+    run: (isQuick) => {
+      const matches = isQuick ? 20_000 : 200_000;
+      console.error(`deals read paths (${matches} matches)…`);
+      return runDealsBench({ matches });
     },
   },
 ];

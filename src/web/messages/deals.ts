@@ -108,6 +108,13 @@ export const dealsZh = {
   'deals.quote.closed': '报价已截止',
   'deals.quote.lost': '未中标',
   'deals.quote.submittedAt': '提交时间',
+  'deals.files.title': '附件',
+  'deals.files.upload': '上传附件',
+  'deals.files.uploaded': '附件已上传',
+  'deals.files.remove': '删除附件',
+  'deals.files.removeConfirm': '删除此附件？',
+  'deals.files.tooLarge': '文件超过 {mb} MB 上限',
+  'deals.files.hint': '可上传 PDF、图片、Word、Excel、PPT、文本，单个不超过 20 MB',
 } as const;
 
 export const dealsEn: Record<keyof typeof dealsZh, string> = {
@@ -219,4 +226,11 @@ export const dealsEn: Record<keyof typeof dealsZh, string> = {
   'deals.quote.closed': 'Quoting has closed',
   'deals.quote.lost': 'Not awarded',
   'deals.quote.submittedAt': 'Submitted',
+  'deals.files.title': 'Attachments',
+  'deals.files.upload': 'Upload',
+  'deals.files.uploaded': 'File uploaded',
+  'deals.files.remove': 'Remove file',
+  'deals.files.removeConfirm': 'Remove this file?',
+  'deals.files.tooLarge': 'The file is over the {mb} MB limit',
+  'deals.files.hint': 'PDF, images, Word, Excel, PowerPoint or text, up to 20 MB each',
 } as const;

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { MatchCandidates } from '../components/MatchCandidates';
 import { MatchNav } from '../components/MatchNav';
 import { NeedActions, canManageNeed } from '../components/NeedActions';
+import { NeedFilesCard } from '../components/Attachments';
 import { CandidateInvite, NeedDealsCard, useNeedDeals } from '../components/NeedDeals';
 import { NeedKindTag, NeedStatusTag } from '../components/NeedStatusTag';
 import { PageHeader } from '../components/PageHeader';
@@ -71,6 +72,7 @@ export function NeedDetailPage() {
               <Descriptions.Item label={t('matching.field.publishedAt')}>{n.publishedAt ? formatDateTime(lang, n.publishedAt) : '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
+          <NeedFilesCard needId={n.id} canChange={canSeeMatches && n.status !== 'closed' && n.status !== 'fulfilled'} />
           <Card title={t('matching.detail.history')} size="small">
             <Timeline
               items={(history.data?.items ?? []).map((e) => ({

@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Inp
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { TERMS_TEXT_MAX, type QuoteView, type RfqView } from '../../contracts/deals';
+import { FileLinks, FileUploadButton } from '../components/Attachments';
 import { MatchNav } from '../components/MatchNav';
 import { RfqStatusTag, Yuan } from '../components/MatchStageTag';
 import { PageHeader } from '../components/PageHeader';
@@ -38,6 +39,9 @@ function SupplierQuote({ rfq }: { rfq: RfqView }) {
             <Descriptions.Item label={t('deals.quote.leadTime')}>{mine.leadTimeDays}</Descriptions.Item>
             <Descriptions.Item label={t('deals.quote.moq')}>{mine.moq || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('deals.quote.terms')}>{mine.terms || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('deals.files.title')}>
+              <FileLinks files={mine.files} hrefOf={(f) => `/rfqs/${rfq.id}/quotes/${mine.id}/files/${f.id}`} />
+            </Descriptions.Item>
             {rfq.status === 'awarded' && (
               <Descriptions.Item label={t('deals.rfq.status.awarded')}>{mine.isAwarded ? <Tag color="green">{t('deals.rfq.awarded')}</Tag> : <Tag>{t('deals.quote.lost')}</Tag>}</Descriptions.Item>
             )}
@@ -92,6 +96,16 @@ function SupplierQuote({ rfq }: { rfq: RfqView }) {
           {mine ? t('deals.quote.revise') : t('deals.quote.submit')}
         </Button>
       </Form>
+      {mine && (
+        <div style={{ marginTop: 24 }} data-testid="quote-files">
+          <Typography.Title level={5}>{t('deals.files.title')}</Typography.Title>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('deals.files.hint')}</Typography.Paragraph>
+          <Space direction="vertical">
+            <FileLinks files={mine.files} hrefOf={(f) => `/rfqs/${rfq.id}/quotes/${mine.id}/files/${f.id}`} />
+            <FileUploadButton path={`/rfqs/${rfq.id}/quote-files`} testId="quote-file-upload" />
+          </Space>
+        </div>
+      )}
     </Card>
   );
 }
@@ -119,6 +133,7 @@ function Comparison({ rfq }: { rfq: RfqView }) {
     { key: 'lead', label: t('deals.quote.leadTime'), cell: (q) => q.leadTimeDays },
     { key: 'moq', label: t('deals.quote.moq'), cell: (q) => q.moq || '—' },
     { key: 'terms', label: t('deals.quote.terms'), cell: (q) => <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{q.terms || '—'}</Typography.Paragraph> },
+    { key: 'files', label: t('deals.files.title'), cell: (q) => <FileLinks files={q.files} hrefOf={(f) => `/rfqs/${rfq.id}/quotes/${q.id}/files/${f.id}`} /> },
     { key: 'at', label: t('deals.quote.submittedAt'), cell: (q) => formatDateTime(lang, q.updatedAt) },
     {
       key: 'award',

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   AwardBody, CreateRfqBody, DealBody, DealStats, DealView, DeclineBody, InviteBody, MatchStage, MatchView, QuoteBody, QuoteView, RfqView,
 } from '../../contracts/deals';
+import type { FileView } from '../../contracts/files';
 import { apiFetch, apiUrl } from '../api';
 import type { NeedHistoryEntry } from './matching';
 
@@ -122,4 +123,23 @@ export function useSubmitQuote(rfqId: string) {
 /** Award an RFQ to a quote. */
 export function useAward(rfqId: string) {
   return useDealsMutation((body: AwardBody) => apiFetch<{ rfq: RfqView; match: MatchView }>(`/rfqs/${rfqId}/award`, { method: 'POST', body }));
+}
+
+/** The files of a need (whoever may read it). */
+export function useNeedFiles(needId: string) {
+  return useQuery({ queryKey: [...DEALS_KEY, 'need-files', needId], queryFn: ({ signal }) => apiFetch<{ items: FileView[] }>(`/needs/${needId}/files`, { signal }) });
+}
+
+/** Upload one file (multipart field `file`) to an upload path of this module. */
+export function useUploadFile(path: string) {
+  return useDealsMutation((file: File) => {
+    const body = new FormData();
+    body.append('file', file);
+    return apiFetch<FileView>(path, { method: 'POST', body });
+  });
+}
+
+/** Remove one of a need's files. */
+export function useRemoveNeedFile(needId: string) {
+  return useDealsMutation((fileId: string) => apiFetch<void>(`/needs/${needId}/files/${fileId}`, { method: 'DELETE' }));
 }
