@@ -29,10 +29,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  */
 export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    if ((await page.locator('.ant-select-dropdown').filter({ visible: true }).count()) === 0) {
+    const input = select.locator('input').first();
+    if ((await input.getAttribute('aria-expanded')) !== 'true') {
       await select.click();
     }
-    await page.locator('.ant-select-item-option').filter({ hasText: label }).filter({ visible: true }).first().click();
+    // Only this select's own dropdown (another one may still be closing), scrolled until the
+    // option is rendered (antd renders long option lists virtually).
+    const listId = await input.getAttribute('aria-controls');
+    const dropdown = listId
+      ? page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) })
+      : page.locator('.ant-select-dropdown').filter({ visible: true });
+    const option = dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first();
+    for (let i = 0; i < 60 && !(await option.isVisible()); i++) {
+      await dropdown.locator('.rc-virtual-list-holder').first().evaluate((el) => el.scrollBy(0, 128)).catch(() => {});
+      await page.waitForTimeout(50);
+    }
+    await option.click();
     try {
       await expect.poll(() => select.innerText(), { timeout: 3000 }).toContain(label);
       return;
