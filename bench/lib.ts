@@ -205,4 +205,4 @@ export function resultsTable(results: readonly BenchResult[]): string {
 }
 
 /** A small deterministic PRNG (mulberry32), the one the matching evaluation uses. */
-export { seededRandom as random } from '../src/server/modules/matching/engine/evaluation.js';
+export { seededRandom as random } from '../src/server/platform/random.js';

@@ -25,7 +25,10 @@ import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from '
 
 async function attempt(metric: string, fn: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
   try {
-    return await fn();
+    const rows = await fn();
+    // Printed as they come, so an interrupted run still leaves its figures in the log.
+    for (const row of rows) console.error(`  ${row.metric}: ${row.measured} (target ${row.target})`);
+    return rows;
   } catch (err) {
     const message = (err as Error).message.split('\n')[0].replace(/\|/g, '\\|').slice(0, 200);
     console.error(`${metric} failed:`, err);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { PageQuery, Uscc } from './common.js';
+import { BusinessDate, PageQuery, Uscc } from './common.js';
 import { FileView } from './files.js';
-import { BusinessDate } from './matching.js';
 
 /** Stages of a match: 已邀请 → 洽谈中 → 已签约 | 已婉拒. (推荐 is the engine's ranked candidate before any row exists.) */
 export const MATCH_STAGES = ['invited', 'negotiating', 'deal', 'declined'] as const;

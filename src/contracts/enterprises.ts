@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IndustryCode, PageQuery, RegionCode, Uscc } from './common.js';
+import { BusinessDate, IndustryCode, PageQuery, RegionCode, Uscc } from './common.js';
 
 /** Enterprise tags (梯度 tiers and roles). */
 export const ENTERPRISE_TAGS = ['innovative', 'specialized', 'little_giant', 'leader', 'high_tech'] as const;
@@ -26,14 +26,6 @@ export const CAPABILITIES_MAX = 4000;
 /** Non-negative amount in 万元 (10,000 CNY), as in statistical reporting; stored as integer fen. */
 const Wan = z.number().min(0).max(1e9);
 
-/** A calendar date YYYY-MM-DD that exists (2020-02-30 does not). */
-const BusinessDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, '日期不存在');
 
 export const Certification = z.object({
   name: z.string().trim().min(1).max(100).describe('e.g. ISO 9001, IATF 16949, 高新技术企业'),

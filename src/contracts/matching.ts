@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, RegionCode, IndustryCode, Uscc } from './common.js';
+import { BusinessDate, PageQuery, RegionCode, IndustryCode, Uscc } from './common.js';
 
 /** Kinds of needs: 采购, 配套, 技术, 产能, 服务, 人才. */
 export const NEED_KINDS = ['procurement', 'supporting', 'technology', 'capacity', 'service', 'talent'] as const;
@@ -35,14 +35,6 @@ const Description = z.string().trim().min(DESCRIPTION_MIN, `至少 ${DESCRIPTION
 const Terms = z.array(z.string().trim().min(1).max(TERM_MAX)).max(TERMS_MAX);
 /** Non-negative amount in 万元 (as in the registry); stored as integer fen. */
 const Wan = z.number().min(0).max(1e9);
-/** A calendar date YYYY-MM-DD that exists. */
-export const BusinessDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, '日期不存在');
 
 const NeedFields = {
   title: Title.describe('需求标题'),

@@ -40,6 +40,13 @@ export async function pickOption(page: Page, select: Locator, label: string): Pr
       ? page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) })
       : page.locator('.ant-select-dropdown').filter({ visible: true });
     const option = dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first();
+    // A searchable select is narrowed by typing, so a long list needs no scrolling; where its
+    // filter does not match on the label, the text is cleared again and the list scrolled.
+    if (await input.isEditable()) {
+      await input.fill(label);
+      const isNarrowed = await option.waitFor({ timeout: 2000 }).then(() => true, () => false);
+      if (!isNarrowed) await input.fill('');
+    }
     for (let i = 0; i < 60 && !(await option.isVisible()); i++) {
       await dropdown.locator('.rc-virtual-list-holder').first().evaluate((el) => el.scrollBy(0, 128)).catch(() => {});
       await page.waitForTimeout(50);

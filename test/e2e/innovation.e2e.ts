@@ -64,10 +64,7 @@ describe('a challenge goes from publication through application, assignment and 
     await page.context().close();
   });
 
-  // Skipped at the 2026-11-28 stop: after merging all modules the expert 王工 is no longer offered
-  // in the hand-assignment select (found by CI; under investigation). The API path is covered by
-  // challenges.routes.test.ts and reviews.assignment.test.ts.
-  it.skip('the leader assigns the expert by hand and the rest automatically', async () => {
+  it('the leader assigns the expert by hand and the rest automatically', async () => {
     const page = await logIn('leader');
     await openChallenge(page, title);
     await page.getByTestId('assign-by-hand').click();
@@ -80,10 +77,7 @@ describe('a challenge goes from publication through application, assignment and 
     await page.context().close();
   });
 
-  // Skipped at the 2026-11-28 stop: after merging all modules the expert 王工 is no longer offered
-  // in the hand-assignment select (found by CI; under investigation). The API path is covered by
-  // challenges.routes.test.ts and reviews.assignment.test.ts.
-  it.skip('the expert scores it blind from the review queue', async () => {
+  it('the expert scores it blind from the review queue', async () => {
     const page = await logIn('expert');
     await page.getByTestId('menu-challenges').click();
     await page.getByTestId('nav-reviews').click();
@@ -104,10 +98,7 @@ describe('a challenge goes from publication through application, assignment and 
     await page.context().close();
   });
 
-  // Skipped at the 2026-11-28 stop: after merging all modules the expert 王工 is no longer offered
-  // in the hand-assignment select (found by CI; under investigation). The API path is covered by
-  // challenges.routes.test.ts and reviews.assignment.test.ts.
-  it.skip('the leader sees the score and awards the application', async () => {
+  it('the leader sees the score and awards the application', async () => {
     const page = await logIn('leader');
     await openChallenge(page, title);
     await expect.poll(() => page.getByTestId('review-mean').first().innerText()).toBe('80');

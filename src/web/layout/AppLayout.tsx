@@ -1,10 +1,10 @@
-import { Layout, Menu, Spin, Tag } from 'antd';
+import { Layout, Menu, Spin, Tag, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n';
 import { useCurrentUser } from '../queries/auth';
 import { AppHeader } from './AppHeader';
-import { menuFor, selectedMenuKey } from './menu';
+import { MENU_GROUPS, menuFor, selectedMenuKey } from './menu';
 
 /** The signed-in frame: header, role-dependent side menu, and the page. */
 export function AppLayout() {
@@ -17,16 +17,23 @@ export function AppLayout() {
 
   const available = entries.filter((entry) => !entry.isPlanned);
   const planned = entries.filter((entry) => entry.isPlanned);
-  const items = [
-    ...available.map((entry) => ({
-      key: entry.key,
-      icon: entry.icon,
-      label: (
-        <Link to={entry.href} data-testid={`menu-${entry.key}`}>
-          {t(entry.labelKey)}
-        </Link>
-      ),
-    })),
+  const toItem = (entry: (typeof entries)[number]) => ({
+    key: entry.key,
+    icon: entry.icon,
+    label: (
+      <Link to={entry.href} data-testid={`menu-${entry.key}`}>
+        {t(entry.labelKey)}
+      </Link>
+    ),
+  });
+  // Sections with headings (the first, `main`, has none); a collapsed menu shows icons only.
+  const items: MenuProps['items'] = [
+    ...MENU_GROUPS.flatMap((group): NonNullable<MenuProps['items']> => {
+      const members = available.filter((entry) => entry.group === group);
+      if (members.length === 0) return [];
+      if (group === 'main') return members.map(toItem);
+      return [{ type: 'group' as const, key: `group-${group}`, label: isCollapsed ? null : t(`menu.group.${group}`), children: members.map(toItem) }];
+    }),
     ...(planned.length > 0
       ? [
           {

@@ -22,9 +22,15 @@ import type { ReactNode } from 'react';
 import type { Role, UserView } from '../../contracts/auth';
 import type { MessageKey } from '../i18n';
 
+/** Sections of the side menu, in display order; `main` has no heading. */
+export const MENU_GROUPS = ['main', 'chains', 'matching', 'innovation', 'capital', 'assessment', 'workbench', 'admin'] as const;
+export type MenuGroup = (typeof MENU_GROUPS)[number];
+
 /** One entry of the side menu. */
 export interface MenuEntry {
   key: string;
+  /** The section the entry is listed under. */
+  group: MenuGroup;
   labelKey: MessageKey;
   icon: ReactNode;
   /** Roles that see the entry. */
@@ -38,32 +44,32 @@ export interface MenuEntry {
 const ALL_ROLES: readonly Role[] = ['platform_admin', 'gov', 'member', 'expert'];
 const REGISTRY_ROLES: readonly Role[] = ['platform_admin', 'gov'];
 
-/** The side menu, in display order. New modules add an entry here and a route in `routes.tsx`. */
+/** The side menu, in display order within each group. New modules add an entry here and a route in `routes.tsx`. */
 export const MENU: readonly MenuEntry[] = [
-  { key: 'home', labelKey: 'menu.home', icon: <HomeOutlined />, roles: ALL_ROLES, path: '/' },
-  { key: 'enterprises', labelKey: 'menu.enterprises', icon: <DatabaseOutlined />, roles: REGISTRY_ROLES, path: '/enterprises' },
-  { key: 'import', labelKey: 'menu.import', icon: <CloudUploadOutlined />, roles: REGISTRY_ROLES, path: '/import' },
+  { key: 'home', group: 'main', labelKey: 'menu.home', icon: <HomeOutlined />, roles: ALL_ROLES, path: '/' },
+  { key: 'enterprises', group: 'chains', labelKey: 'menu.enterprises', icon: <DatabaseOutlined />, roles: REGISTRY_ROLES, path: '/enterprises' },
+  { key: 'import', group: 'chains', labelKey: 'menu.import', icon: <CloudUploadOutlined />, roles: REGISTRY_ROLES, path: '/import' },
   {
-    key: 'my-enterprise',
+    key: 'my-enterprise', group: 'main',
     labelKey: 'menu.myEnterprise',
     icon: <ShopOutlined />,
     roles: ['member'],
     path: (user) => (user.org?.uscc ? `/enterprises/${user.org.uscc}` : null),
   },
-  { key: 'users', labelKey: 'menu.users', icon: <TeamOutlined />, roles: ['platform_admin'], path: '/users' },
-  { key: 'chains', labelKey: 'menu.chains', icon: <ApartmentOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/chains' },
-  { key: 'supply-edges', labelKey: 'menu.supplyEdges', icon: <NodeIndexOutlined />, roles: ALL_ROLES, path: '/supply-edges' },
-  { key: 'risk', labelKey: 'risk.menu', icon: <AlertOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/risk' },
-  { key: 'alerts', labelKey: 'risk.menuAlerts', icon: <BellOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/alerts' },
-  { key: 'matching', labelKey: 'menu.matching', icon: <SwapOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/matching' },
-  { key: 'fairs', labelKey: 'fairs.menu', icon: <CalendarOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/fairs' },
-  { key: 'challenges', labelKey: 'menu.challenges', icon: <FlagOutlined />, roles: ALL_ROLES, path: '/challenges' },
-  { key: 'resources', labelKey: 'innovation.menu.resources', icon: <ExperimentOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/resources' },
-  { key: 'finance', labelKey: 'menu.finance', icon: <BankOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/finance' },
-  { key: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment' },
-  { key: 'dispatch', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch' },
-  { key: 'dashboard', labelKey: 'workbench.menuDashboard', icon: <DashboardOutlined />, roles: REGISTRY_ROLES, path: '/dashboard' },
-  { key: 'key-lists', labelKey: 'workbench.lists.title', icon: <ProfileOutlined />, roles: REGISTRY_ROLES, path: '/key-lists' },
+  { key: 'users', group: 'admin', labelKey: 'menu.users', icon: <TeamOutlined />, roles: ['platform_admin'], path: '/users' },
+  { key: 'chains', group: 'chains', labelKey: 'menu.chains', icon: <ApartmentOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/chains' },
+  { key: 'supply-edges', group: 'chains', labelKey: 'menu.supplyEdges', icon: <NodeIndexOutlined />, roles: ALL_ROLES, path: '/supply-edges' },
+  { key: 'risk', group: 'chains', labelKey: 'risk.menu', icon: <AlertOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/risk' },
+  { key: 'alerts', group: 'chains', labelKey: 'risk.menuAlerts', icon: <BellOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/alerts' },
+  { key: 'matching', group: 'matching', labelKey: 'menu.matching', icon: <SwapOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/matching' },
+  { key: 'fairs', group: 'matching', labelKey: 'fairs.menu', icon: <CalendarOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/fairs' },
+  { key: 'challenges', group: 'innovation', labelKey: 'menu.challenges', icon: <FlagOutlined />, roles: ALL_ROLES, path: '/challenges' },
+  { key: 'resources', group: 'innovation', labelKey: 'innovation.menu.resources', icon: <ExperimentOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/resources' },
+  { key: 'finance', group: 'capital', labelKey: 'menu.finance', icon: <BankOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/finance' },
+  { key: 'assessment', group: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment' },
+  { key: 'dispatch', group: 'workbench', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch' },
+  { key: 'dashboard', group: 'workbench', labelKey: 'workbench.menuDashboard', icon: <DashboardOutlined />, roles: REGISTRY_ROLES, path: '/dashboard' },
+  { key: 'key-lists', group: 'workbench', labelKey: 'workbench.lists.title', icon: <ProfileOutlined />, roles: REGISTRY_ROLES, path: '/key-lists' },
 ];
 
 /** A menu entry resolved for one user. */

@@ -8,7 +8,10 @@
 import type { NeedKind } from '../../../../contracts/matching.js';
 import type { EnterpriseFacts, MatchEngine, NeedQuery, OfferFacts } from './engine.js';
 import type { KbEntry } from './kb.js';
+import { seededRandom } from '../../../platform/random.js';
 import { normaliseTerm } from './tokens.js';
+
+export { seededRandom };
 
 /** The part of a chain template the set is built from. */
 export interface EvalSegment {
@@ -45,17 +48,6 @@ export interface EvalSet {
   /** Chain placements of enterprises (buyers): USCC → `template/segment` keys. */
   placements: ReadonlyMap<string, readonly string[]>;
   needs: EvalNeed[];
-}
-
-/** A small deterministic PRNG (mulberry32): the same set on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Share of concepts held out for the test split (chosen by a hash of the concept's name). */
