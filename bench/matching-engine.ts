@@ -58,7 +58,7 @@ interface Corpus {
   needs: NeedQuery[];
 }
 
-function generate(offerCount: number): Corpus {
+export function generateCorpus(offerCount: number): Corpus {
   const draw = seededRandom(20221128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(draw() * list.length)];
   const terms = vocabulary();
@@ -186,7 +186,7 @@ function hitAt5(needs: readonly EvalNeed[], rank: (need: EvalNeed) => readonly s
 
 /** Run the benchmark; returns table rows. */
 export async function runMatchingBench(options: { offers: number; compare?: boolean }): Promise<BenchResult[]> {
-  const corpus = generate(options.offers);
+  const corpus = generateCorpus(options.offers);
   const engine = createEngine(); // reference data (jieba, knowledge base) loaded outside the timing
   const label = `${formatNumber(options.offers)} offers + ${formatNumber(corpus.enterprises.length)} profiles`;
   const docCount = corpus.enterprises.length + corpus.offers.length;

@@ -41,12 +41,17 @@ export const DEFER_SHARE = 0.02;
 export const MAX_QUERY_TERMS = 24;
 
 const FIELD_COUNT = 3;
+/** Slack on a term's score ceiling against floating-point rounding (the ceiling multiplies what the score divides). */
+const CEILING_MARGIN = 1 + 1e-9;
 
 class Postings {
   count = 0;
   docs = new Int32Array(4);
   /** Frequencies of the three fields, interleaved (capped at 255). */
   tf = new Uint8Array(4 * FIELD_COUNT);
+  /** Cached {@link TextIndex.saturationCeiling} and the index version it was computed at. */
+  ceiling = 0;
+  ceilingVersion = -1;
 
   /** Count one occurrence of the term in `field` of `doc` (documents arrive in ascending order). */
   count1(doc: number, field: number): void {
@@ -140,8 +145,13 @@ export class TextIndex {
   private readonly lengthSums = [0, 0, 0];
   private size = 0;
   private live = 0;
+  /** Bumped by every add and remove (the length normalisation, hence the term ceilings, move). */
+  private version = 0;
   /** Scratch buffers of a search, reused. */
   private scratch = new Scratch(0);
+
+  /** `deferMinDocs`: from this many live documents on, common terms are deferred (tests lower it to reach that path on small corpora). */
+  constructor(private readonly deferMinDocs = DEFER_MIN_DOCS) {}
 
   /** Number of live documents. */
   get liveCount(): number {
@@ -151,6 +161,7 @@ export class TextIndex {
   /** Add a document; returns its number. */
   add(fields: FieldTokens): number {
     const doc = this.size++;
+    this.version++;
     this.ensure(this.size);
     const lists = [fields.title, fields.products, fields.description];
     for (let f = 0; f < FIELD_COUNT; f++) {
@@ -176,15 +187,21 @@ export class TextIndex {
     if (doc < 0 || doc >= this.size || !this.isAlive[doc]) return;
     this.isAlive[doc] = 0;
     this.live--;
+    this.version++;
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] -= this.lengths[doc * FIELD_COUNT + f];
   }
 
   /** Inverse document frequency of a term (0 when absent); removed documents still count until a rebuild. */
   idf(term: string): number {
-    const df = this.postings.get(term)?.count ?? 0;
+    const df = this.documentFrequency(term);
     if (df === 0) return 0;
     const n = Math.max(this.live, df);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Documents whose postings hold the term, removed ones included until a rebuild. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.count ?? 0;
   }
 
   /** True when some document contains the term. */
@@ -197,65 +214,108 @@ export class TextIndex {
    * dropped, weakest first), with the query terms each one matched. `accept` filters documents
    * before they take a place in the top list.
    */
-  search(query: readonly QueryTerm[], limit: number, accept?: (doc: number) => boolean): TextHit[] {
+  search(query: readonly QueryTerm[], limit: number, accept?: (doc: number) => boolean, prune = true): TextHit[] {
     const capacity = this.lengths.length / FIELD_COUNT;
     if (this.scratch.scores.length < capacity) this.scratch = new Scratch(capacity);
-    const { scores, masks, touched } = this.scratch;
+    const scratch = this.scratch;
+    const { scores, masks, touched } = scratch;
     const terms = query.slice(0, MAX_QUERY_TERMS);
     const lists = terms.map((t) => this.postings.get(t.term));
-    // MaxScore pruning: walk terms by decreasing upper bound (idf × weight; a term adds less than
-    // that); once no document outside the current top `limit` could overtake it with the terms
-    // left, those terms only update the documents that still can.
+    // Terms are added in decreasing order of idf × weight (the order fixes the floating-point sum).
     const bound = terms.map((t) => this.idf(t.term) * t.weight);
     // In a large index, terms most documents contain are deferred: they only add to documents a
     // rarer term found (a document matching nothing but common words is no candidate).
-    const isLarge = this.live >= DEFER_MIN_DOCS;
+    const isLarge = this.live >= this.deferMinDocs;
     const isCommon = (q: number) => isLarge && lists[q]!.count > DEFER_SHARE * this.live;
     const byBound = terms.map((_, q) => q).filter((q) => bound[q] > 0).sort((a, b) => bound[b] - bound[a]);
     const rare = byBound.filter((q) => !isCommon(q));
     const order = rare.length > 0 ? [...rare, ...byBound.filter(isCommon)] : byBound;
     const firstDeferred = rare.length > 0 ? rare.length : order.length;
-    const rest = new Float64Array(order.length + 1);
-    for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + bound[order[j]];
     const norms = this.norms();
-    const scratch = this.scratch;
+    // MaxScore pruning with each term's real ceiling: idf × weight × the largest saturation
+    // t/(k1 + t) any of its postings reaches (cached until the index changes), not idf × weight.
+    const rest = new Float64Array(order.length + 1);
+    const loose = new Float64Array(order.length + 1);
+    for (let j = order.length - 1; j >= 0; j--) {
+      const q = order[j];
+      rest[j] = rest[j + 1] + bound[q] * this.saturationCeiling(lists[q]!, norms) * CEILING_MARGIN;
+      loose[j] = loose[j + 1] + bound[q];
+    }
     scratch.touchedCount = 0;
     scratch.best = 0;
     let j = 0;
-    for (; j < order.length; j++) {
-      if (j >= firstDeferred) break;
-      if (j > 0 && scratch.touchedCount >= limit && rest[j] < scratch.best && rest[j] < kthLargest(scratch.touched, scratch.touchedCount, scratch.scores, limit)) break;
+    let bar = 0;
+    /** The highest bar a document was dropped under (0: none was). */
+    let prunedBelow = 0;
+    for (; j < firstDeferred; j++) {
+      // Once the terms left cannot lift an untouched document to the current `limit`-th score,
+      // no new document can enter: the remaining terms only update the ones that still can.
+      if (prune && j > 0 && scratch.touchedCount >= limit && loose[j] < scratch.best) {
+        bar = kthLargest(touched, scratch.touchedCount, scores, limit)
+        if (loose[j] < bar) {
+          prunedBelow = bar;
+          break;
+        }
+      }
       const q = order[j];
       const list = lists[q]!;
-      accumulate(list.docs, list.tf, list.count, bound[q], 2 ** q, this.isAlive, this.lengths, norms, scratch);
+      accumulate(list.docs, list.tf, list.count, bound[q], 2 ** q, this.isAlive, this.lengths, norms, scratch)
     }
+    const touchedCount = scratch.touchedCount;
+    let candidates = touched;
+    let candidateCount = touchedCount;
     if (j < order.length) {
-      // Only documents that can still enter the top `limit` with the terms left are updated; the
-      // entry bar rises as they gain (scores only grow), so the candidates thin out term by term.
-      const touchedCount = this.scratch.touchedCount;
-      let threshold = kthLargest(touched, touchedCount, scores, limit);
-      let candidates = new Int32Array(touchedCount);
-      let candidateCount = 0;
-      for (let i = 0; i < touchedCount; i++) if (scores[touched[i]] + rest[j] >= threshold) candidates[candidateCount++] = touched[i];
-      candidates = candidates.subarray(0, candidateCount).sort();
+      // Only documents that can still enter the top `limit` with the terms left are
+      // updated; the entry bar rises as they gain (scores only grow), so they thin out term by term.
+      bar = prune ? kthLargest(touched, touchedCount, scores, limit) : 0;
+      candidates = new Int32Array(touchedCount);
+      candidateCount = 0;
+      for (let i = 0; i < touchedCount; i++) {
+        const doc = touched[i];
+        if (scores[doc] + rest[j] >= bar) candidates[candidateCount++] = doc;
+      }
+      candidates = candidates.subarray(0, candidateCount).sort()
+      prunedBelow = bar;
       for (; j < order.length && candidateCount > 0; j++) {
         const q = order[j];
         const list = lists[q]!;
-        accumulateCandidates(list.docs, list.tf, list.count, bound[q], 2 ** q, candidates, candidateCount, this.lengths, norms, this.scratch);
-        threshold = Math.max(threshold, kthLargest(candidates, candidateCount, scores, limit));
+        accumulateCandidates(list.docs, list.tf, list.count, bound[q], 2 ** q, candidates, candidateCount, this.lengths, norms, scratch)
+        if (prune) bar = Math.max(bar, kthLargest(candidates, candidateCount, scores, limit));
         let kept = 0;
-        for (let c = 0; c < candidateCount; c++) if (scores[candidates[c]] + rest[j + 1] >= threshold) candidates[kept++] = candidates[c];
+        for (let c = 0; c < candidateCount; c++) if (scores[candidates[c]] + rest[j + 1] >= bar) candidates[kept++] = candidates[c];
         candidateCount = kept;
+        prunedBelow = bar;
       }
     }
-    const touchedCount = this.scratch.touchedCount;
-    const hits = topK(touched, touchedCount, scores, limit, accept);
+    const hits = topK(candidates, candidateCount, scores, limit, accept)
     const result = hits.map((doc) => ({ doc, score: scores[doc], matched: bitsOf(masks[doc], terms.length) }));
+    // The bars were set without `accept`: documents it refuses may have held places in the top
+    // `limit`, so a pruned document could belong in it after all when the last hit is under the bar.
+    const isExact = !accept || prunedBelow === 0 || (result.length === limit && result[limit - 1].score >= prunedBelow);
     for (let i = 0; i < touchedCount; i++) {
       scores[touched[i]] = 0;
       masks[touched[i]] = 0;
     }
-    return result;
+    return isExact ? result : this.search(query, limit, accept, false);
+  }
+
+  /**
+   * The largest t/(k1 + t) among the term's postings under the current length normalisation
+   * (dead documents included: still an upper bound). Recomputed, one walk of the list, only after
+   * the index changed.
+   */
+  private saturationCeiling(list: Postings, norms: Float64Array): number {
+    if (list.ceilingVersion === this.version) return list.ceiling;
+    let ceiling = 0;
+    const { docs, tf, count } = list;
+    const lengths = this.lengths;
+    for (let i = 0; i < count; i++) {
+      const s = termScore(tf, i, lengths, docs[i], norms, 1);
+      if (s > ceiling) ceiling = s;
+    }
+    list.ceiling = ceiling;
+    list.ceilingVersion = this.version;
+    return ceiling;
   }
 
   /** Per field: weight, then the length normalisation 1 − b + b·len/avg as (1 − b) + len·(b/avg), then k1. */
@@ -344,13 +404,14 @@ function swap(heap: Float64Array | number[], a: number, b: number): void {
   heap[b] = t;
 }
 
-/** The `k`-th largest score among the documents (0 when fewer): the entry bar of the top `k`. */
+/** The `k`-th largest score among the (accepted) documents (0 when fewer): the entry bar of the top `k`. */
 function kthLargest(docs: Int32Array, count: number, scores: Float64Array, k: number): number {
   if (count < k) return 0;
   const heap = new Float64Array(k);
   let size = 0;
   for (let d = 0; d < count; d++) {
     const v = scores[docs[d]];
+    if (size === k && v <= heap[0]) continue;
     if (size < k) {
       let i = size++;
       heap[i] = v;
@@ -374,7 +435,7 @@ function kthLargest(docs: Int32Array, count: number, scores: Float64Array, k: nu
       }
     }
   }
-  return heap[0];
+  return size < k ? 0 : heap[0];
 }
 
 /** Query-term indexes set in a bit mask held in a double (exact up to 2^53). */
