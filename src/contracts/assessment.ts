@@ -214,6 +214,13 @@ export const NextStep = z.object({
 });
 export type NextStep = z.infer<typeof NextStep>;
 
+export const ScenarioCheck = z.object({
+  applied: z.boolean().describe('Whether the scenario requirement of the level rule applied (⚠️; an administrator may switch it off with key `digital.scenarios`).'),
+  scoreLevel: z.number().int().describe('The level the score band alone gives.'),
+  byLevel: z.array(z.object({ level: z.number().int(), scenarios: z.number().int(), binding: z.number().int(), minScenarios: z.number().int(), minBinding: z.number().int(), met: z.boolean() })).describe('Per level: scenarios rated at that level or higher, of which 约束性, against the requirement.'),
+  unrated: z.array(z.string()).describe('Scenario keys not rated (counted as 未开展).'),
+});
+
 export const DigitalAssessmentView = z.object({
   id: z.string(),
   uscc: z.string(),
@@ -224,6 +231,7 @@ export const DigitalAssessmentView = z.object({
   score: z.number(),
   level: z.number().int(),
   levelName: z.string(),
+  scenarioCheck: ScenarioCheck,
   dimensions: z.array(DigitalDimensionResult),
   missing: z.array(z.string()),
   nextSteps: z.array(NextStep),
@@ -252,6 +260,10 @@ export const DigitalFormView = z.object({
   key: z.string(), name: z.string(), version: z.string(), sectors: z.string(), status: RuleStatus, note: z.string(),
   dimensions: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), status: RuleStatus })),
   questions: z.array(z.object({ key: z.string(), dimension: z.string(), text: z.string(), points: z.number(), kind: z.enum(['single', 'multi']), status: RuleStatus, options: z.array(z.object({ value: z.string(), label: z.string() })) })),
+  scenarios: z.array(z.object({ key: z.string(), name: z.string(), isBinding: z.boolean() })).describe('Application scenarios, answered as `<key>: l0…l4` (l0 = 未开展).'),
+  scenarioLevels: z.array(z.object({ value: z.string(), label: z.string() })),
+  scenarioRule: z.array(z.object({ level: z.number().int(), minScenarios: z.number().int(), minBinding: z.number().int() })).describe('Scenarios (and 约束性 ones) rated at a level or higher that the level needs besides its score band (⚠️).'),
+  scenarioRuleApplied: z.boolean().describe('false when an administrator switched the scenario requirement off.'),
 });
 export type DigitalFormView = z.infer<typeof DigitalFormView>;
 

@@ -48,8 +48,11 @@ const SOLUTIONS: (CreateSolutionBody & { uscc: string })[] = [
 ];
 
 /** The demo SME's digital assessment a year ago (T0: 二级) and now (T1: 三级). */
-const DIGITAL_T0 = { b1: ['o1', 'o4'], b2: 'r20_40', b3: 'r10_20', b4: ['o2', 'o4'], b5: 'r20_40', b6: ['o1'], b7: ['o1', 'o3'], m1: 'planned', m2: ['o3'], m3: ['o2'], m4: 'p0_1', e1: 'flat', e2: 'better', e3: 'flat', e4: 'flat' };
-const DIGITAL_T1 = { b1: ['o1', 'o2', 'o4'], b2: 'r40_60', b3: 'r40_60', b4: ['o2', 'o4', 'o5', 'o6'], b5: 'r40_60', b6: ['o1', 'o2', 'o3'], b7: ['o1', 'o3', 'o4'], m1: 'partial', m2: ['o1', 'o3'], m3: ['o2', 'o3'], m4: 'p1_3', e1: 'better', e2: 'better', e3: 'better', e4: 'flat' };
+/** Scenario self-ratings (s1…s16; 约束性: s3, s6–s13): T0 7 at 二级 or higher (5 约束性), T1 8 at 三级 or higher (6 约束性). */
+const SCENARIOS_T0 = { s1: 'l1', s2: 'l1', s3: 'l2', s4: 'l1', s5: 'l2', s6: 'l2', s7: 'l2', s8: 'l1', s9: 'l1', s10: 'l1', s11: 'l1', s12: 'l2', s13: 'l2', s14: 'l1', s15: 'l2', s16: 'l0' };
+const SCENARIOS_T1 = { s1: 'l2', s2: 'l2', s3: 'l3', s4: 'l2', s5: 'l3', s6: 'l3', s7: 'l3', s8: 'l2', s9: 'l2', s10: 'l2', s11: 'l3', s12: 'l3', s13: 'l3', s14: 'l2', s15: 'l3', s16: 'l1' };
+const DIGITAL_T0 = { ...SCENARIOS_T0, b1: ['o1', 'o4'], b2: 'r20_40', b3: 'r10_20', b4: ['o2', 'o4'], b5: 'r20_40', b6: ['o1'], b7: ['o1', 'o3'], m1: 'planned', m2: ['o3'], m3: ['o2'], m4: 'p0_1', e1: 'flat', e2: 'better', e3: 'flat', e4: 'flat' };
+const DIGITAL_T1 = { ...SCENARIOS_T1, b1: ['o1', 'o2', 'o4'], b2: 'r40_60', b3: 'r40_60', b4: ['o2', 'o4', 'o5', 'o6'], b5: 'r40_60', b6: ['o1', 'o2', 'o3'], b7: ['o1', 'o3', 'o4'], m1: 'partial', m2: ['o1', 'o3'], m3: ['o2', 'o3'], m4: 'p1_3', e1: 'better', e2: 'better', e3: 'better', e4: 'flat' };
 
 /** Demo data of the gradient evaluation, digital-transformation level, solution catalogue. */
 export async function seedAssessmentDemo(db: Db): Promise<void> {

@@ -120,7 +120,7 @@ export function assessmentRoutes(ctx: AppContext) {
       schema: { tags: ['assessment'], summary: 'Digital-level questionnaires 数字化水平评测问卷', description: 'The shipped questionnaires with dimensions, questions, options and each rule’s status (the 2024 version: weights ✅, items ⚠️). Any signed-in user.', response: { 200: z.object({ items: z.array(DigitalFormView) }) } },
     }, async (request) => {
       requireActor(request);
-      return { items: listDigitalForms() };
+      return { items: await listDigitalForms(ctx.db) };
     });
 
     app.post('/api/v1/enterprises/:uscc/digital-assessments', {

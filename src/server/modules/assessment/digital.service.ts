@@ -5,14 +5,15 @@
  */
 import { sql } from 'kysely';
 import type { CreateDigitalAssessmentBody, DigitalAssessmentView, DigitalFormView, DigitalStats, NextStep } from '../../../contracts/assessment.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { findRegion, regionPrefix, REGION_ROOT } from '../../platform/regions.js';
 import { isInRegionScope } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
-import { DIGITAL_FORMS, findDigitalForm, type DigitalForm } from './digital.forms.js';
-import { scoreAnswers, validateAnswers, type DigitalAnswers } from './digital.scoring.js';
+import { DIGITAL_FORMS, findDigitalForm, SCENARIO_LEVELS, SCENARIO_RULE_KEY, type DigitalForm } from './digital.forms.js';
+import { selectSettings } from './gradient.repo.js';
+import { LEVEL_NAMES, scoreAnswers, validateAnswers, type DigitalAnswers } from './digital.scoring.js';
 import { restrictedEnterprise } from './gradient.service.js';
 import type { EnterpriseBasics } from './gradient.repo.js';
 import { recommendSolutions } from './solutions.service.js';
@@ -21,9 +22,19 @@ export const DIGITAL_ENTITY = 'digital_assessment';
 /** A dimension below this share of its weight gets next steps. */
 export const WEAK_DIMENSION_PERCENT = 60;
 
+/** Whether the (⚠️) scenario requirement of the level rule applies: on unless an administrator switched it off. */
+export async function scenarioRuleApplies(db: Db | Tx): Promise<boolean> {
+  return !(await selectSettings(db)).includes(SCENARIO_RULE_KEY);
+}
+
 /** The questionnaires as the API shows them. */
-export function listDigitalForms(): DigitalFormView[] {
+export async function listDigitalForms(db: Db): Promise<DigitalFormView[]> {
+  const scenarioRuleApplied = await scenarioRuleApplies(db);
   return DIGITAL_FORMS.map((f) => ({
+    scenarios: f.scenarios.map((x) => ({ key: x.key, name: x.name, isBinding: x.isBinding })),
+    scenarioLevels: SCENARIO_LEVELS.map((o) => ({ value: o.value, label: o.label })),
+    scenarioRule: f.scenarioRule.map((r) => ({ ...r })),
+    scenarioRuleApplied,
     key: f.key, name: f.name, version: f.version, sectors: f.sectors, status: f.status, note: f.note,
     dimensions: f.dimensions.map((d) => ({ key: d.key, name: d.name, weight: d.weight, status: d.status })),
     questions: f.questions.map((q) => ({ key: q.key, dimension: q.dimension, text: q.text, points: q.points, kind: q.kind, status: q.status, options: q.options.map((o) => ({ value: o.value, label: o.label })) })),
@@ -32,10 +43,11 @@ export function listDigitalForms(): DigitalFormView[] {
 
 /**
  * Next steps for a scored questionnaire: per weak dimension (weakest first) the guidance and the
- * best catalogue solutions for the enterprise's sector; and the gradient link when the level
+ * best catalogue solutions for the enterprise's sector; the scenarios to raise when they, not the
+ * score, hold the level back; and the gradient link when the level
  * costs points in the 专精特新 score (三级 needed for full marks).
  */
-export async function nextStepsFor(db: Db, form: DigitalForm, result: ReturnType<typeof scoreAnswers>, enterprise: Pick<EnterpriseBasics, 'uscc' | 'industryCode'>): Promise<NextStep[]> {
+export async function nextStepsFor(db: Db, form: DigitalForm, result: ReturnType<typeof scoreAnswers>, enterprise: Pick<EnterpriseBasics, 'uscc' | 'industryCode'>, answers: DigitalAnswers = {}): Promise<NextStep[]> {
   const steps: NextStep[] = [];
   const weak = result.dimensions.filter((d) => d.percent < WEAK_DIMENSION_PERCENT).sort((a, b) => a.percent - b.percent);
   for (const d of weak) {
@@ -44,6 +56,19 @@ export async function nextStepsFor(db: Db, form: DigitalForm, result: ReturnType
     for (const s of await recommendSolutions(db, d.key, enterprise.industryCode, 3)) {
       steps.push({ dimension: d.key, kind: 'solution', title: s.title, detail: `${s.providerName} · ${s.scenarios.join('、')} · 约${s.deploymentDays}天上线`, link: `/assessment/solutions?focus=${s.id}` });
     }
+  }
+  const check = result.scenarioCheck;
+  if (check.applied && result.level < check.scoreLevel) {
+    const target = result.level + 1;
+    const need = check.byLevel.find((b) => b.level === target)!;
+    const below = form.scenarios.filter((s) => Number(String(answers[s.key] ?? 'l0').slice(1)) < target);
+    const binding = below.filter((s) => s.isBinding).map((s) => s.name);
+    steps.push({
+      dimension: 'scenarios', kind: 'guide',
+      title: `总分已达${LEVEL_NAMES[check.scoreLevel]}，应用场景不足：${LEVEL_NAMES[target]}需至少${need.minScenarios}个场景（其中约束性${need.minBinding}个）达到${LEVEL_NAMES[target]}`,
+      detail: `当前达到${LEVEL_NAMES[target]}的场景 ${need.scenarios} 个（约束性 ${need.binding} 个）。${binding.length > 0 ? `可优先提升的约束性场景：${binding.join('、')}。` : ''}`,
+      link: null,
+    });
   }
   if (result.level < 3) {
     steps.push({ dimension: null, kind: 'gradient', title: '数字化水平达到三级可在专精特新评分中得满分（5分）', detail: `当前${result.levelName}；二级得3分，一级得0分。`, link: `/assessment/gradient/${enterprise.uscc}?step=2` });
@@ -57,14 +82,15 @@ interface Row {
 
 async function present(db: Db, row: Row, enterprise: EnterpriseBasics, history?: { round: number; previous: Row | undefined }): Promise<DigitalAssessmentView> {
   const form = findDigitalForm(row.form)!;
-  const result = scoreAnswers(form, row.answers);
-  const previous = history?.previous ? scoreAnswers(findDigitalForm(history.previous.form) ?? form, history.previous.answers) : undefined;
+  const options = { applyScenarioRule: await scenarioRuleApplies(db) };
+  const result = scoreAnswers(form, row.answers, options);
+  const previous = history?.previous ? scoreAnswers(findDigitalForm(history.previous.form) ?? form, history.previous.answers, options) : undefined;
   const shared = row.shared_with.length > 0 ? await db.selectFrom('enterprises').select(['uscc', 'name']).where('id', 'in', row.shared_with).execute() : [];
   return {
     id: row.id, uscc: enterprise.uscc, enterpriseName: enterprise.name, form: row.form, status: row.status as 'draft' | 'submitted', answers: row.answers,
-    score: result.score, level: result.level, levelName: result.levelName,
+    score: result.score, level: result.level, levelName: result.levelName, scenarioCheck: result.scenarioCheck,
     dimensions: result.dimensions.map((d) => ({ ...d, delta: previous ? Math.round((d.score - (previous.dimensions.find((p) => p.key === d.key)?.score ?? 0)) * 100) / 100 : null })),
-    missing: result.missing, nextSteps: await nextStepsFor(db, form, result, enterprise), sharedWith: shared,
+    missing: result.missing, nextSteps: await nextStepsFor(db, form, result, enterprise, row.answers), sharedWith: shared,
     submittedAt: row.submitted_at?.toISOString() ?? null, updatedAt: row.updated_at.toISOString(),
     round: history?.round ?? null, scoreDelta: previous ? Math.round((result.score - previous.score) * 100) / 100 : null,
   };
@@ -102,7 +128,7 @@ export async function createDigitalAssessment(db: Db, context: WriteContext, usc
         ? (await tx.updateTable('digital_assessments').set({ answers, updated_at: sql`now()` }).where('id', '=', draft.id).returning('id').executeTakeFirstOrThrow()).id
         : (await tx.insertInto('digital_assessments').values({ enterprise_id: enterprise.id, region_code: enterprise.regionCode, form: form.key, answers, created_by: userId }).returning('id').executeTakeFirstOrThrow()).id;
     } else {
-      const result = scoreAnswers(form, body.answers);
+      const result = scoreAnswers(form, body.answers, { applyScenarioRule: await scenarioRuleApplies(tx) });
       const values = { answers, status: 'submitted', score: result.score, level: result.level, dimensions: JSON.stringify(result.dimensions), submitted_at: sql<Date>`now()`, updated_at: sql<Date>`now()` };
       rowId = draft
         ? (await tx.updateTable('digital_assessments').set(values).where('id', '=', draft.id).returning('id').executeTakeFirstOrThrow()).id

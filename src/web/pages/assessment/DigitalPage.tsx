@@ -12,13 +12,21 @@ import { RuleStatusTag } from './RuleStatusTag';
 
 type Answers = Record<string, string | string[]>;
 
+const LEVEL_LABELS = ['未达一级', '一级', '二级', '三级', '四级'];
+
 function Result({ view }: { view: DigitalAssessmentView }) {
   const t = useT();
   return (
     <Card size="small" title={`${t('as.dg.result')} · ${view.round !== null ? `T${view.round}` : t('as.dg.draft')}`} data-testid="digital-result">
       <Row gutter={16}>
         <Col span={8}><Statistic title={t('as.dg.score')} value={view.score} suffix={view.scoreDelta !== null ? <Tag color={view.scoreDelta >= 0 ? 'green' : 'red'}>{view.scoreDelta >= 0 ? '+' : ''}{view.scoreDelta}</Tag> : null} /></Col>
-        <Col span={8}><Statistic title={t('as.dg.level')} value={view.levelName} /></Col>
+        <Col span={8}>
+          <Statistic title={t('as.dg.level')} value={view.levelName} />
+          {view.scenarioCheck.applied && view.scenarioCheck.scoreLevel > view.level ? (
+            <Tag color="orange" data-testid="digital-scenario-limited">{t('as.dg.scenarioLimited', { level: LEVEL_LABELS[view.scenarioCheck.scoreLevel] })}</Tag>
+          ) : null}
+          {!view.scenarioCheck.applied ? <Tag>{t('as.dg.scenarioRuleOff')}</Tag> : null}
+        </Col>
         <Col span={8}>{view.dimensions.map((d) => <div key={d.key}>{d.name}：{d.score}/{d.weight}{d.delta != null ? `（${d.delta >= 0 ? '+' : ''}${d.delta}）` : ''}</div>)}</Col>
       </Row>
       <Typography.Title level={5} style={{ marginTop: 12 }}>{t('as.dg.nextSteps')}</Typography.Title>
@@ -79,6 +87,21 @@ export function DigitalPage() {
                 ))}
               </div>
             ))}
+            <Typography.Title level={5} data-testid="digital-scenarios-title">
+              {t('as.dg.scenarios')} <RuleStatusTag status="single_source" />
+            </Typography.Title>
+            <Typography.Paragraph className="muted">
+              {t('as.dg.scenarioRule', { rule: form.scenarioRule.map((r) => `${LEVEL_LABELS[r.level]} ≥${r.minScenarios}（${r.minBinding}）`).join('；') })}
+              {form.scenarioRuleApplied ? '' : ` ${t('as.dg.scenarioRuleOff')}`}
+            </Typography.Paragraph>
+            <Table size="small" rowKey="key" pagination={false} dataSource={form.scenarios} style={{ marginBottom: 12 }} data-testid="digital-scenarios" columns={[
+              { title: t('as.dg.scenario'), dataIndex: 'name', width: 150, render: (name: string, sc) => <Space size={4}>{name}{sc.isBinding ? <Tag color="red">{t('as.dg.binding')}</Tag> : <Tag>{t('as.dg.guiding')}</Tag>}</Space> },
+              {
+                title: t('as.dg.scenarioLevel'), dataIndex: 'key', render: (key: string) => (
+                  <Radio.Group size="small" optionType="button" data-testid={`sc-${key}`} value={answers[key] ?? 'l0'} onChange={(e) => setAnswers({ ...answers, [key]: e.target.value })} options={form.scenarioLevels} />
+                ),
+              },
+            ]} />
             <Space>
               <Button onClick={() => send(true)} loading={submit.isPending} data-testid="digital-save-draft">{t('as.dg.saveDraft')}</Button>
               <Button type="primary" onClick={() => send(false)} loading={submit.isPending} data-testid="digital-submit">{t('as.dg.submit')}</Button>
