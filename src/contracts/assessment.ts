@@ -247,14 +247,33 @@ export type DigitalAssessmentView = z.infer<typeof DigitalAssessmentView>;
 export const ShareDigitalAssessmentBody = z.object({ buyerUsccs: z.array(z.string().trim().min(1).max(32)).max(50).describe('Buyers who may read the result; replaces the list.') });
 
 export const DigitalStatsQuery = z.object({ region: RegionCode.optional() });
+const StatsCell = z.object({ count: z.number().int(), averageScore: z.number().nullable(), byLevel: z.array(z.object({ level: z.number().int(), count: z.number().int() })) });
 export const DigitalStats = z.object({
   regionCode: z.string(),
   enterprises: z.number().int().describe('Enterprises with a submitted assessment (their newest counts).'),
   byLevel: z.array(z.object({ level: z.number().int(), count: z.number().int() })),
   averageScore: z.number().nullable(),
   dimensions: z.array(z.object({ key: z.string(), name: z.string(), averagePercent: z.number().nullable() })),
+  byRegion: z.array(StatsCell.extend({ regionCode: z.string(), name: z.string() })).describe('Direct sub-regions with assessed enterprises.'),
+  byIndustry: z.array(StatsCell.extend({ industryCode: z.string().describe('GB/T 4754 division, e.g. C34.'), name: z.string() })).describe('Industry divisions, most enterprises first.'),
+  byTier: z.array(StatsCell.extend({ tier: z.enum(['innovative', 'specialized', 'little_giant']) })).describe('Enterprises recognised in each gradient tier (nested: a 小巨人 also counts as 专精特新).'),
+  trend: z.array(StatsCell.extend({ quarter: z.string().describe('e.g. 2026Q3 (Asia/Shanghai).') })).describe('Every submitted assessment (not only the newest) per quarter.'),
 });
 export type DigitalStats = z.infer<typeof DigitalStats>;
+
+export const DigitalStatsEnterprisesQuery = PageQuery.extend({
+  region: RegionCode.optional(),
+  level: z.coerce.number().int().min(0).max(4).optional().describe('Level of the newest result (0 = below 一级).'),
+  industry: z.string().regex(/^[A-T](\d{1,4})?$/).optional().describe('Industry code prefix, e.g. C34.'),
+  tier: z.enum(['innovative', 'specialized', 'little_giant']).optional(),
+});
+export type DigitalStatsEnterprisesQuery = z.infer<typeof DigitalStatsEnterprisesQuery>;
+
+export const DigitalStatsEnterprise = z.object({
+  assessmentId: z.string(), uscc: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string(), industryCode: z.string(),
+  level: z.number().int(), levelName: z.string(), score: z.number(), tiers: z.array(z.enum(['innovative', 'specialized', 'little_giant'])), submittedAt: z.string(),
+});
+export type DigitalStatsEnterprise = z.infer<typeof DigitalStatsEnterprise>;
 
 export const DigitalFormView = z.object({
   key: z.string(), name: z.string(), version: z.string(), sectors: z.string(), status: RuleStatus, note: z.string(),

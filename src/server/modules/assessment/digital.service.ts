@@ -209,35 +209,3 @@ export async function listSharedWithMe(db: Db, actor: Actor): Promise<DigitalAss
   const rows = await db.selectFrom('digital_assessments').select('id').where('status', '=', 'submitted').where(sql<boolean>`shared_with @> ARRAY[${viewer.id}]::bigint[]`).orderBy('id', 'desc').limit(100).execute();
   return Promise.all(rows.map((r) => getDigitalAssessment(db, actor, r.id)));
 }
-
-/**
- * Regional statistics: the newest submitted assessment of each enterprise of the region.
- * @throws forbidden for non-gov users; validation_failed naming `region`.
- */
-export async function digitalStats(db: Db, actor: Actor, region: string | undefined): Promise<DigitalStats> {
-  if (actor.role !== 'gov' && actor.role !== 'platform_admin') throw new AppError('forbidden', 'Gov only', { userMessage: '仅政府主管部门可查看区域统计' });
-  const code = region ?? actor.regionCode ?? REGION_ROOT;
-  if ((code !== REGION_ROOT && !findRegion(code)) || !isInRegionScope(actor, code) || (code === REGION_ROOT && actor.role === 'gov' && actor.regionCode !== REGION_ROOT)) {
-    throw invalid([{ path: 'region', message: '未知的地区或不在您的管辖范围内' }]);
-  }
-  const prefix = regionPrefix(code);
-  const latest = sql`(SELECT DISTINCT ON (enterprise_id) level, score, dimensions FROM digital_assessments
-      WHERE status = 'submitted' AND region_code LIKE ${`${prefix}%`} ORDER BY enterprise_id, submitted_at DESC, id DESC)`;
-  const [levels, dims] = await Promise.all([
-    sql<{ level: number; n: string; avg: number | null }>`SELECT level, count(*)::text AS n, avg(score) AS avg FROM ${latest} l GROUP BY level ORDER BY level`.execute(db),
-    sql<{ key: string; avg: number | null }>`SELECT d->>'key' AS key, avg((d->>'percent')::float8) AS avg FROM ${latest} l, jsonb_array_elements(l.dimensions) d GROUP BY 1`.execute(db),
-  ]);
-  const total = levels.rows.reduce((s, r) => s + Number(r.n), 0);
-  const weighted = levels.rows.reduce((s, r) => s + Number(r.n) * (r.avg ?? 0), 0);
-  const form = DIGITAL_FORMS[0];
-  return {
-    regionCode: code,
-    enterprises: total,
-    byLevel: [0, 1, 2, 3, 4].map((level) => ({ level, count: Number(levels.rows.find((r) => r.level === level)?.n ?? 0) })),
-    averageScore: total > 0 ? Math.round((weighted / total) * 100) / 100 : null,
-    dimensions: form.dimensions.map((d) => {
-      const avg = dims.rows.find((r) => r.key === d.key)?.avg;
-      return { key: d.key, name: d.name, averagePercent: avg == null ? null : Math.round(avg * 100) / 100 };
-    }),
-  };
-}
