@@ -3,7 +3,7 @@ import { createTestDb } from '../../../../test/support.js';
 import type { Db } from '../../db/database.js';
 import { seedDemo } from '../../demo/seed.js';
 import { SYSTEM_ACTOR } from '../../platform/actor.js';
-import { seedAssessmentDemo, DEMO_SME } from './assessment.demo.js';
+import { seedAssessmentDemo, DEMO_SME, DIGITAL_SAMPLE_SIZE } from './assessment.demo.js';
 import { listDigitalAssessments } from './digital.service.js';
 import { evaluateRegion } from './gradient.screening.js';
 import { getGradient } from './gradient.service.js';
@@ -29,6 +29,8 @@ describe(seedAssessmentDemo.name, () => {
     const history = await listDigitalAssessments(db, sme, DEMO_SME);
     expect(history.map((h) => h.round)).toEqual([1, 0]);
     expect(history.map((h) => h.level)).toEqual([3, 2]);
+    const sample = await db.selectFrom('digital_assessments').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+    expect(Number(sample.n)).toBe(2 + DIGITAL_SAMPLE_SIZE);
     expect((await db.selectFrom('solutions').select('id').execute()).length).toBe(6);
     const govSz = { ...SYSTEM_ACTOR, role: 'gov' as const, regionCode: '320500' };
     const screening = await evaluateRegion(deps, govSz, '320500', '2026-11-01', 10);

@@ -12,6 +12,7 @@ import { lastBusinessYear } from '../../platform/dates.js';
 import { generateGradientInputs } from './gradient.generate.js';
 import { saveGradientInputs } from './gradient.service.js';
 import { createDigitalAssessment } from './digital.service.js';
+import { DIGITAL_2024, SCENARIO_LEVELS } from './digital.forms.js';
 import { createSolution } from './solutions.service.js';
 import type { CreateSolutionBody } from '../../../contracts/assessment.js';
 
@@ -71,5 +72,38 @@ export async function seedAssessmentDemo(db: Db): Promise<void> {
     // T0 a year ago, so that the history reads as a re-assessment (DMAT-style T0 → T1).
     await db.updateTable('digital_assessments').set({ submitted_at: new Date(Date.now() - 365 * 86_400_000) }).where('id', '=', t0.id).execute();
     await createDigitalAssessment(db, { actor: SYSTEM_ACTOR }, DEMO_SME, { form: 'general-2024', answers: DIGITAL_T1, isDraft: false });
+  }
+  await seedRegionalDigitalSample(db);
+}
+
+/** SMEs of 江苏 with a submitted digital assessment in the demo, for the regional statistics. */
+export const DIGITAL_SAMPLE_SIZE = 120;
+
+/**
+ * A deterministic sample of submitted digital assessments for 江苏 SMEs, spread over the last six
+ * quarters: each enterprise gets a maturity in [0, 1] and answers (and scenario levels) around it.
+ */
+async function seedRegionalDigitalSample(db: Db): Promise<void> {
+  const smes = await db.selectFrom('enterprises').select(['id', 'uscc']).where('region_code', 'like', '32%').where('size', '!=', 'large').where('uscc', '!=', DEMO_SME).orderBy('id').limit(DIGITAL_SAMPLE_SIZE).execute();
+  let seed = 20_241_130;
+  const next = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const pick = <T,>(items: readonly T[], maturity: number) => items[Math.max(0, Math.min(items.length - 1, Math.round(maturity * (items.length - 1) + (next() - 0.5) * 1.5)))];
+  for (const [i, e] of smes.entries()) {
+    const maturity = Math.min(1, Math.max(0, 0.15 + 0.7 * next() + 0.1 * (next() - 0.5)));
+    const answers: Record<string, string | string[]> = {};
+    for (const q of DIGITAL_2024.questions) {
+      if (q.kind === 'single') answers[q.key] = pick(q.options, maturity).value;
+      else {
+        const real = q.options.filter((o) => !o.isNone).map((o) => o.value);
+        const ticked = real.filter(() => next() < maturity);
+        answers[q.key] = ticked.length > 0 ? ticked : ['none'];
+      }
+    }
+    for (const sc of DIGITAL_2024.scenarios) answers[sc.key] = pick(SCENARIO_LEVELS, maturity).value;
+    const view = await createDigitalAssessment(db, { actor: SYSTEM_ACTOR }, e.uscc, { form: 'general-2024', answers, isDraft: false });
+    await db.updateTable('digital_assessments').set({ submitted_at: new Date(Date.now() - ((i % 6) * 91 + 10) * 86_400_000) }).where('id', '=', view.id).execute();
   }
 }

@@ -52,9 +52,14 @@ export function DigitalPage() {
   const submit = useSubmitDigital(uscc);
   const [answers, setAnswers] = useState<Answers>({});
   const [last, setLast] = useState<DigitalAssessmentView | null>(null);
+  // Resume the draft; without one, a re-assessment starts from the newest submitted answers.
+  const [isLoaded, setLoaded] = useState(false);
   useEffect(() => {
-    if (draft.data?.draft) setAnswers(draft.data.draft.answers as Answers);
-  }, [draft.data]);
+    if (isLoaded || !draft.data || !history.data) return;
+    const start = draft.data.draft ?? history.data.items[0];
+    if (start) setAnswers(start.answers as Answers);
+    setLoaded(true);
+  }, [draft.data, history.data, isLoaded]);
   if (isApiStatus(history.error, 404)) return <NotFoundPage />;
   const form = forms.data?.items[0];
   if (!form || !history.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -69,6 +74,7 @@ export function DigitalPage() {
       <PageHeader title={t('as.dg.title')} subTitle={form.name} />
       <Alert type="warning" showIcon message={form.note} style={{ marginBottom: 12 }} />
       {submit.error ? <ProblemAlert error={submit.error} /> : null}
+      {draft.data?.draft ? <Alert type="info" showIcon data-testid="digital-resumed" message={t('as.dg.resumed', { at: new Date(draft.data.draft.updatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) })} style={{ marginBottom: 12 }} /> : null}
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('as.dg.questionnaire')}>
