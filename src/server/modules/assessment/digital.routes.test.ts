@@ -57,7 +57,9 @@ describe('POST /api/v1/enterprises/{uscc}/digital-assessments', () => {
     expect(body.round).toBe(0);
     const solution = body.nextSteps.find((s: { kind: string }) => s.kind === 'solution');
     expect(solution).toMatchObject({ dimension: 'management', title: '轻量化MES排产' });
-    expect(body.nextSteps[0]).toMatchObject({ kind: 'guide', dimension: 'management' });
+    expect(body.nextSteps[0]).toMatchObject({ kind: 'guide', dimension: null });
+    expect(body.nextSteps[0].title).toBe('迈向四级：总分需≥80（还差 10 分），且至少10个应用场景（其中约束性6个）达到四级（现有 16 个，约束性 9 个）');
+    expect(body.nextSteps[1]).toMatchObject({ kind: 'guide', dimension: 'management' });
   });
 
   it('scores multi-select by share, rate bands, and boundary levels (40 → 二级)', async () => {

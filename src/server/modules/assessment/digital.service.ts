@@ -11,7 +11,7 @@ import type { Actor } from '../../platform/actor.js';
 import { findRegion, regionPrefix, REGION_ROOT } from '../../platform/regions.js';
 import { isInRegionScope } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
-import { DIGITAL_FORMS, findDigitalForm, SCENARIO_LEVELS, SCENARIO_RULE_KEY, type DigitalForm } from './digital.forms.js';
+import { DIGITAL_FORMS, findDigitalForm, LEVEL_BANDS, SCENARIO_LEVELS, SCENARIO_RULE_KEY, type DigitalForm } from './digital.forms.js';
 import { selectSettings } from './gradient.repo.js';
 import { LEVEL_NAMES, scoreAnswers, validateAnswers, type DigitalAnswers } from './digital.scoring.js';
 import { restrictedEnterprise } from './gradient.service.js';
@@ -49,7 +49,10 @@ export async function listDigitalForms(db: Db): Promise<DigitalFormView[]> {
  */
 export async function nextStepsFor(db: Db, form: DigitalForm, result: ReturnType<typeof scoreAnswers>, enterprise: Pick<EnterpriseBasics, 'uscc' | 'industryCode'>, answers: DigitalAnswers = {}): Promise<NextStep[]> {
   const steps: NextStep[] = [];
-  const weak = result.dimensions.filter((d) => d.percent < WEAK_DIMENSION_PERCENT).sort((a, b) => a.percent - b.percent);
+  const sorted = [...result.dimensions].sort((a, b) => a.percent - b.percent);
+  const weak = sorted.filter((d) => d.percent < WEAK_DIMENSION_PERCENT);
+  // No weak dimension below 四级: the weakest one is still where the next level comes from.
+  if (weak.length === 0 && result.level < 4 && sorted.length > 0) weak.push(sorted[0]);
   for (const d of weak) {
     const dimension = form.dimensions.find((x) => x.key === d.key)!;
     steps.push({ dimension: d.key, kind: 'guide', title: `提升${d.name}（当前 ${d.score}/${d.weight}）`, detail: dimension.advice, link: null });
@@ -67,6 +70,17 @@ export async function nextStepsFor(db: Db, form: DigitalForm, result: ReturnType
       dimension: 'scenarios', kind: 'guide',
       title: `总分已达${LEVEL_NAMES[check.scoreLevel]}，应用场景不足：${LEVEL_NAMES[target]}需至少${need.minScenarios}个场景（其中约束性${need.minBinding}个）达到${LEVEL_NAMES[target]}`,
       detail: `当前达到${LEVEL_NAMES[target]}的场景 ${need.scenarios} 个（约束性 ${need.binding} 个）。${binding.length > 0 ? `可优先提升的约束性场景：${binding.join('、')}。` : ''}`,
+      link: null,
+    });
+  }
+  const band = LEVEL_BANDS.find((b) => b.level === result.level + 1);
+  if (band) {
+    const need = check.byLevel.find((b) => b.level === band.level);
+    const gap = Math.round((band.min - result.score) * 100) / 100;
+    steps.unshift({
+      dimension: null, kind: 'guide',
+      title: `迈向${band.name}：总分需≥${band.min}${gap > 0 ? `（还差 ${gap} 分）` : '（已达到）'}${check.applied && need ? `，且至少${need.minScenarios}个应用场景（其中约束性${need.minBinding}个）达到${band.name}（现有 ${need.scenarios} 个，约束性 ${need.binding} 个）` : ''}`,
+      detail: '定级规则见问卷说明；场景要求来自第三方实现（⚠️），平台管理员可关闭。',
       link: null,
     });
   }

@@ -27,7 +27,7 @@ function Result({ view }: { view: DigitalAssessmentView }) {
           ) : null}
           {!view.scenarioCheck.applied ? <Tag>{t('as.dg.scenarioRuleOff')}</Tag> : null}
         </Col>
-        <Col span={8}>{view.dimensions.map((d) => <div key={d.key}>{d.name}：{d.score}/{d.weight}{d.delta != null ? `（${d.delta >= 0 ? '+' : ''}${d.delta}）` : ''}</div>)}</Col>
+        <Col span={8}>{view.dimensions.map((d) => <div key={d.key} style={{ whiteSpace: 'nowrap' }}>{d.name} {d.score}/{d.weight}{d.delta != null ? <Tag color={d.delta >= 0 ? 'green' : 'red'} style={{ marginLeft: 4 }}>{d.delta >= 0 ? '+' : ''}{d.delta}</Tag> : null}</div>)}</Col>
       </Row>
       <Typography.Title level={5} style={{ marginTop: 12 }}>{t('as.dg.nextSteps')}</Typography.Title>
       <List size="small" dataSource={view.nextSteps} renderItem={(s) => (
@@ -104,7 +104,7 @@ export function DigitalPage() {
               { title: t('as.dg.scenario'), dataIndex: 'name', width: 150, render: (name: string, sc) => <Space size={4}>{name}{sc.isBinding ? <Tag color="red">{t('as.dg.binding')}</Tag> : <Tag>{t('as.dg.guiding')}</Tag>}</Space> },
               {
                 title: t('as.dg.scenarioLevel'), dataIndex: 'key', render: (key: string) => (
-                  <Radio.Group size="small" optionType="button" data-testid={`sc-${key}`} value={answers[key] ?? 'l0'} onChange={(e) => setAnswers({ ...answers, [key]: e.target.value })} options={form.scenarioLevels} />
+                  <Radio.Group size="small" optionType="button" buttonStyle="solid" data-testid={`sc-${key}`} value={answers[key] ?? 'l0'} onChange={(e) => setAnswers({ ...answers, [key]: e.target.value })} options={form.scenarioLevels} />
                 ),
               },
             ]} />
