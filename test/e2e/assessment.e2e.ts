@@ -59,7 +59,8 @@ describe('assessment: self-evaluation, digital level, regional screening and sta
     await page.getByTestId('digital-save-draft').click();
     await page.getByText('已保存草稿，可稍后继续').waitFor();
     await page.reload();
-    await page.getByTestId('digital-resumed').waitFor();
+    // A loaded machine may take long to reload the app and its three queries.
+    await page.getByTestId('digital-resumed').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('q-b2').locator('.ant-radio-wrapper-checked').textContent()).toBe('60%以上');
     expect(await page.getByTestId('sc-s16').locator('.ant-radio-button-wrapper-checked').textContent()).toBe('三级');
     await screenshot(page, 'assessment-digital-resumed');
