@@ -214,6 +214,13 @@ export const NextStep = z.object({
 });
 export type NextStep = z.infer<typeof NextStep>;
 
+export const ScenarioCheck = z.object({
+  applied: z.boolean().describe('Whether the scenario requirement of the level rule applied (⚠️; an administrator may switch it off with key `digital.scenarios`).'),
+  scoreLevel: z.number().int().describe('The level the score band alone gives.'),
+  byLevel: z.array(z.object({ level: z.number().int(), scenarios: z.number().int(), binding: z.number().int(), minScenarios: z.number().int(), minBinding: z.number().int(), met: z.boolean() })).describe('Per level: scenarios rated at that level or higher, of which 约束性, against the requirement.'),
+  unrated: z.array(z.string()).describe('Scenario keys not rated (counted as 未开展).'),
+});
+
 export const DigitalAssessmentView = z.object({
   id: z.string(),
   uscc: z.string(),
@@ -224,6 +231,7 @@ export const DigitalAssessmentView = z.object({
   score: z.number(),
   level: z.number().int(),
   levelName: z.string(),
+  scenarioCheck: ScenarioCheck,
   dimensions: z.array(DigitalDimensionResult),
   missing: z.array(z.string()),
   nextSteps: z.array(NextStep),
@@ -239,19 +247,42 @@ export type DigitalAssessmentView = z.infer<typeof DigitalAssessmentView>;
 export const ShareDigitalAssessmentBody = z.object({ buyerUsccs: z.array(z.string().trim().min(1).max(32)).max(50).describe('Buyers who may read the result; replaces the list.') });
 
 export const DigitalStatsQuery = z.object({ region: RegionCode.optional() });
+const StatsCell = z.object({ count: z.number().int(), averageScore: z.number().nullable(), byLevel: z.array(z.object({ level: z.number().int(), count: z.number().int() })) });
 export const DigitalStats = z.object({
   regionCode: z.string(),
   enterprises: z.number().int().describe('Enterprises with a submitted assessment (their newest counts).'),
   byLevel: z.array(z.object({ level: z.number().int(), count: z.number().int() })),
   averageScore: z.number().nullable(),
   dimensions: z.array(z.object({ key: z.string(), name: z.string(), averagePercent: z.number().nullable() })),
+  byRegion: z.array(StatsCell.extend({ regionCode: z.string(), name: z.string() })).describe('Direct sub-regions with assessed enterprises.'),
+  byIndustry: z.array(StatsCell.extend({ industryCode: z.string().describe('GB/T 4754 division, e.g. C34.'), name: z.string() })).describe('Industry divisions, most enterprises first.'),
+  byTier: z.array(StatsCell.extend({ tier: z.enum(['innovative', 'specialized', 'little_giant']) })).describe('Enterprises recognised in each gradient tier (nested: a 小巨人 also counts as 专精特新).'),
+  trend: z.array(StatsCell.extend({ quarter: z.string().describe('e.g. 2026Q3 (Asia/Shanghai).') })).describe('Every submitted assessment (not only the newest) per quarter.'),
 });
 export type DigitalStats = z.infer<typeof DigitalStats>;
+
+export const DigitalStatsEnterprisesQuery = PageQuery.extend({
+  region: RegionCode.optional(),
+  level: z.coerce.number().int().min(0).max(4).optional().describe('Level of the newest result (0 = below 一级).'),
+  industry: z.string().regex(/^[A-T](\d{1,4})?$/).optional().describe('Industry code prefix, e.g. C34.'),
+  tier: z.enum(['innovative', 'specialized', 'little_giant']).optional(),
+});
+export type DigitalStatsEnterprisesQuery = z.infer<typeof DigitalStatsEnterprisesQuery>;
+
+export const DigitalStatsEnterprise = z.object({
+  assessmentId: z.string(), uscc: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string(), industryCode: z.string(),
+  level: z.number().int(), levelName: z.string(), score: z.number(), tiers: z.array(z.enum(['innovative', 'specialized', 'little_giant'])), submittedAt: z.string(),
+});
+export type DigitalStatsEnterprise = z.infer<typeof DigitalStatsEnterprise>;
 
 export const DigitalFormView = z.object({
   key: z.string(), name: z.string(), version: z.string(), sectors: z.string(), status: RuleStatus, note: z.string(),
   dimensions: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), status: RuleStatus })),
   questions: z.array(z.object({ key: z.string(), dimension: z.string(), text: z.string(), points: z.number(), kind: z.enum(['single', 'multi']), status: RuleStatus, options: z.array(z.object({ value: z.string(), label: z.string() })) })),
+  scenarios: z.array(z.object({ key: z.string(), name: z.string(), isBinding: z.boolean() })).describe('Application scenarios, answered as `<key>: l0…l4` (l0 = 未开展).'),
+  scenarioLevels: z.array(z.object({ value: z.string(), label: z.string() })),
+  scenarioRule: z.array(z.object({ level: z.number().int(), minScenarios: z.number().int(), minBinding: z.number().int() })).describe('Scenarios (and 约束性 ones) rated at a level or higher that the level needs besides its score band (⚠️).'),
+  scenarioRuleApplied: z.boolean().describe('false when an administrator switched the scenario requirement off.'),
 });
 export type DigitalFormView = z.infer<typeof DigitalFormView>;
 

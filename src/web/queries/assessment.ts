@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateDigitalAssessmentBody, CreateScreeningBody, DigitalAssessmentView, DigitalFormView, SolutionView, GradientInputs, GradientResponse, GradientTier, SaveGradientInputsBody, ScreeningResult, ScreeningView } from '../../contracts/assessment';
+import type { CreateDigitalAssessmentBody, DigitalStats, DigitalStatsEnterprise, CreateScreeningBody, DigitalAssessmentView, DigitalFormView, SolutionView, GradientInputs, GradientResponse, GradientTier, SaveGradientInputsBody, ScreeningResult, ScreeningView } from '../../contracts/assessment';
 import { apiFetch, apiUrl } from '../api';
 
 const GRADIENT_KEY = ['gradient'] as const;
@@ -105,4 +105,31 @@ export function useSolutions(filter: { q?: string; dimension?: string; industry?
     queryFn: ({ signal }) => apiFetch<Page<SolutionView>>('/solutions', { signal, query: { ...filter, cursor, limit: 20 } }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** Filters of the regional digital-level statistics and their drill-down list. */
+export interface DigitalStatsFilter {
+  region?: string;
+  level?: string;
+  industry?: string;
+  tier?: string;
+}
+
+/** Regional digital-level statistics (gov). */
+export function useDigitalStats(region: string | undefined) {
+  return useQuery({ queryKey: [...DIGITAL_KEY, 'stats', region], queryFn: ({ signal }) => apiFetch<DigitalStats>('/digital-assessment-stats', { signal, query: { region } }), placeholderData: keepPreviousData });
+}
+
+/** A page of the enterprises behind the statistics. */
+export function useDigitalStatsEnterprises(filter: DigitalStatsFilter, cursor: string | undefined) {
+  return useQuery({
+    queryKey: [...DIGITAL_KEY, 'stats-enterprises', filter, cursor],
+    queryFn: ({ signal }) => apiFetch<Page<DigitalStatsEnterprise>>('/digital-assessment-stats/enterprises', { signal, query: { ...filter, cursor, limit: 20 } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Download link of the statistics and the filtered list. */
+export function digitalStatsExportUrl(filter: DigitalStatsFilter): string {
+  return apiUrl('/digital-assessment-stats/export', { ...filter });
 }

@@ -12,6 +12,7 @@ import { lastBusinessYear } from '../../platform/dates.js';
 import { generateGradientInputs } from './gradient.generate.js';
 import { saveGradientInputs } from './gradient.service.js';
 import { createDigitalAssessment } from './digital.service.js';
+import { DIGITAL_2024, SCENARIO_LEVELS } from './digital.forms.js';
 import { createSolution } from './solutions.service.js';
 import type { CreateSolutionBody } from '../../../contracts/assessment.js';
 
@@ -48,8 +49,11 @@ const SOLUTIONS: (CreateSolutionBody & { uscc: string })[] = [
 ];
 
 /** The demo SME's digital assessment a year ago (T0: 二级) and now (T1: 三级). */
-const DIGITAL_T0 = { b1: ['o1', 'o4'], b2: 'r20_40', b3: 'r10_20', b4: ['o2', 'o4'], b5: 'r20_40', b6: ['o1'], b7: ['o1', 'o3'], m1: 'planned', m2: ['o3'], m3: ['o2'], m4: 'p0_1', e1: 'flat', e2: 'better', e3: 'flat', e4: 'flat' };
-const DIGITAL_T1 = { b1: ['o1', 'o2', 'o4'], b2: 'r40_60', b3: 'r40_60', b4: ['o2', 'o4', 'o5', 'o6'], b5: 'r40_60', b6: ['o1', 'o2', 'o3'], b7: ['o1', 'o3', 'o4'], m1: 'partial', m2: ['o1', 'o3'], m3: ['o2', 'o3'], m4: 'p1_3', e1: 'better', e2: 'better', e3: 'better', e4: 'flat' };
+/** Scenario self-ratings (s1…s16; 约束性: s3, s6–s13): T0 7 at 二级 or higher (5 约束性), T1 8 at 三级 or higher (6 约束性). */
+const SCENARIOS_T0 = { s1: 'l1', s2: 'l1', s3: 'l2', s4: 'l1', s5: 'l2', s6: 'l2', s7: 'l2', s8: 'l1', s9: 'l1', s10: 'l1', s11: 'l1', s12: 'l2', s13: 'l2', s14: 'l1', s15: 'l2', s16: 'l0' };
+const SCENARIOS_T1 = { s1: 'l2', s2: 'l2', s3: 'l3', s4: 'l2', s5: 'l3', s6: 'l3', s7: 'l3', s8: 'l2', s9: 'l2', s10: 'l2', s11: 'l3', s12: 'l3', s13: 'l3', s14: 'l2', s15: 'l3', s16: 'l1' };
+const DIGITAL_T0 = { ...SCENARIOS_T0, b1: ['o1', 'o4'], b2: 'r20_40', b3: 'r10_20', b4: ['o2', 'o4'], b5: 'r20_40', b6: ['o1'], b7: ['o1', 'o3'], m1: 'planned', m2: ['o3'], m3: ['o2'], m4: 'p0_1', e1: 'flat', e2: 'better', e3: 'flat', e4: 'flat' };
+const DIGITAL_T1 = { ...SCENARIOS_T1, b1: ['o1', 'o2', 'o4'], b2: 'r40_60', b3: 'r40_60', b4: ['o2', 'o4', 'o5', 'o6'], b5: 'r40_60', b6: ['o1', 'o2', 'o3'], b7: ['o1', 'o3', 'o4'], m1: 'partial', m2: ['o1', 'o3'], m3: ['o2', 'o3'], m4: 'p1_3', e1: 'better', e2: 'better', e3: 'better', e4: 'flat' };
 
 /** Demo data of the gradient evaluation, digital-transformation level, solution catalogue. */
 export async function seedAssessmentDemo(db: Db): Promise<void> {
@@ -68,5 +72,38 @@ export async function seedAssessmentDemo(db: Db): Promise<void> {
     // T0 a year ago, so that the history reads as a re-assessment (DMAT-style T0 → T1).
     await db.updateTable('digital_assessments').set({ submitted_at: new Date(Date.now() - 365 * 86_400_000) }).where('id', '=', t0.id).execute();
     await createDigitalAssessment(db, { actor: SYSTEM_ACTOR }, DEMO_SME, { form: 'general-2024', answers: DIGITAL_T1, isDraft: false });
+  }
+  await seedRegionalDigitalSample(db);
+}
+
+/** SMEs of 江苏 with a submitted digital assessment in the demo, for the regional statistics. */
+export const DIGITAL_SAMPLE_SIZE = 120;
+
+/**
+ * A deterministic sample of submitted digital assessments for 江苏 SMEs, spread over the last six
+ * quarters: each enterprise gets a maturity in [0, 1] and answers (and scenario levels) around it.
+ */
+async function seedRegionalDigitalSample(db: Db): Promise<void> {
+  const smes = await db.selectFrom('enterprises').select(['id', 'uscc']).where('region_code', 'like', '32%').where('size', '!=', 'large').where('uscc', '!=', DEMO_SME).orderBy('id').limit(DIGITAL_SAMPLE_SIZE).execute();
+  let seed = 20_241_130;
+  const next = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const pick = <T,>(items: readonly T[], maturity: number) => items[Math.max(0, Math.min(items.length - 1, Math.round(maturity * (items.length - 1) + (next() - 0.5) * 1.5)))];
+  for (const [i, e] of smes.entries()) {
+    const maturity = Math.min(1, Math.max(0, 0.15 + 0.7 * next() + 0.1 * (next() - 0.5)));
+    const answers: Record<string, string | string[]> = {};
+    for (const q of DIGITAL_2024.questions) {
+      if (q.kind === 'single') answers[q.key] = pick(q.options, maturity).value;
+      else {
+        const real = q.options.filter((o) => !o.isNone).map((o) => o.value);
+        const ticked = real.filter(() => next() < maturity);
+        answers[q.key] = ticked.length > 0 ? ticked : ['none'];
+      }
+    }
+    for (const sc of DIGITAL_2024.scenarios) answers[sc.key] = pick(SCENARIO_LEVELS, maturity).value;
+    const view = await createDigitalAssessment(db, { actor: SYSTEM_ACTOR }, e.uscc, { form: 'general-2024', answers, isDraft: false });
+    await db.updateTable('digital_assessments').set({ submitted_at: new Date(Date.now() - ((i % 6) * 91 + 10) * 86_400_000) }).where('id', '=', view.id).execute();
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  CreateDigitalAssessmentBody, CreateSolutionBody, DigitalAssessmentView, DigitalFormView, DigitalStats, DigitalStatsQuery, ListSolutionsQuery, ShareDigitalAssessmentBody, SolutionView,
+  CreateDigitalAssessmentBody, CreateSolutionBody, DigitalAssessmentView, DigitalFormView, DigitalStats, DigitalStatsEnterprise, DigitalStatsEnterprisesQuery, DigitalStatsQuery, ListSolutionsQuery, ShareDigitalAssessmentBody, SolutionView,
   CreateScreeningBody, GradientInputs, GradientQuery, GradientResponse, RuleSetView, RuleSettingsBody, SaveGradientInputsBody, ScreeningResult, ScreeningResultsQuery, ScreeningView,
 } from '../../../contracts/assessment.js';
 import { Page, PageQuery } from '../../../contracts/common.js';
@@ -10,7 +10,8 @@ import { getGradient, getGradientInputs, saveGradientInputs, type AssessmentDeps
 import { listRuleSets, saveRuleSettings } from './gradient.rules-admin.js';
 import { createScreening, exportScreening, getScreening, listScreeningResults, listScreenings } from './gradient.screening.js';
 import { businessDate } from '../../platform/dates.js';
-import { createDigitalAssessment, digitalStats, findDraft, getDigitalAssessment, listDigitalAssessments, listDigitalForms, listSharedWithMe, shareDigitalAssessment } from './digital.service.js';
+import { digitalStats, exportDigitalStats, listDigitalStatsEnterprises } from './digital.stats.js';
+import { createDigitalAssessment, findDraft, getDigitalAssessment, listDigitalAssessments, listDigitalForms, listSharedWithMe, shareDigitalAssessment } from './digital.service.js';
 import { createSolution, listSolutions } from './solutions.service.js';
 
 const UsccParams = z.object({ uscc: z.string().min(1).max(32).describe('统一社会信用代码') });
@@ -120,7 +121,7 @@ export function assessmentRoutes(ctx: AppContext) {
       schema: { tags: ['assessment'], summary: 'Digital-level questionnaires 数字化水平评测问卷', description: 'The shipped questionnaires with dimensions, questions, options and each rule’s status (the 2024 version: weights ✅, items ⚠️). Any signed-in user.', response: { 200: z.object({ items: z.array(DigitalFormView) }) } },
     }, async (request) => {
       requireActor(request);
-      return { items: listDigitalForms() };
+      return { items: await listDigitalForms(ctx.db) };
     });
 
     app.post('/api/v1/enterprises/:uscc/digital-assessments', {
@@ -157,6 +158,28 @@ export function assessmentRoutes(ctx: AppContext) {
     app.get('/api/v1/digital-assessment-stats', {
       schema: { tags: ['assessment'], summary: 'Regional digital-level statistics 区域数字化水平统计', description: 'Level distribution, average score and average dimension percentages over the newest submitted assessment of each enterprise of the region (default the caller’s scope). Gov users and admins.', querystring: DigitalStatsQuery, response: { 200: DigitalStats } },
     }, async (request) => digitalStats(ctx.db, requireActor(request), request.query.region));
+
+    app.get('/api/v1/digital-assessment-stats/enterprises', {
+      schema: {
+        tags: ['assessment'],
+        summary: 'Enterprises behind the statistics 区域数字化水平企业名单',
+        description: 'Drill-down: the newest submitted result of each enterprise of the region (default the caller’s scope), filtered by `level`, `industry` (code prefix) and recognised `tier`, highest score first, paginated. Gov users and admins; 403 for others; 422 naming `region` outside the scope.',
+        querystring: DigitalStatsEnterprisesQuery,
+        response: { 200: Page(DigitalStatsEnterprise) },
+      },
+    }, async (request) => listDigitalStatsEnterprises(ctx.db, requireActor(request), request.query));
+
+    app.get('/api/v1/digital-assessment-stats/export', {
+      schema: {
+        tags: ['assessment'],
+        summary: 'Export regional digital-level statistics 导出区域数字化水平统计',
+        description: 'The statistics (by region, industry, tier, quarter) and the enterprise list with the same filters as the drill-down, as `.xlsx` (at most 20,000 enterprises). Gov users and admins.',
+        querystring: DigitalStatsEnterprisesQuery.omit({ cursor: true, limit: true }),
+      },
+    }, async (request, reply) => {
+      const buffer = await exportDigitalStats(ctx.db, requireActor(request), request.query);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(`数字化水平统计-${request.query.region ?? 'scope'}-${businessDate()}.xlsx`)).send(buffer);
+    });
 
     app.get('/api/v1/solutions', {
       schema: { tags: ['assessment'], summary: 'Solution catalogue 小快轻准解决方案', description: 'Published digital solutions and industrial apps, newest first; filters by text, dimension, kind, sector (solutions for that sector or all) and deployment time. Any signed-in user.', querystring: ListSolutionsQuery, response: { 200: Page(SolutionView) } },

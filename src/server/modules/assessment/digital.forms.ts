@@ -7,6 +7,7 @@
  * 2022 level bands (✅) are the level rule.
  */
 import type { RuleStatus } from './rules/engine.js';
+import { DIGITAL_SCENARIO_RULE_KEY } from './rules/index.js';
 
 /** One answer option; `none` options (无) count as ticking nothing in multi-select items. */
 export interface DigitalOption {
@@ -38,6 +39,23 @@ export interface DigitalDimension {
   advice: string;
 }
 
+/** One application scenario (应用场景) of the 2024 version, self-rated 一级–四级 (or not yet started). */
+export interface DigitalScenario {
+  key: string;
+  name: string;
+  /** 约束性 (binding) rather than 指导性 (guiding). */
+  isBinding: boolean;
+}
+
+/** What a scenario level requires for a total level (a row of the level rule). */
+export interface ScenarioRequirement {
+  level: number;
+  /** Scenarios rated at this level or higher. */
+  minScenarios: number;
+  /** Of which 约束性. */
+  minBinding: number;
+}
+
 /** A questionnaire. */
 export interface DigitalForm {
   key: string;
@@ -48,7 +66,45 @@ export interface DigitalForm {
   note: string;
   dimensions: readonly DigitalDimension[];
   questions: readonly DigitalQuestion[];
+  /** Application scenarios, each answered as `<key>: 'l0'…'l4'` (l0 = 未开展); empty when the form has none. */
+  scenarios: readonly DigitalScenario[];
+  /** The scenario half of the level rule (⚠️, may be switched off: {@link SCENARIO_RULE_KEY}). */
+  scenarioRule: readonly ScenarioRequirement[];
 }
+
+/** Settings key that switches the scenario requirement of the level rule off (it is ⚠️). */
+export const SCENARIO_RULE_KEY = DIGITAL_SCENARIO_RULE_KEY;
+
+/** Answer options of a scenario: the level reached (l0 = not started). */
+export const SCENARIO_LEVELS: readonly DigitalOption[] = [
+  { value: 'l0', label: '未开展' },
+  { value: 'l1', label: '一级' },
+  { value: 'l2', label: '二级' },
+  { value: 'l3', label: '三级' },
+  { value: 'l4', label: '四级' },
+];
+
+/**
+ * The 16 application scenarios of the 2024 version: 9 约束性 and 7 指导性 (policy-rules.md §3.2,
+ * names and the binding marks from third-party implementations, ⚠️).
+ */
+export const SCENARIOS_2024: readonly DigitalScenario[] = [
+  ['s1', '产品设计', false], ['s2', '工艺设计', false], ['s3', '营销管理', true], ['s4', '售后服务', false],
+  ['s5', '计划排程', false], ['s6', '生产管控', true], ['s7', '质量管理', true], ['s8', '设备管理', true],
+  ['s9', '安全生产', true], ['s10', '能耗管理', true], ['s11', '采购管理', true], ['s12', '仓储物流', true],
+  ['s13', '财务管理', true], ['s14', '人力资源', false], ['s15', '协同办公', false], ['s16', '决策支持', false],
+].map(([key, name, isBinding]) => ({ key: key as string, name: name as string, isBinding: isBinding as boolean }));
+
+/**
+ * The level rule's scenario requirement (⚠️ `gh-file#59919421085`): a total level needs, besides
+ * its score band, this many scenarios rated at that level or higher, with this many 约束性.
+ */
+export const SCENARIO_RULE_2024: readonly ScenarioRequirement[] = [
+  { level: 4, minScenarios: 10, minBinding: 6 },
+  { level: 3, minScenarios: 8, minBinding: 5 },
+  { level: 2, minScenarios: 6, minBinding: 3 },
+  { level: 1, minScenarios: 6, minBinding: 3 },
+];
 
 /** Rate bands of the 2024 items (⚠️): [0,10%] → 0, (10,20%] → ¼, (20,40%] → ½, (40,60%] → ¾, (60,100%] → full. */
 const RATE_OPTIONS: DigitalOption[] = [
@@ -78,7 +134,7 @@ export const DIGITAL_2024: DigitalForm = {
   version: '2024',
   sectors: '制造业、生产性服务业及其他行业',
   status: 'single_source',
-  note: '维度及权重（50/30/20）已确认；题项分值、比例分档来自第三方实现（⚠️）；阶段与投入题的选项分值为平台口径（❓）；16个应用场景的等级要求未纳入（场景清单未获官方文本）。',
+  note: '维度及权重（50/30/20）已确认；题项分值、比例分档来自第三方实现（⚠️）；阶段与投入题的选项分值为平台口径（❓）；16个应用场景及“总分＋场景数”定级规则来自第三方实现（⚠️），平台管理员可关闭场景要求（仅按总分定级）。',
   dimensions: [
     { key: 'foundation', name: '数字化基础', weight: 50, status: 'confirmed', advice: '补齐网络、设备联网与数据采集，优先上云用云，落实网络与数据安全措施。' },
     { key: 'management', name: '数字化管理', weight: 30, status: 'confirmed', advice: '制定数字化转型规划与管理制度，配备数字化人才，稳定投入。' },
@@ -107,6 +163,8 @@ export const DIGITAL_2024: DigitalForm = {
     single('e3', 'results', '人均营业收入与上年相比', 3, TREND_OPTIONS),
     single('e4', 'results', '每百元营业收入成本与上年相比', 3, TREND_OPTIONS),
   ],
+  scenarios: SCENARIOS_2024,
+  scenarioRule: SCENARIO_RULE_2024,
 };
 
 /** Every shipped questionnaire. */

@@ -16,8 +16,11 @@ let suzhou: Headers;
 let wuxi: Headers;
 let expert: Headers;
 
+/** Every application scenario at 四级: the scenario half of the level rule never holds these back. */
+const ALL_L4 = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`s${i + 1}`, 'l4']));
 /** Full marks on 数字化基础 and 数字化成效, nothing on 数字化管理 → 70 (三级). */
 const T0 = {
+  ...ALL_L4,
   b1: ['o1', 'o2', 'o3', 'o4', 'o5'], b2: 'r60_100', b3: 'r60_100', b4: ['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7'], b5: 'r60_100', b6: ['o1', 'o2', 'o3', 'o4'], b7: ['o1', 'o2', 'o3', 'o4'],
   m1: 'none', m2: ['none'], m3: ['none'], m4: 'p0', e1: 'better', e2: 'better', e3: 'better', e4: 'better',
 };
@@ -54,7 +57,9 @@ describe('POST /api/v1/enterprises/{uscc}/digital-assessments', () => {
     expect(body.round).toBe(0);
     const solution = body.nextSteps.find((s: { kind: string }) => s.kind === 'solution');
     expect(solution).toMatchObject({ dimension: 'management', title: '轻量化MES排产' });
-    expect(body.nextSteps[0]).toMatchObject({ kind: 'guide', dimension: 'management' });
+    expect(body.nextSteps[0]).toMatchObject({ kind: 'guide', dimension: null });
+    expect(body.nextSteps[0].title).toBe('迈向四级：总分需≥80（还差 10 分），且至少10个应用场景（其中约束性6个）达到四级（现有 16 个，约束性 9 个）');
+    expect(body.nextSteps[1]).toMatchObject({ kind: 'guide', dimension: 'management' });
   });
 
   it('scores multi-select by share, rate bands, and boundary levels (40 → 二级)', async () => {
@@ -64,7 +69,7 @@ describe('POST /api/v1/enterprises/{uscc}/digital-assessments', () => {
     expect(r.json()).toMatchObject({ status: 'draft', score: 16.7, level: 0 });
     expect(r.json().missing).toContain('m1');
     // 40 exactly: foundation b2,b3 full (12) + b4 full (10) + b5 full (10) + e1,e2 full (14) - … = 12+10+10+7+1 (e3 flat 1.5 → use e4 flat 1.5)
-    const forty = await post(URL_OF(), smeUser, { form: 'general-2024', answers: { b2: 'r60_100', b3: 'r60_100', b4: ['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7'], b5: 'r60_100', e1: 'better', e3: 'better' }, isDraft: true });
+    const forty = await post(URL_OF(), smeUser, { form: 'general-2024', answers: { ...ALL_L4, b2: 'r60_100', b3: 'r60_100', b4: ['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7'], b5: 'r60_100', e1: 'better', e3: 'better' }, isDraft: true });
     expect(forty.json()).toMatchObject({ score: 42, level: 2, levelName: '二级' });
   });
 
@@ -86,6 +91,24 @@ describe('POST /api/v1/enterprises/{uscc}/digital-assessments', () => {
     expect((await get(`${URL_OF()}/draft`, smeUser)).json().draft).toBeNull();
     const history = (await get(URL_OF(), smeUser)).json().items;
     expect(history.map((h: { round: number }) => h.round)).toEqual([1, 0]);
+  });
+
+  it('holds the level back when the scenarios fall short, says which to raise; an admin may switch the rule off', async () => {
+    const few = { ...T0, ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`s${i + 1}`, i < 5 ? 'l3' : 'l1'])) };
+    const r = await post(URL_OF(), suzhou, { form: 'general-2024', answers: few, isDraft: true });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ score: 70, level: 1, scenarioCheck: { applied: true, scoreLevel: 3 } });
+    const step = r.json().nextSteps.find((s: { dimension: string | null }) => s.dimension === 'scenarios');
+    expect(step.title).toContain('二级需至少6个场景');
+    expect(step.detail).toContain('能耗管理');
+    const admin = (await loginAs(app, db, { role: 'platform_admin' })).headers;
+    const off = await app.inject({ method: 'PUT', url: '/api/v1/gradient-rules/settings', headers: admin, payload: { disabled: ['digital.scenarios'] } });
+    expect(off.statusCode).toBe(200);
+    const draft = (await get(`${URL_OF()}/draft`, smeUser)).json().draft;
+    expect(draft).toMatchObject({ level: 3, scenarioCheck: { applied: false } });
+    expect((await get('/api/v1/digital-forms', smeUser)).json().items[0]).toMatchObject({ scenarioRuleApplied: false });
+    await app.inject({ method: 'PUT', url: '/api/v1/gradient-rules/settings', headers: admin, payload: { disabled: [] } });
+    expect((await post(URL_OF(), smeUser, { form: 'general-2024', answers: T0, isDraft: true })).json().level).toBe(3);
   });
 
   it('names each answer outside its options (422) and an unknown form, writing nothing', async () => {

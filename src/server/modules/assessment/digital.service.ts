@@ -5,14 +5,15 @@
  */
 import { sql } from 'kysely';
 import type { CreateDigitalAssessmentBody, DigitalAssessmentView, DigitalFormView, DigitalStats, NextStep } from '../../../contracts/assessment.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { findRegion, regionPrefix, REGION_ROOT } from '../../platform/regions.js';
 import { isInRegionScope } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
-import { DIGITAL_FORMS, findDigitalForm, type DigitalForm } from './digital.forms.js';
-import { scoreAnswers, validateAnswers, type DigitalAnswers } from './digital.scoring.js';
+import { DIGITAL_FORMS, findDigitalForm, LEVEL_BANDS, SCENARIO_LEVELS, SCENARIO_RULE_KEY, type DigitalForm } from './digital.forms.js';
+import { selectSettings } from './gradient.repo.js';
+import { LEVEL_NAMES, scoreAnswers, validateAnswers, type DigitalAnswers } from './digital.scoring.js';
 import { restrictedEnterprise } from './gradient.service.js';
 import type { EnterpriseBasics } from './gradient.repo.js';
 import { recommendSolutions } from './solutions.service.js';
@@ -21,9 +22,19 @@ export const DIGITAL_ENTITY = 'digital_assessment';
 /** A dimension below this share of its weight gets next steps. */
 export const WEAK_DIMENSION_PERCENT = 60;
 
+/** Whether the (⚠️) scenario requirement of the level rule applies: on unless an administrator switched it off. */
+export async function scenarioRuleApplies(db: Db | Tx): Promise<boolean> {
+  return !(await selectSettings(db)).includes(SCENARIO_RULE_KEY);
+}
+
 /** The questionnaires as the API shows them. */
-export function listDigitalForms(): DigitalFormView[] {
+export async function listDigitalForms(db: Db): Promise<DigitalFormView[]> {
+  const scenarioRuleApplied = await scenarioRuleApplies(db);
   return DIGITAL_FORMS.map((f) => ({
+    scenarios: f.scenarios.map((x) => ({ key: x.key, name: x.name, isBinding: x.isBinding })),
+    scenarioLevels: SCENARIO_LEVELS.map((o) => ({ value: o.value, label: o.label })),
+    scenarioRule: f.scenarioRule.map((r) => ({ ...r })),
+    scenarioRuleApplied,
     key: f.key, name: f.name, version: f.version, sectors: f.sectors, status: f.status, note: f.note,
     dimensions: f.dimensions.map((d) => ({ key: d.key, name: d.name, weight: d.weight, status: d.status })),
     questions: f.questions.map((q) => ({ key: q.key, dimension: q.dimension, text: q.text, points: q.points, kind: q.kind, status: q.status, options: q.options.map((o) => ({ value: o.value, label: o.label })) })),
@@ -32,18 +43,46 @@ export function listDigitalForms(): DigitalFormView[] {
 
 /**
  * Next steps for a scored questionnaire: per weak dimension (weakest first) the guidance and the
- * best catalogue solutions for the enterprise's sector; and the gradient link when the level
+ * best catalogue solutions for the enterprise's sector; the scenarios to raise when they, not the
+ * score, hold the level back; and the gradient link when the level
  * costs points in the 专精特新 score (三级 needed for full marks).
  */
-export async function nextStepsFor(db: Db, form: DigitalForm, result: ReturnType<typeof scoreAnswers>, enterprise: Pick<EnterpriseBasics, 'uscc' | 'industryCode'>): Promise<NextStep[]> {
+export async function nextStepsFor(db: Db, form: DigitalForm, result: ReturnType<typeof scoreAnswers>, enterprise: Pick<EnterpriseBasics, 'uscc' | 'industryCode'>, answers: DigitalAnswers = {}): Promise<NextStep[]> {
   const steps: NextStep[] = [];
-  const weak = result.dimensions.filter((d) => d.percent < WEAK_DIMENSION_PERCENT).sort((a, b) => a.percent - b.percent);
+  const sorted = [...result.dimensions].sort((a, b) => a.percent - b.percent);
+  const weak = sorted.filter((d) => d.percent < WEAK_DIMENSION_PERCENT);
+  // No weak dimension below 四级: the weakest one is still where the next level comes from.
+  if (weak.length === 0 && result.level < 4 && sorted.length > 0) weak.push(sorted[0]);
   for (const d of weak) {
     const dimension = form.dimensions.find((x) => x.key === d.key)!;
     steps.push({ dimension: d.key, kind: 'guide', title: `提升${d.name}（当前 ${d.score}/${d.weight}）`, detail: dimension.advice, link: null });
     for (const s of await recommendSolutions(db, d.key, enterprise.industryCode, 3)) {
       steps.push({ dimension: d.key, kind: 'solution', title: s.title, detail: `${s.providerName} · ${s.scenarios.join('、')} · 约${s.deploymentDays}天上线`, link: `/assessment/solutions?focus=${s.id}` });
     }
+  }
+  const check = result.scenarioCheck;
+  if (check.applied && result.level < check.scoreLevel) {
+    const target = result.level + 1;
+    const need = check.byLevel.find((b) => b.level === target)!;
+    const below = form.scenarios.filter((s) => Number(String(answers[s.key] ?? 'l0').slice(1)) < target);
+    const binding = below.filter((s) => s.isBinding).map((s) => s.name);
+    steps.push({
+      dimension: 'scenarios', kind: 'guide',
+      title: `总分已达${LEVEL_NAMES[check.scoreLevel]}，应用场景不足：${LEVEL_NAMES[target]}需至少${need.minScenarios}个场景（其中约束性${need.minBinding}个）达到${LEVEL_NAMES[target]}`,
+      detail: `当前达到${LEVEL_NAMES[target]}的场景 ${need.scenarios} 个（约束性 ${need.binding} 个）。${binding.length > 0 ? `可优先提升的约束性场景：${binding.join('、')}。` : ''}`,
+      link: null,
+    });
+  }
+  const band = LEVEL_BANDS.find((b) => b.level === result.level + 1);
+  if (band) {
+    const need = check.byLevel.find((b) => b.level === band.level);
+    const gap = Math.round((band.min - result.score) * 100) / 100;
+    steps.unshift({
+      dimension: null, kind: 'guide',
+      title: `迈向${band.name}：总分需≥${band.min}${gap > 0 ? `（还差 ${gap} 分）` : '（已达到）'}${check.applied && need ? `，且至少${need.minScenarios}个应用场景（其中约束性${need.minBinding}个）达到${band.name}（现有 ${need.scenarios} 个，约束性 ${need.binding} 个）` : ''}`,
+      detail: '定级规则见问卷说明；场景要求来自第三方实现（⚠️），平台管理员可关闭。',
+      link: null,
+    });
   }
   if (result.level < 3) {
     steps.push({ dimension: null, kind: 'gradient', title: '数字化水平达到三级可在专精特新评分中得满分（5分）', detail: `当前${result.levelName}；二级得3分，一级得0分。`, link: `/assessment/gradient/${enterprise.uscc}?step=2` });
@@ -57,14 +96,15 @@ interface Row {
 
 async function present(db: Db, row: Row, enterprise: EnterpriseBasics, history?: { round: number; previous: Row | undefined }): Promise<DigitalAssessmentView> {
   const form = findDigitalForm(row.form)!;
-  const result = scoreAnswers(form, row.answers);
-  const previous = history?.previous ? scoreAnswers(findDigitalForm(history.previous.form) ?? form, history.previous.answers) : undefined;
+  const options = { applyScenarioRule: await scenarioRuleApplies(db) };
+  const result = scoreAnswers(form, row.answers, options);
+  const previous = history?.previous ? scoreAnswers(findDigitalForm(history.previous.form) ?? form, history.previous.answers, options) : undefined;
   const shared = row.shared_with.length > 0 ? await db.selectFrom('enterprises').select(['uscc', 'name']).where('id', 'in', row.shared_with).execute() : [];
   return {
     id: row.id, uscc: enterprise.uscc, enterpriseName: enterprise.name, form: row.form, status: row.status as 'draft' | 'submitted', answers: row.answers,
-    score: result.score, level: result.level, levelName: result.levelName,
+    score: result.score, level: result.level, levelName: result.levelName, scenarioCheck: result.scenarioCheck,
     dimensions: result.dimensions.map((d) => ({ ...d, delta: previous ? Math.round((d.score - (previous.dimensions.find((p) => p.key === d.key)?.score ?? 0)) * 100) / 100 : null })),
-    missing: result.missing, nextSteps: await nextStepsFor(db, form, result, enterprise), sharedWith: shared,
+    missing: result.missing, nextSteps: await nextStepsFor(db, form, result, enterprise, row.answers), sharedWith: shared,
     submittedAt: row.submitted_at?.toISOString() ?? null, updatedAt: row.updated_at.toISOString(),
     round: history?.round ?? null, scoreDelta: previous ? Math.round((result.score - previous.score) * 100) / 100 : null,
   };
@@ -102,7 +142,7 @@ export async function createDigitalAssessment(db: Db, context: WriteContext, usc
         ? (await tx.updateTable('digital_assessments').set({ answers, updated_at: sql`now()` }).where('id', '=', draft.id).returning('id').executeTakeFirstOrThrow()).id
         : (await tx.insertInto('digital_assessments').values({ enterprise_id: enterprise.id, region_code: enterprise.regionCode, form: form.key, answers, created_by: userId }).returning('id').executeTakeFirstOrThrow()).id;
     } else {
-      const result = scoreAnswers(form, body.answers);
+      const result = scoreAnswers(form, body.answers, { applyScenarioRule: await scenarioRuleApplies(tx) });
       const values = { answers, status: 'submitted', score: result.score, level: result.level, dimensions: JSON.stringify(result.dimensions), submitted_at: sql<Date>`now()`, updated_at: sql<Date>`now()` };
       rowId = draft
         ? (await tx.updateTable('digital_assessments').set(values).where('id', '=', draft.id).returning('id').executeTakeFirstOrThrow()).id
@@ -182,36 +222,4 @@ export async function listSharedWithMe(db: Db, actor: Actor): Promise<DigitalAss
   if (!viewer) return [];
   const rows = await db.selectFrom('digital_assessments').select('id').where('status', '=', 'submitted').where(sql<boolean>`shared_with @> ARRAY[${viewer.id}]::bigint[]`).orderBy('id', 'desc').limit(100).execute();
   return Promise.all(rows.map((r) => getDigitalAssessment(db, actor, r.id)));
-}
-
-/**
- * Regional statistics: the newest submitted assessment of each enterprise of the region.
- * @throws forbidden for non-gov users; validation_failed naming `region`.
- */
-export async function digitalStats(db: Db, actor: Actor, region: string | undefined): Promise<DigitalStats> {
-  if (actor.role !== 'gov' && actor.role !== 'platform_admin') throw new AppError('forbidden', 'Gov only', { userMessage: '仅政府主管部门可查看区域统计' });
-  const code = region ?? actor.regionCode ?? REGION_ROOT;
-  if ((code !== REGION_ROOT && !findRegion(code)) || !isInRegionScope(actor, code) || (code === REGION_ROOT && actor.role === 'gov' && actor.regionCode !== REGION_ROOT)) {
-    throw invalid([{ path: 'region', message: '未知的地区或不在您的管辖范围内' }]);
-  }
-  const prefix = regionPrefix(code);
-  const latest = sql`(SELECT DISTINCT ON (enterprise_id) level, score, dimensions FROM digital_assessments
-      WHERE status = 'submitted' AND region_code LIKE ${`${prefix}%`} ORDER BY enterprise_id, submitted_at DESC, id DESC)`;
-  const [levels, dims] = await Promise.all([
-    sql<{ level: number; n: string; avg: number | null }>`SELECT level, count(*)::text AS n, avg(score) AS avg FROM ${latest} l GROUP BY level ORDER BY level`.execute(db),
-    sql<{ key: string; avg: number | null }>`SELECT d->>'key' AS key, avg((d->>'percent')::float8) AS avg FROM ${latest} l, jsonb_array_elements(l.dimensions) d GROUP BY 1`.execute(db),
-  ]);
-  const total = levels.rows.reduce((s, r) => s + Number(r.n), 0);
-  const weighted = levels.rows.reduce((s, r) => s + Number(r.n) * (r.avg ?? 0), 0);
-  const form = DIGITAL_FORMS[0];
-  return {
-    regionCode: code,
-    enterprises: total,
-    byLevel: [0, 1, 2, 3, 4].map((level) => ({ level, count: Number(levels.rows.find((r) => r.level === level)?.n ?? 0) })),
-    averageScore: total > 0 ? Math.round((weighted / total) * 100) / 100 : null,
-    dimensions: form.dimensions.map((d) => {
-      const avg = dims.rows.find((r) => r.key === d.key)?.avg;
-      return { key: d.key, name: d.name, averagePercent: avg == null ? null : Math.round(avg * 100) / 100 };
-    }),
-  };
 }

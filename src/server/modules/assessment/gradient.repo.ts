@@ -144,7 +144,7 @@ export async function upsertYears(tx: Tx, enterpriseId: string, regionCode: stri
 }
 
 /** The stored gradient settings (disabled rule keys). */
-export async function selectSettings(db: Db): Promise<string[]> {
+export async function selectSettings(db: Db | Tx): Promise<string[]> {
   const row = await db.selectFrom('platform_settings').select('value').where('key', '=', 'assessment.gradient').executeTakeFirst();
   const value = row?.value as { disabled?: string[] } | undefined;
   return value?.disabled ?? [];

@@ -1,4 +1,4 @@
-import { AppstoreOutlined, FileSearchOutlined, FundOutlined, RiseOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BarChartOutlined, FileSearchOutlined, FundOutlined, RiseOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Input, Row, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -41,6 +41,7 @@ export function AssessmentHomePage() {
         {own ? <EntryCard to={`/assessment/gradient/${own}`} icon={<RiseOutlined />} title="as.card.gradient" text="as.card.gradient.text" testId="as-card-gradient" /> : null}
         {own ? <EntryCard to={`/assessment/digital/${own}`} icon={<FundOutlined />} title="as.card.digital" text="as.card.digital.text" testId="as-card-digital" /> : null}
         {isGov ? <EntryCard to="/assessment/screening" icon={<FileSearchOutlined />} title="as.card.screening" text="as.card.screening.text" testId="as-card-screening" /> : null}
+        {isGov ? <EntryCard to="/assessment/stats" icon={<BarChartOutlined />} title="as.card.stats" text="as.card.stats.text" testId="as-card-stats" /> : null}
         <EntryCard to="/assessment/solutions" icon={<AppstoreOutlined />} title="as.card.solutions" text="as.card.solutions.text" testId="as-card-solutions" />
       </Row>
       {isGov ? (

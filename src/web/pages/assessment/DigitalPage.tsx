@@ -12,14 +12,22 @@ import { RuleStatusTag } from './RuleStatusTag';
 
 type Answers = Record<string, string | string[]>;
 
+const LEVEL_LABELS = ['未达一级', '一级', '二级', '三级', '四级'];
+
 function Result({ view }: { view: DigitalAssessmentView }) {
   const t = useT();
   return (
     <Card size="small" title={`${t('as.dg.result')} · ${view.round !== null ? `T${view.round}` : t('as.dg.draft')}`} data-testid="digital-result">
       <Row gutter={16}>
         <Col span={8}><Statistic title={t('as.dg.score')} value={view.score} suffix={view.scoreDelta !== null ? <Tag color={view.scoreDelta >= 0 ? 'green' : 'red'}>{view.scoreDelta >= 0 ? '+' : ''}{view.scoreDelta}</Tag> : null} /></Col>
-        <Col span={8}><Statistic title={t('as.dg.level')} value={view.levelName} /></Col>
-        <Col span={8}>{view.dimensions.map((d) => <div key={d.key}>{d.name}：{d.score}/{d.weight}{d.delta != null ? `（${d.delta >= 0 ? '+' : ''}${d.delta}）` : ''}</div>)}</Col>
+        <Col span={8}>
+          <Statistic title={t('as.dg.level')} value={view.levelName} />
+          {view.scenarioCheck.applied && view.scenarioCheck.scoreLevel > view.level ? (
+            <Tag color="orange" data-testid="digital-scenario-limited">{t('as.dg.scenarioLimited', { level: LEVEL_LABELS[view.scenarioCheck.scoreLevel] })}</Tag>
+          ) : null}
+          {!view.scenarioCheck.applied ? <Tag>{t('as.dg.scenarioRuleOff')}</Tag> : null}
+        </Col>
+        <Col span={8}>{view.dimensions.map((d) => <div key={d.key} style={{ whiteSpace: 'nowrap' }}>{d.name} {d.score}/{d.weight}{d.delta != null ? <Tag color={d.delta >= 0 ? 'green' : 'red'} style={{ marginLeft: 4 }}>{d.delta >= 0 ? '+' : ''}{d.delta}</Tag> : null}</div>)}</Col>
       </Row>
       <Typography.Title level={5} style={{ marginTop: 12 }}>{t('as.dg.nextSteps')}</Typography.Title>
       <List size="small" dataSource={view.nextSteps} renderItem={(s) => (
@@ -44,9 +52,14 @@ export function DigitalPage() {
   const submit = useSubmitDigital(uscc);
   const [answers, setAnswers] = useState<Answers>({});
   const [last, setLast] = useState<DigitalAssessmentView | null>(null);
+  // Resume the draft; without one, a re-assessment starts from the newest submitted answers.
+  const [isLoaded, setLoaded] = useState(false);
   useEffect(() => {
-    if (draft.data?.draft) setAnswers(draft.data.draft.answers as Answers);
-  }, [draft.data]);
+    if (isLoaded || !draft.data || !history.data) return;
+    const start = draft.data.draft ?? history.data.items[0];
+    if (start) setAnswers(start.answers as Answers);
+    setLoaded(true);
+  }, [draft.data, history.data, isLoaded]);
   if (isApiStatus(history.error, 404)) return <NotFoundPage />;
   const form = forms.data?.items[0];
   if (!form || !history.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -61,6 +74,7 @@ export function DigitalPage() {
       <PageHeader title={t('as.dg.title')} subTitle={form.name} />
       <Alert type="warning" showIcon message={form.note} style={{ marginBottom: 12 }} />
       {submit.error ? <ProblemAlert error={submit.error} /> : null}
+      {draft.data?.draft ? <Alert type="info" showIcon data-testid="digital-resumed" message={t('as.dg.resumed', { at: new Date(draft.data.draft.updatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) })} style={{ marginBottom: 12 }} /> : null}
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('as.dg.questionnaire')}>
@@ -79,6 +93,21 @@ export function DigitalPage() {
                 ))}
               </div>
             ))}
+            <Typography.Title level={5} data-testid="digital-scenarios-title">
+              {t('as.dg.scenarios')} <RuleStatusTag status="single_source" />
+            </Typography.Title>
+            <Typography.Paragraph className="muted">
+              {t('as.dg.scenarioRule', { rule: form.scenarioRule.map((r) => `${LEVEL_LABELS[r.level]} ≥${r.minScenarios}（${r.minBinding}）`).join('；') })}
+              {form.scenarioRuleApplied ? '' : ` ${t('as.dg.scenarioRuleOff')}`}
+            </Typography.Paragraph>
+            <Table size="small" rowKey="key" pagination={false} dataSource={form.scenarios} style={{ marginBottom: 12 }} data-testid="digital-scenarios" columns={[
+              { title: t('as.dg.scenario'), dataIndex: 'name', width: 150, render: (name: string, sc) => <Space size={4}>{name}{sc.isBinding ? <Tag color="red">{t('as.dg.binding')}</Tag> : <Tag>{t('as.dg.guiding')}</Tag>}</Space> },
+              {
+                title: t('as.dg.scenarioLevel'), dataIndex: 'key', render: (key: string) => (
+                  <Radio.Group size="small" optionType="button" buttonStyle="solid" data-testid={`sc-${key}`} value={answers[key] ?? 'l0'} onChange={(e) => setAnswers({ ...answers, [key]: e.target.value })} options={form.scenarioLevels} />
+                ),
+              },
+            ]} />
             <Space>
               <Button onClick={() => send(true)} loading={submit.isPending} data-testid="digital-save-draft">{t('as.dg.saveDraft')}</Button>
               <Button type="primary" onClick={() => send(false)} loading={submit.isPending} data-testid="digital-submit">{t('as.dg.submit')}</Button>

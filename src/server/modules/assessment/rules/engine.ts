@@ -275,6 +275,10 @@ function scoreIndicator(indicator: ScoredIndicator, metrics: Metrics): Indicator
 }
 
 /** Evaluate one tier's rules against the metrics. `isLean` skips the improvement texts (batch screening). */
+
+/** Chinese names of the evaluation inputs, for the improvement texts (the key when unnamed). */
+export const INPUT_LABELS: Readonly<Record<string, string>> = { baselineCompliant: '合规经营', chuangkeGroup: '创客中国获奖', class1IpCount: 'Ⅰ类知识产权数', debtRatio: '资产负债率', digitalLevel: '数字化水平等级', domesticRank: '国内细分市场排名', emergingField: '属于新兴领域', equity2yWan: '近2年股权融资（万元）', equity3yWan: '近3年股权融资（万元）', hasInfoSystem: '应用信息系统', hasInnovationTitle: '创新类荣誉', hasInnovativeTitle: '创新型中小企业称号', hasOwnBrand: '自主品牌', hasRdInstitution: '研发机构', hasSpecializedTitle: '专精特新称号', hasSystemCertification: '管理体系认证', ipLevel: '知识产权档次', isKeyChainLink: '产业链关键环节', isKeyField: '重点领域', isSme: '中小企业', localScore: '地方特色指标得分', mainRevenueAvgGrowth2y: '近2年主营收入平均增长率', mainRevenueCagr2y: '近2年主营收入复合增长率', mainRevenueGrowth: '主营收入增长率', mainRevenueShare: '主营收入占比', marketSharePct: '细分市场占有率（%）', netProfitMargin: '净利润率', nicheYears: '从事细分市场年数', productField: '主导产品领域', qualityItems: '质量与品牌事项', qualityScore: '发展质量评价得分', rdAvg2yWan: '近2年平均研发费用（万元）', rdInstitutionLevel: '研发机构级别', rdRatio: '研发费用占比', rdRatioMin2y: '近2年研发费用占比（较低年）', rdSpend2yWan: '近2年研发费用（万元）', rdSpendMin2yWan: '近2年研发费用（较低年，万元）', rdSpendWan: '研发费用（万元）', rdStaffShare: '研发人员占比', revenueWan: '营业收入（万元）', score: '总分', stAwardLevel: '科技奖励级别', stAwardRank: '科技奖励排名' };
+
 export function evaluateTier(rules: TierRules, metrics: Metrics, settings: RuleSettings, isLean = false): TierResult {
   const requirements = rules.requirements.map((c) => evaluateCondition(c, 'requirement', metrics, settings));
   const direct = rules.directRoutes.routes.map((c) => evaluateCondition(c, 'direct_route', metrics, settings));
@@ -313,7 +317,7 @@ export function evaluateTier(rules: TierRules, metrics: Metrics, settings: RuleS
   const improvements: Improvement[] = [];
   if (!qualified && !isLean) {
     for (const f of failed.filter((f) => !f.key.startsWith('group:') && f.key !== 'score')) {
-      improvements.push({ kind: 'condition', key: f.key, text: `${f.text}：${f.shortfalls.map((s) => `${s.input} 现为 ${s.value ?? '—'}，要求 ${s.required}${s.gap !== null ? `（差 ${s.gap}）` : ''}`).join('；') || '缺少数据'}`, gain: null });
+      improvements.push({ kind: 'condition', key: f.key, text: `${f.text}：${f.shortfalls.map((s) => `${INPUT_LABELS[s.input] ?? s.input} 现为 ${s.value ?? '—'}，要求 ${s.required}${s.gap !== null ? `（差 ${s.gap}）` : ''}`).join('；') || '缺少数据'}`, gain: null });
     }
     if (rules.scoring && replaced !== 'score') {
       for (const i of indicators.filter((i) => i.next !== null).sort((a, b) => (b.next!.points - b.points) - (a.next!.points - a.points))) {
