@@ -225,6 +225,10 @@ export async function restoreDatabase(
         await client.query('DROP SCHEMA public CASCADE');
         await client.query('CREATE SCHEMA public');
         await applyMigrationFiles(client, migrationsDir, header.migrations);
+        // Migrations seed reference rows (rule settings, default weights); the backup holds every
+        // table's full content, those rows included, so the tables start empty.
+        const seeded = await listTables(client);
+        if (seeded.length > 0) await client.query(`TRUNCATE ${seeded.map((t) => quoteIdent(t.name)).join(', ')}`);
         await client.query('SET LOCAL session_replication_role = replica');
         continue;
       }
