@@ -14,6 +14,7 @@ import {
   HomeOutlined,
   NodeIndexOutlined,
   ProfileOutlined,
+  ProjectOutlined,
   ShopOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -64,6 +65,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'dispatch', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch' },
   { key: 'dashboard', labelKey: 'workbench.menuDashboard', icon: <DashboardOutlined />, roles: REGISTRY_ROLES, path: '/dashboard' },
   { key: 'key-lists', labelKey: 'workbench.lists.title', icon: <ProfileOutlined />, roles: REGISTRY_ROLES, path: '/key-lists' },
+  { key: 'projects', labelKey: 'workbench.projects.title', icon: <ProjectOutlined />, roles: REGISTRY_ROLES, path: '/projects' },
 ];
 
 /** A menu entry resolved for one user. */
