@@ -169,11 +169,13 @@ export type DashboardQuery = z.infer<typeof DashboardQuery>;
 /** One dashboard figure with the list it counts. */
 export const DashboardFigure = z.object({
   key: z.string(),
-  group: z.string().describe('enterprises | tiers | chains | needs | risk | tasks'),
+  group: z.string().describe('enterprises | tiers | chains | needs | deals | innovation | capital | digital | risk | tasks'),
   labelZh: z.string(),
   labelEn: z.string(),
   value: z.number(),
   link: z.string().describe('Web route of the list this figure counts (drill-down).'),
+  unit: z.enum(['count', 'fen', 'percent']).default('count').describe('`fen`: money in integer fen; `percent`: a rate (0–100, one decimal).'),
+  basis: z.number().optional().describe('For a `percent` figure: the count it is a share of (0 = no data; `value` is then 0 and means nothing).'),
 });
 export type DashboardFigure = z.infer<typeof DashboardFigure>;
 

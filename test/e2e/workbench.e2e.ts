@@ -129,3 +129,54 @@ describe('a province dispatches a task, a city reports, the province sees the ro
     await page.context().close();
   });
 });
+
+describe('dashboard figures from the other modules, and the project database', { timeout: 400_000 }, () => {
+  it('gov_miit sees deals, innovation, payment and digital figures, each opening its list', async () => {
+    const page = await logIn('gov_miit');
+    await page.getByTestId('menu-dashboard').click();
+    await page.getByTestId('dashboard-page').waitFor();
+    for (const key of ['deals.count', 'deals.amount', 'challenges.total', 'resources.sharingRate', 'payment.onTimeRate', 'complaints.total', 'digital.assessed']) {
+      await page.getByTestId(`figure-${key}`).waitFor();
+    }
+    expect(await page.getByTestId('figure-deals.amount').innerText()).toContain('万元');
+    expect(await page.getByTestId('figure-payment.onTimeRate').innerText()).toMatch(/%|—/);
+    await page.getByTestId('figure-deals.count').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'workbench-dashboard-module-figures');
+    await page.getByTestId('figure-complaints.total').click();
+    await page.waitForURL(/\/finance\/complaints/);
+    await page.context().close();
+  });
+
+  it('gov_sz creates a 补链 project, updates its progress and sees the timeline', async () => {
+    const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+    const name = `隔膜国产化补链项目${tag}`;
+    const page = await logIn('gov_sz');
+    await page.getByTestId('menu-projects').click();
+    await page.getByTestId('projects-page').waitFor();
+    await page.getByTestId('project-create').click();
+    await page.getByTestId('project-name').fill(name);
+    await pickOption(page, page.getByTestId('project-chain'), '苏州市新能源汽车动力电池产业链');
+    await pickOption(page, page.getByTestId('project-segment'), '隔膜');
+    await numberInput(page, 'project-investment').fill('3000');
+    await page.getByTestId('project-milestones').fill('签约落地@2026-03-31\n设备进场@2026-09-30');
+    await screenshot(page, 'workbench-project-create');
+    await page.getByTestId('project-create-submit').click();
+    await page.getByTestId('project-detail-page').waitFor();
+    await page.getByText(name).first().waitFor();
+    await page.getByTestId('project-milestones').getByText('设备进场').waitFor();
+
+    await pickOption(page, page.getByTestId('project-status'), '在建');
+    await numberInput(page, 'project-progress-input').fill('40');
+    await page.getByTestId('project-note').fill('厂房主体完工');
+    await page.getByTestId('project-update-submit').click();
+    await page.getByTestId('project-timeline').getByText('更新进展').waitFor();
+    await expect.poll(() => page.getByTestId('project-progress').innerText()).toContain('40');
+    await screenshot(page, 'workbench-project-detail');
+
+    await page.getByTestId('menu-projects').click();
+    await page.getByTestId('projects-table').getByText(name).waitFor();
+    await screenshot(page, 'workbench-projects-list');
+    await page.context().close();
+  });
+});

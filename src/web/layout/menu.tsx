@@ -14,6 +14,7 @@ import {
   HomeOutlined,
   NodeIndexOutlined,
   ProfileOutlined,
+  ProjectOutlined,
   ShopOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -70,6 +71,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'dispatch', group: 'workbench', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch' },
   { key: 'dashboard', group: 'workbench', labelKey: 'workbench.menuDashboard', icon: <DashboardOutlined />, roles: REGISTRY_ROLES, path: '/dashboard' },
   { key: 'key-lists', group: 'workbench', labelKey: 'workbench.lists.title', icon: <ProfileOutlined />, roles: REGISTRY_ROLES, path: '/key-lists' },
+  { key: 'projects', group: 'workbench', labelKey: 'workbench.projects.title', icon: <ProjectOutlined />, roles: REGISTRY_ROLES, path: '/projects' },
 ];
 
 /** A menu entry resolved for one user. */

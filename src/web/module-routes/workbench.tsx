@@ -5,6 +5,8 @@ const TaskListPage = lazy(() => import('../pages/TaskListPage').then((module) =>
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((module) => ({ default: module.DashboardPage })));
 const KeyListsPage = lazy(() => import('../pages/KeyListsPage').then((module) => ({ default: module.KeyListsPage })));
 const KeyListDetailPage = lazy(() => import('../pages/KeyListDetailPage').then((module) => ({ default: module.KeyListDetailPage })));
+const ProjectsPage = lazy(() => import('../pages/ProjectsPage').then((module) => ({ default: module.ProjectsPage })));
+const ProjectDetailPage = lazy(() => import('../pages/ProjectDetailPage').then((module) => ({ default: module.ProjectDetailPage })));
 const TaskDetailPage = lazy(() => import('../pages/TaskDetailPage').then((module) => ({ default: module.TaskDetailPage })));
 
 /** Routes of the government workbench: tasks down the hierarchy, dashboards, key lists, projects: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -15,5 +17,7 @@ export const workbenchRoutes = (
     <Route path="dashboard" element={<DashboardPage />} />
     <Route path="key-lists" element={<KeyListsPage />} />
     <Route path="key-lists/:id" element={<KeyListDetailPage />} />
+    <Route path="projects" element={<ProjectsPage />} />
+    <Route path="projects/:id" element={<ProjectDetailPage />} />
   </>
 );

@@ -10,7 +10,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { RegionCascader } from '../components/RegionCascader';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { regionScope } from '../lib/access';
-import { formatDateTime } from '../lib/format';
+import { formatDateTime, formatNumber } from '../lib/format';
 import { useUrlParams } from '../lib/useUrlParams';
 import { useCurrentUser } from '../queries/auth';
 import { useChainList } from '../queries/chains';
@@ -21,6 +21,10 @@ const GROUPS: { key: string; labelKey: MessageKey }[] = [
   { key: 'tiers', labelKey: 'workbench.dash.group.tiers' },
   { key: 'chains', labelKey: 'workbench.dash.group.chains' },
   { key: 'needs', labelKey: 'workbench.dash.group.needs' },
+  { key: 'deals', labelKey: 'workbench.dash.group.deals' },
+  { key: 'innovation', labelKey: 'workbench.dash.group.innovation' },
+  { key: 'capital', labelKey: 'workbench.dash.group.capital' },
+  { key: 'digital', labelKey: 'workbench.dash.group.digital' },
   { key: 'risk', labelKey: 'workbench.dash.group.risk' },
   { key: 'tasks', labelKey: 'workbench.dash.group.tasks' },
 ];
@@ -39,6 +43,12 @@ export function DashboardPage() {
   const chains = useChainList({ region: filters.region ?? (regionScope(user) === '000000' ? undefined : regionScope(user) ?? undefined) }, { limit: 100 });
   const view = dashboard.data;
   const label = (f: DashboardFigure) => (lang === 'zh' ? f.labelZh : f.labelEn);
+  /** Money in 万元, rates in % ("—" without data), counts as they are. */
+  const figureValue = (f: DashboardFigure) => {
+    if (f.unit === 'fen') return { value: formatNumber(lang, f.value / 1_000_000, 2), suffix: t('workbench.dash.unit.tenThousandYuan') };
+    if (f.unit === 'percent') return f.basis === 0 ? { value: '—' } : { value: formatNumber(lang, f.value, 1), suffix: '%' };
+    return { value: f.value };
+  };
 
   const charts = useMemo(() => {
     if (!view) return undefined;
@@ -114,7 +124,7 @@ export function DashboardPage() {
                   {figures.map((f) => (
                     <Col key={f.key} xs={12} md={8} xl={4}>
                       <Link to={f.link} data-testid={`figure-${f.key}`} className="dashboard-figure">
-                        <Statistic title={label(f)} value={f.value} />
+                        <Statistic title={label(f)} {...figureValue(f)} />
                       </Link>
                     </Col>
                   ))}

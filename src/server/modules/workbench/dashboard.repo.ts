@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { chainMemberFilter } from '../../platform/figures.js';
 
 /** Where the dashboard counts: a region prefix ('' = the country) and optionally a chain's members. */
 export interface DashboardScope {
@@ -15,7 +16,7 @@ export interface DashboardScope {
 const num = (v: string | number | null | undefined): number => Number(v ?? 0);
 
 function memberFilter(column: string, scope: DashboardScope): RawBuilder<unknown> {
-  return scope.chainId ? sql`AND ${sql.ref(column)} IN (SELECT enterprise_id FROM chain_members WHERE chain_id = ${scope.chainId})` : sql``;
+  return chainMemberFilter(column, { regionPrefix: scope.prefix, chainId: scope.chainId });
 }
 
 /** Enterprise counts: total, by size class, by tier tag. */

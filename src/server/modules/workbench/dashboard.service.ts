@@ -13,6 +13,11 @@ import { REGION_ROOT, isRegionCode, isRegionWithin, regionChildren, regionPrefix
 import { getChain } from '../chains/chains.service.js';
 import type { SupplyGraphHolder } from '../chains/graph/holder.js';
 import { getWeakLinks } from '../chains/weak-links.service.js';
+import { countDigitalFigures } from '../assessment/digital.figures.js';
+import { countCapitalFigures } from '../capital/capital.figures.js';
+import { countInnovationFigures } from '../innovation/innovation.figures.js';
+import { countDealFigures } from '../matching/deals.figures.js';
+import type { FigureScope } from '../../platform/figures.js';
 import * as repo from './dashboard.repo.js';
 import { regionNameOf } from './tasks.present.js';
 
@@ -53,8 +58,15 @@ export async function buildDashboard(deps: DashboardDeps, actor: Actor, q: Dashb
   const [enterprises, needs, risk, chains, tasks] = await Promise.all([
     repo.countEnterprises(deps.db, scope), repo.countNeeds(deps.db, scope), repo.countRiskEvents(deps.db, scope), repo.countChains(deps.db, scope), repo.countTasks(deps.db, scope, today),
   ]);
+  const figureScope: FigureScope = { regionPrefix: scope.prefix, chainId: scope.chainId };
+  const [deals, innovation, capital, digital] = await Promise.all([
+    countDealFigures(deps.db, figureScope), countInnovationFigures(deps.db, figureScope), countCapitalFigures(deps.db, figureScope, today), countDigitalFigures(deps.db, figureScope),
+  ]);
   const figures: DashboardFigure[] = [];
-  const add = (key: string, group: string, labelZh: string, labelEn: string, value: number, link: string) => figures.push({ key, group, labelZh, labelEn, value, link });
+  const add = (key: string, group: string, labelZh: string, labelEn: string, value: number, link: string, unit: DashboardFigure['unit'] = 'count') =>
+    figures.push({ key, group, labelZh, labelEn, value, link, unit });
+  const addRate = (key: string, group: string, labelZh: string, labelEn: string, value: number | null, basis: number, link: string) =>
+    figures.push({ key, group, labelZh, labelEn, value: value ?? 0, link, unit: 'percent', basis });
   const enterpriseLink = (extra: Record<string, string> = {}) => (chain ? `/chains/${chain.id}` : `/enterprises${query({ region, ...extra })}`);
   add('enterprises', 'enterprises', '企业总数', 'Enterprises', enterprises.total, enterpriseLink());
   for (const [size, zh, en] of [['large', '大型企业', 'Large'], ['medium', '中型企业', 'Medium'], ['small', '小型企业', 'Small'], ['micro', '微型企业', 'Micro']] as const) {
@@ -77,6 +89,24 @@ export async function buildDashboard(deps: DashboardDeps, actor: Actor, q: Dashb
   add('needs.published', 'needs', '已发布需求', 'Needs published', needs.published, `/matching${query({ region, status: 'published' })}`);
   add('needs.fulfilled', 'needs', '对接成功需求', 'Needs fulfilled', needs.fulfilled, `/matching${query({ region, status: 'fulfilled' })}`);
   add('needs.submitted', 'needs', '待审核需求', 'Needs awaiting review', needs.submitted, `/matching/review`);
+  add('needs.matched', 'needs', '已对接需求', 'Needs matched', deals.needsMatched, `/matching/deals${query({ region })}`);
+  add('deals.negotiating', 'deals', '洽谈中', 'In negotiation', deals.negotiating, `/matching/deals${query({ region, stage: 'negotiating' })}`);
+  add('deals.count', 'deals', '签约项目', 'Deals signed', deals.deals, `/matching/deals${query({ region, tab: 'deals' })}`);
+  add('deals.amount', 'deals', '签约金额', 'Deal amount', deals.dealAmountFen, `/matching/deals${query({ region, tab: 'deals' })}`, 'fen');
+  add('challenges.total', 'innovation', '揭榜挂帅榜单', 'Challenges', innovation.challenges, `/challenges${query({ region })}`);
+  add('challenges.open', 'innovation', '征集中榜单', 'Open challenges', innovation.challengesOpen, `/challenges${query({ region, status: 'open' })}`);
+  add('challenges.awarded', 'innovation', '已揭榜榜单', 'Challenges awarded', innovation.challengesAwarded, `/challenges${query({ region, status: 'awarded' })}`);
+  add('resources.count', 'innovation', '开放共享资源', 'Shared resources', innovation.resources, `/resources${query({ region })}`);
+  add('resources.bookings', 'innovation', '已批准预约', 'Approved bookings', innovation.bookingsApproved, `/resources${query({ region })}`);
+  addRate('resources.sharingRate', 'innovation', '资源对外共享率', 'Resource sharing rate', innovation.sharingRate, innovation.usedMinutes, `/resources${query({ region })}`);
+  addRate('payment.onTimeRate', 'capital', '按期付款率', 'Paid on time', capital.onTimeRate, capital.paid, `/finance/practice${query({ region })}`);
+  add('payment.overdue', 'capital', '逾期未付笔数', 'Overdue deliveries', capital.overdue, `/finance${query({ region })}`);
+  add('payment.overdueAmount', 'capital', '逾期未付金额', 'Overdue amount', capital.overdueFen, `/finance${query({ region })}`, 'fen');
+  add('complaints.total', 'capital', '拖欠投诉', 'Payment complaints', capital.complaints, `/finance/complaints${query({ region })}`);
+  add('complaints.open', 'capital', '办理中投诉', 'Complaints in progress', capital.complaintsOpen, `/finance/complaints${query({ region, status: 'accepted' })}`);
+  add('complaints.resolved', 'capital', '已办结投诉', 'Complaints resolved', capital.complaintsResolved, `/finance/complaints${query({ region, status: 'resolved' })}`);
+  add('digital.assessed', 'digital', '完成数字化评估企业', 'Enterprises assessed', digital.assessed, `/assessment${query({ region })}`);
+  digital.byLevel.forEach((n, level) => add(`digital.level${level}`, 'digital', `数字化水平${level}级`, `Digital level ${level}`, n, `/assessment${query({ region, level: String(level) })}`));
   add('risk.potential', 'risk', '潜在风险事件', 'Potential risk events', risk.potential, `/risk${query({ region, status: 'potential' })}`);
   add('risk.confirmed', 'risk', '已确认风险事件', 'Confirmed risk events', risk.confirmed, `/risk${query({ region, status: 'confirmed' })}`);
   add('risk.total', 'risk', '风险事件总数', 'Risk events', risk.total, `/risk${query({ region })}`);

@@ -72,8 +72,12 @@ export async function dashboardWorkbook(view: DashboardView): Promise<Buffer> {
   const sheet = workbook.addWorksheet('调度驾驶舱');
   sheet.addRow([`${view.regionName}${view.chainName ? ` · ${view.chainName}` : ''} 数据驾驶舱`]).font = { bold: true, size: 14 };
   sheet.addRow([`生成时间 ${view.generatedAt.slice(0, 19).replace('T', ' ')} (UTC)`]);
-  sheet.addRow(['指标', '数值']).font = { bold: true };
-  for (const f of view.figures) sheet.addRow([f.labelZh, f.value]);
+  sheet.addRow(['指标', '数值', '单位']).font = { bold: true };
+  for (const f of view.figures) {
+    if (f.unit === 'fen') sheet.addRow([f.labelZh, f.value / 100, '元']);
+    else if (f.unit === 'percent') sheet.addRow([f.labelZh, f.basis === 0 ? '—' : f.value, '%']);
+    else sheet.addRow([f.labelZh, f.value]);
+  }
   sheet.addRow([]);
   sheet.addRow(['下辖地区', '企业数', '专精特新中小企业', '已发布需求', '风险事件']).font = { bold: true };
   for (const r of view.regions) sheet.addRow([r.regionName, r.enterprises, r.specialized, r.needsPublished, r.riskEvents]);

@@ -66,4 +66,36 @@ export interface WorkbenchTables {
     added_by: string | null;
     added_at: Timestamp;
   };
+  /** Project database (补链固链强链项目库), migrations/20261130000050_create_chain_projects.sql. */
+  chain_projects: {
+    id: Generated<string>;
+    region_code: string;
+    chain_id: string;
+    segment_key: string;
+    weak_link_kind: string | null;
+    name: string;
+    type: string;
+    investment_fen: ColumnType<string, string | number | bigint, string | number | bigint>;
+    status: Generated<string>;
+    progress_pct: Generated<number>;
+    starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+    ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+    description: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  chain_project_enterprises: {
+    project_id: string;
+    enterprise_id: string;
+    role: string;
+  };
+  chain_project_milestones: {
+    id: Generated<string>;
+    project_id: string;
+    position: number;
+    title: string;
+    due_on: DateColumn;
+    done_on: ColumnType<string | null, string | null | undefined, string | null>;
+  };
 }
