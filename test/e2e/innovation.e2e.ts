@@ -234,14 +234,15 @@ describe('technology achievements: publish, match, interest and feedback, first-
     await pickOption(leader, leader.getByTestId('interest-category'), '将联系洽谈');
     await leader.getByTestId('interest-note').fill('请提供柜体尺寸，下周安排技术交流。');
     await leader.getByTestId('interest-answer-ok').click();
-    await expect.poll(() => leader.getByTestId('received-interests').locator('tr', { hasText: title }).innerText()).toContain('将联系洽谈');
+    await leader.getByTestId('interest-answer-ok').waitFor({ state: 'detached' });
+    await leader.getByTestId('received-interests').locator('tr', { hasText: title }).getByText('将联系洽谈').waitFor();
     await screenshot(leader, 'innovation-achievement-feedback-leader');
     await leader.context().close();
 
     const sme = await logIn('sme');
     await sme.getByTestId('menu-achievements').click();
     await sme.getByTestId('tab-interests').click();
-    await expect.poll(() => sme.getByTestId('sent-interests').locator('tr', { hasText: title }).innerText()).toContain('将联系洽谈');
+    await sme.getByTestId('sent-interests').locator('tr', { hasText: title }).getByText('将联系洽谈').waitFor();
     await screenshot(sme, 'innovation-achievement-feedback-sme');
     await sme.context().close();
   });
@@ -254,6 +255,11 @@ describe('technology achievements: publish, match, interest and feedback, first-
     expect(await page.getByTestId('first-use-table').innerText()).not.toContain('冷却泵用永磁电机');
     expect(await page.getByTestId('first-use-export').getAttribute('href')).toContain('/first-uses/export');
     await screenshot(page, 'innovation-first-uses-gov');
+    // Gov users in scope manage the region's achievements: the needs a 苏州 institute's result matches.
+    await page.getByText('成果库').click();
+    await page.getByTestId('achievement-table').getByText('硫化物固态电解质干法成膜工艺').click();
+    await page.getByTestId('achievement-need-matches').locator('tr.ant-table-row').first().waitFor();
+    await screenshot(page, 'innovation-achievement-matches-gov');
     await page.context().close();
   });
 });
