@@ -6,7 +6,7 @@
  * a need is scored against achievements the same way, so a pair scores alike in both directions.
  *
  * Pure: callers pass the candidate documents. The score is relative to the query's own text
- * indexed as one more document (a document saying exactly what the query says scores 1).
+ * scored as one more document (a document saying exactly what the query says scores 1).
  */
 import { TextIndex, type QueryTerm } from '../matching/engine/bm25f.js';
 import type { Tokenizer } from '../matching/engine/tokens.js';
@@ -53,20 +53,21 @@ export function rankByText<T>(tokenizer: Tokenizer, query: TextDoc, candidates: 
   if (weighted.length === 0 || candidates.length === 0) return [];
   const index = new TextIndex();
   for (const item of candidates) index.add(fieldsOf(tokenizer, textOf(item)));
-  const self = index.add(fieldsOf(tokenizer, query));
   // The index keeps the first MAX_QUERY_TERMS terms: order them strongest (weight × idf) first.
   const terms = weighted.sort((a, b) => b.weight * index.idf(b.term) - a.weight * index.idf(a.term) || (a.term < b.term ? -1 : 1));
-  const hits = index.search(terms, limit + 1);
-  const reference = hits.find((h) => h.doc === self)?.score ?? Math.max(...hits.map((h) => h.score), 1);
+  const hits = index.search(terms, limit);
+  // The reference: the query's own text as one more document, added after the search so that its
+  // words (often in no candidate) never make it the only candidate of a large index.
+  const self = index.add(fieldsOf(tokenizer, query));
+  const reference = Math.max(index.scoreDoc(terms, self).score, ...hits.map((h) => h.score), Number.MIN_VALUE);
   const ranked: TextMatch<T>[] = [];
   for (const hit of hits) {
-    if (hit.doc === self) continue;
     const score = Math.min(1, hit.score / reference);
     if (score < MIN_TEXT_SCORE) continue;
     const matched = hit.matched.map((i) => terms[i]).sort((a, b) => b.weight - a.weight);
     ranked.push({ item: candidates[hit.doc], score: Math.round(score * 1000) / 1000, terms: matched.slice(0, 8).map((t) => t.term) });
   }
-  return ranked.slice(0, limit);
+  return ranked;
 }
 
 /** How an achievement reads as a matching document. */
