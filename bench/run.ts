@@ -20,6 +20,7 @@ import { runCapitalBench } from './capital.js';
 import { runWorkbenchBench } from './workbench.js';
 import { runAssessmentBench } from './assessment.js';
 import { runInnovationBench } from './innovation.js';
+import { runAchievementsBench } from './achievements.js';
 import { runDealsBench } from './deals.js';
 import { ROOT, resultsTable, seedDataDir, withTempDir, type BenchResult } from './lib.js';
 
@@ -80,6 +81,13 @@ const MODULE_BENCHES: ModuleBench[] = [
     run: (isQuick) => {
       console.error('reviewer assignment…');
       return runInnovationBench(isQuick ? { applications: 200, experts: 100, perApplication: 3 } : { applications: 2000, experts: 1000, perApplication: 3 });
+    },
+  },
+  {
+    name: 'achievements',
+    run: (isQuick) => {
+      console.error('achievement ↔ need matching…');
+      return runAchievementsBench({ candidates: isQuick ? 2_000 : 10_000 });
     },
   },
   {

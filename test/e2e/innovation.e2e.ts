@@ -140,3 +140,117 @@ describe('an SME books a shared instrument on the calendar', () => {
     await page.context().close();
   });
 });
+
+describe('challenge files behind the NDA', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  const name = `电芯露点条件-${Math.random().toString(36).slice(2, 6)}.pdf`;
+
+  it('the leader uploads a confidential file on the challenge page', async () => {
+    const page = await logIn('leader');
+    await openChallenge(page, '硫化物固态电解质量产工艺揭榜');
+    // Public first, confidential second: the two upload buttons of the files card.
+    await page.getByTestId('challenge-files').locator('input[type=file]').nth(1).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('challenge-files-confidential').getByText(name).waitFor();
+    await screenshot(page, 'innovation-challenge-files-leader');
+    await page.context().close();
+  });
+
+  it('an SME sees it only after accepting the NDA, and downloads it', async () => {
+    const page = await logIn('sme');
+    await openChallenge(page, '硫化物固态电解质量产工艺揭榜');
+    if (await page.getByTestId('accept-nda').isVisible()) {
+      await page.getByTestId('challenge-files-locked').waitFor();
+      expect(await page.getByTestId('challenge-files').innerText()).not.toContain(name);
+      await screenshot(page, 'innovation-challenge-files-locked-sme');
+      await page.getByTestId('accept-nda').click();
+    }
+    await page.getByTestId('challenge-files-confidential').getByText(name).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('challenge-files-confidential').getByText(name).click();
+    expect((await download).suggestedFilename()).toBe(name);
+    await screenshot(page, 'innovation-challenge-files-sme');
+    await page.context().close();
+  });
+});
+
+describe('technology achievements: publish, match, interest and feedback, first-use records', () => {
+  const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const title = `储能电池簇液冷板钎焊工艺${tag}`;
+
+  it('the leader publishes an achievement and sees the needs it matches', async () => {
+    const page = await logIn('leader');
+    await page.getByTestId('menu-achievements').click();
+    await page.getByTestId('achievement-table').getByText('硫化物固态电解质干法成膜工艺').waitFor();
+    await screenshot(page, 'innovation-achievements-leader');
+    await page.getByTestId('achievement-create-button').click();
+    await page.getByTestId('achievement-create-page').waitFor();
+    await page.getByTestId('achievement-title').fill(title);
+    await page.getByTestId('achievement-field').fill('液冷板');
+    await pickOption(page, page.getByTestId('achievement-trl'), 'TRL 7');
+    await pickOption(page, page.getByTestId('achievement-mode'), '合作开发');
+    await fillNumber(page, 'achievement-price-min', '50');
+    await fillNumber(page, 'achievement-price-max', '120');
+    await page.getByTestId('achievement-patents').locator('input').fill('CN116222333A');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('achievement-summary').fill('真空钎焊铝合金液冷板，流道耐压1.5MPa无泄漏，适配储能电池簇与动力电池包热管理。');
+    await screenshot(page, 'innovation-achievement-form');
+    await page.getByTestId('achievement-submit').click();
+    await page.getByTestId('achievement-detail-page').waitFor();
+    await page.getByText('50 – 120 万元').waitFor();
+    await page.getByTestId('achievement-need-matches').waitFor();
+    await screenshot(page, 'innovation-achievement-detail-leader');
+    await page.context().close();
+  });
+
+  it('an SME finds it, sends interest', async () => {
+    const page = await logIn('sme');
+    await page.getByTestId('menu-achievements').click();
+    await page.getByTestId('achievement-search').locator('input').fill(tag);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('achievement-table').getByText(title).click();
+    await page.getByTestId('achievement-detail-page').waitFor();
+    await page.getByTestId('interest-message').fill('我司生产储能柜结构件，希望合作开发液冷板集成方案。');
+    await page.getByTestId('interest-submit').click();
+    await page.getByTestId('interest-sent').waitFor();
+    await screenshot(page, 'innovation-achievement-interest-sme');
+    await page.context().close();
+  });
+
+  it('the leader answers with a category, and the SME sees the feedback', async () => {
+    const leader = await logIn('leader');
+    await leader.getByTestId('menu-achievements').click();
+    await leader.getByTestId('tab-interests').click();
+    const row = leader.getByTestId('received-interests').locator('tr', { hasText: title });
+    await row.getByTestId('interest-answer').click();
+    await pickOption(leader, leader.getByTestId('interest-category'), '将联系洽谈');
+    await leader.getByTestId('interest-note').fill('请提供柜体尺寸，下周安排技术交流。');
+    await leader.getByTestId('interest-answer-ok').click();
+    await leader.getByTestId('interest-answer-ok').waitFor({ state: 'detached' });
+    await leader.getByTestId('received-interests').locator('tr', { hasText: title }).getByText('将联系洽谈').waitFor();
+    await screenshot(leader, 'innovation-achievement-feedback-leader');
+    await leader.context().close();
+
+    const sme = await logIn('sme');
+    await sme.getByTestId('menu-achievements').click();
+    await sme.getByTestId('tab-interests').click();
+    await sme.getByTestId('sent-interests').locator('tr', { hasText: title }).getByText('将联系洽谈').waitFor();
+    await screenshot(sme, 'innovation-achievement-feedback-sme');
+    await sme.context().close();
+  });
+
+  it('苏州’s department sees first-use records of its SMEs only, with an export', async () => {
+    const page = await logIn('gov_sz');
+    await page.getByTestId('menu-achievements').click();
+    await page.getByTestId('tab-first-uses').click();
+    await page.getByTestId('first-use-table').getByText('储能电池簇高压检测单元（首台套）').waitFor();
+    expect(await page.getByTestId('first-use-table').innerText()).not.toContain('冷却泵用永磁电机');
+    expect(await page.getByTestId('first-use-export').getAttribute('href')).toContain('/first-uses/export');
+    await screenshot(page, 'innovation-first-uses-gov');
+    // Gov users in scope manage the region's achievements: the needs a 苏州 institute's result matches.
+    await page.getByText('成果库').click();
+    await page.getByTestId('achievement-table').getByText('硫化物固态电解质干法成膜工艺').click();
+    await page.getByTestId('achievement-need-matches').locator('tr.ant-table-row').first().waitFor();
+    await screenshot(page, 'innovation-achievement-matches-gov');
+    await page.context().close();
+  });
+});

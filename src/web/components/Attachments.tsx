@@ -34,11 +34,11 @@ export function FileLinks({ files, hrefOf, onRemove }: { files: FileView[]; href
   );
 }
 
-/** An upload button posting one file to `path` (size and type checked here first, and again by the server). */
-export function FileUploadButton({ path, testId }: { path: string; testId: string }) {
+/** An upload button posting one file to `path` with optional form `fields` (size and type checked here first, and again by the server); `onUploaded` refreshes the caller's list. */
+export function FileUploadButton({ path, testId, fields, label, onUploaded }: { path: string; testId: string; fields?: Record<string, string>; label?: string; onUploaded?: () => void }) {
   const t = useT();
   const { message } = AntApp.useApp();
-  const upload = useUploadFile(path);
+  const upload = useUploadFile(path, fields);
   return (
     <Upload
       accept={ACCEPT}
@@ -48,12 +48,17 @@ export function FileUploadButton({ path, testId }: { path: string; testId: strin
           message.error(t('deals.files.tooLarge', { mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
           return Upload.LIST_IGNORE;
         }
-        upload.mutate(file, { onSuccess: () => message.success(t('deals.files.uploaded')), onError: (err) => message.error(errorMessage(err, t)) });
+        upload.mutate(file, {
+          onSuccess: () => {
+            message.success(t('deals.files.uploaded'));
+            onUploaded?.();
+          },
+          onError: (err) => message.error(errorMessage(err, t)) });
         return false;
       }}
     >
       <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid={testId}>
-        {t('deals.files.upload')}
+        {label ?? t('deals.files.upload')}
       </Button>
     </Upload>
   );

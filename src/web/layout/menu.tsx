@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   BellOutlined,
+  BulbOutlined,
   CalendarOutlined,
   AuditOutlined,
   BankOutlined,
@@ -72,6 +73,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'dashboard', group: 'workbench', labelKey: 'workbench.menuDashboard', icon: <DashboardOutlined />, roles: REGISTRY_ROLES, path: '/dashboard' },
   { key: 'key-lists', group: 'workbench', labelKey: 'workbench.lists.title', icon: <ProfileOutlined />, roles: REGISTRY_ROLES, path: '/key-lists' },
   { key: 'projects', group: 'workbench', labelKey: 'workbench.projects.title', icon: <ProjectOutlined />, roles: REGISTRY_ROLES, path: '/projects' },
+  { key: 'achievements', group: 'innovation', labelKey: 'innovation.menu.achievements', icon: <BulbOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/achievements' },
 ];
 
 /** A menu entry resolved for one user. */

@@ -8,6 +8,9 @@ const ReviewQueuePage = lazy(() => import('../pages/innovation/ReviewPages').the
 const ReviewFormPage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ReviewFormPage })));
 const ExpertProfilePage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ExpertProfilePage })));
 const ResourceListPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceListPage })));
+const AchievementListPage = lazy(() => import('../pages/innovation/AchievementPages').then((m) => ({ default: m.AchievementListPage })));
+const AchievementCreatePage = lazy(() => import('../pages/innovation/AchievementPages').then((m) => ({ default: m.AchievementCreatePage })));
+const AchievementDetailPage = lazy(() => import('../pages/innovation/AchievementPages').then((m) => ({ default: m.AchievementDetailPage })));
 const ResourceDetailPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceDetailPage })));
 
 /** Routes of the innovation and talent: challenges, reviews, the expert profile, shared resources: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -21,5 +24,8 @@ export const innovationRoutes = (
     <Route path="experts/me" element={<ExpertProfilePage />} />
     <Route path="resources" element={<ResourceListPage />} />
     <Route path="resources/:id" element={<ResourceDetailPage />} />
+    <Route path="achievements" element={<AchievementListPage />} />
+    <Route path="achievements/new" element={<AchievementCreatePage />} />
+    <Route path="achievements/:id" element={<AchievementDetailPage />} />
   </>
 );

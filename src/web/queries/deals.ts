@@ -131,9 +131,10 @@ export function useNeedFiles(needId: string) {
 }
 
 /** Upload one file (multipart field `file`) to an upload path of this module. */
-export function useUploadFile(path: string) {
+export function useUploadFile(path: string, fields: Record<string, string> = {}) {
   return useDealsMutation((file: File) => {
     const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
     body.append('file', file);
     return apiFetch<FileView>(path, { method: 'POST', body });
   });

@@ -3,6 +3,7 @@ import type {
   ApplicationCreated, ApplicationView, BookingView, ChallengeStatus, ChallengeView, CreateBookingBody, CreateChallengeBody, CreateResourceBody, ExpertView, MilestoneView,
   QuestionView, ResourceKind, ResourceView, ReviewView, SubmitReviewBody, UpdateExpertBody,
 } from '../../contracts/innovation';
+import type { FileView } from '../../contracts/files';
 import { apiFetch } from '../api';
 
 interface Page<T> {
@@ -181,3 +182,12 @@ export function useCreateResource() {
 export function useCreateBooking(id: string) {
   return useResourceAction<Omit<CreateBookingBody, 'purpose'> & { purpose?: string }, BookingView>(() => `/resources/${id}/bookings`, (body) => body);
 }
+
+/** A challenge's files: public ones, and the confidential ones (null when the caller has not accepted the NDA). */
+export function useChallengeFiles(id: string) {
+  return useQuery({
+    queryKey: [...CHALLENGES_KEY, 'files', id],
+    queryFn: ({ signal }) => apiFetch<{ files: FileView[]; confidentialFiles: FileView[] | null }>(`/challenges/${id}/files`, { signal }),
+  });
+}
+

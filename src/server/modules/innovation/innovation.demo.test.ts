@@ -31,4 +31,15 @@ describe('seedInnovationDemo', () => {
     const pending = await db.selectFrom('resource_bookings').select('id').where('status', '=', 'pending').execute();
     expect(pending.length).toBeGreaterThan(0);
   });
+
+  it('seeds achievements with interest and feedback, and first-use records in and outside 苏州', async () => {
+    const achievements = await db.selectFrom('achievements').select(['trl', 'transfer_mode']).execute();
+    expect(achievements.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(achievements.map((a) => a.transfer_mode))).toEqual(new Set(['transfer', 'license', 'equity', 'joint_development']));
+    const interests = await db.selectFrom('achievement_interests').select(['status', 'feedback_category']).execute();
+    expect(interests.map((i) => i.status).sort()).toEqual(['answered', 'pending']);
+    const regions = await db.selectFrom('first_uses').select('region_code').execute();
+    expect(regions.some((r) => r.region_code.startsWith('3205'))).toBe(true);
+    expect(regions.some((r) => !r.region_code.startsWith('3205'))).toBe(true);
+  });
 });

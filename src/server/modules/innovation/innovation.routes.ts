@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../../http/context.js';
+import { achievementRoutes } from './achievements.routes.js';
 import { challengeRoutes } from './challenges.routes.js';
 import { resourceRoutes } from './resources.routes.js';
 
@@ -7,5 +8,6 @@ export function innovationRoutes(ctx: AppContext) {
   return async (app: App) => {
     await challengeRoutes(ctx)(app);
     await resourceRoutes(ctx)(app);
+    await achievementRoutes(ctx)(app);
   };
 }

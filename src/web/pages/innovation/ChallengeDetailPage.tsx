@@ -10,6 +10,7 @@ import { addDays, formatDateTime, todayInShanghai } from '../../lib/format';
 import { errorMessage } from '../../lib/problem';
 import { useCurrentUser } from '../../queries/auth';
 import { useApplications, useApply, useChallenge, useChallengeAction, useChallengeStatistics, useExperts, useMilestones, useQuestions } from '../../queries/innovation';
+import { ChallengeFilesCard } from './ChallengeFilesCard';
 import { ApplicationStatusTag, ChallengeNav, ChallengeStatusTag, ChallengeTypeTag, wanText } from './InnovationTags';
 
 /** 榜单详情: the challenge, its NDA-gated details, applications and reviews, Q&A, milestones, statistics. */
@@ -41,6 +42,7 @@ export function ChallengeDetailPage() {
         </Descriptions>
       </Card>
       {c.isConfidential && <ConfidentialCard challenge={c} />}
+      <ChallengeFilesCard challenge={c} />
       <Card style={{ marginTop: 16 }}>
         <Tabs
           items={[
