@@ -10,6 +10,7 @@ import { seedSupplyDemo } from '../modules/chains/supply.demo.js';
 import { seedRiskDemo } from '../modules/chains/risk.demo.js';
 import { seedMatchingDemo } from '../modules/matching/index.js';
 import { seedInnovationDemo } from '../modules/innovation/innovation.demo.js';
+import { seedTalentDemo } from '../modules/innovation/talent.demo.js';
 import { seedWorkbenchDemo } from '../modules/workbench/workbench.demo.js';
 import { seedAssessmentDemo } from '../modules/assessment/assessment.demo.js';
 import { seedCapitalDemo } from '../modules/capital/capital.demo.js';
@@ -138,6 +139,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'assessment', seed: seedAssessmentDemo },
   { name: 'workbench', seed: seedWorkbenchDemo },
   { name: 'innovation', seed: seedInnovationDemo },
+  { name: 'talent', seed: seedTalentDemo },
 ];
 
 export async function seedModuleDemos(db: Db): Promise<void> {

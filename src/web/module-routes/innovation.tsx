@@ -8,6 +8,9 @@ const ReviewQueuePage = lazy(() => import('../pages/innovation/ReviewPages').the
 const ReviewFormPage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ReviewFormPage })));
 const ExpertProfilePage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ExpertProfilePage })));
 const ResourceListPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceListPage })));
+const ConsultationListPage = lazy(() => import('../pages/innovation/ConsultationPages').then((m) => ({ default: m.ConsultationListPage })));
+const ConsultationDetailPage = lazy(() => import('../pages/innovation/ConsultationPages').then((m) => ({ default: m.ConsultationDetailPage })));
+const CommitteeListPage = lazy(() => import('../pages/innovation/CommitteePages').then((m) => ({ default: m.CommitteeListPage })));
 const ResourceDetailPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceDetailPage })));
 
 /** Routes of the innovation and talent: challenges, reviews, the expert profile, shared resources: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -21,5 +24,8 @@ export const innovationRoutes = (
     <Route path="experts/me" element={<ExpertProfilePage />} />
     <Route path="resources" element={<ResourceListPage />} />
     <Route path="resources/:id" element={<ResourceDetailPage />} />
+    <Route path="consultations" element={<ConsultationListPage />} />
+    <Route path="consultations/:id" element={<ConsultationDetailPage />} />
+    <Route path="committees" element={<CommitteeListPage />} />
   </>
 );
