@@ -37,24 +37,33 @@ export interface RoutedExpert {
 export const ROUTE_COUNT = 3;
 const SAME_PROVINCE_BONUS = 0.05;
 
-/** Lower-cased terms of a request: jieba terms of field and question, and the field itself. */
-export function requestTerms(request: Pick<RoutingRequest, 'field' | 'question'>): Set<string> {
-  const terms = termsOf(`${request.field} ${request.question}`);
-  terms.add(request.field.trim().toLowerCase());
-  return terms;
+/** A request prepared for matching: its lower-cased jieba terms, text and field. */
+export interface RequestTerms {
+  terms: Set<string>;
+  text: string;
+  field: string;
+}
+
+/** Prepare a request: jieba terms of field and question (and the field itself), the lower-cased text. */
+export function requestTerms(request: Pick<RoutingRequest, 'field' | 'question'>): RequestTerms {
+  const field = request.field.trim().toLowerCase();
+  const text = `${field} ${request.question.toLowerCase()}`;
+  const terms = termsOf(text);
+  terms.add(field);
+  return { terms, text, field };
 }
 
 /**
  * Share of an expert's fields the request touches (0–1): a field counts when it is one of the
- * terms, or when it and the request's field contain one another (电池 / 锂电池).
+ * terms, occurs in the text (jieba splits 固态电池 into 固态/电池), or contains the request's field
+ * (锂电池 for 电池).
  */
-export function fieldMatch(terms: ReadonlySet<string>, requestField: string, fields: readonly string[]): number {
+export function fieldMatch(request: RequestTerms, fields: readonly string[]): number {
   if (fields.length === 0) return 0;
-  const wanted = requestField.trim().toLowerCase();
   let hits = 0;
   for (const raw of fields) {
     const field = raw.toLowerCase();
-    if (terms.has(field) || (field.length >= 2 && (wanted.includes(field) || field.includes(wanted)))) hits++;
+    if (request.terms.has(field) || (field.length >= 2 && (request.text.includes(field) || field.includes(request.field)))) hits++;
   }
   return hits / fields.length;
 }
@@ -73,8 +82,8 @@ export function isEligible(c: RoutingCandidate): boolean {
  * Score one candidate: field match × (½ + ½ spare capacity), plus a same-province bonus when the
  * field matches at all. 0 for an ineligible or unmatched expert.
  */
-export function routingScore(terms: ReadonlySet<string>, request: RoutingRequest, c: RoutingCandidate): { score: number; fieldMatch: number } {
-  const match = fieldMatch(terms, request.field, c.fields);
+export function routingScore(terms: RequestTerms, request: RoutingRequest, c: RoutingCandidate): { score: number; fieldMatch: number } {
+  const match = fieldMatch(terms, c.fields);
   if (!isEligible(c) || match === 0) return { score: 0, fieldMatch: match };
   const bonus = c.regionCode.slice(0, 2) === request.regionCode.slice(0, 2) ? SAME_PROVINCE_BONUS : 0;
   return { score: Math.round((match * (0.5 + 0.5 * spare(c)) + bonus) * 1000) / 1000, fieldMatch: match };
