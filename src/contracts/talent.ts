@@ -105,3 +105,80 @@ export const ListCommitteesQuery = PageQuery.extend({
   regionCode: RegionCode.optional().describe('Committees of this region and of the regions above it (those an SME there may consult).'),
 });
 export type ListCommitteesQuery = z.infer<typeof ListCommitteesQuery>;
+
+export const COURSE_MODES = ['onsite', 'online', 'hybrid'] as const;
+export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'cancelled'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+const BusinessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
+
+export const CreateCourseBody = z.object({
+  title: Text(120),
+  description: z.string().trim().max(5000).optional(),
+  field: z.string().trim().max(40).optional(),
+  baseName: z.string().trim().max(120).optional().describe('Training base (培训基地).'),
+  location: z.string().trim().max(200).optional(),
+  mode: z.enum(COURSE_MODES).default('onsite'),
+  startsOn: BusinessDate.describe('First day (Asia/Shanghai business date); enrolment closes at its start.'),
+  endsOn: BusinessDate,
+  hours: z.number().int().min(0).max(2000).optional(),
+  feeYuan: z.number().min(0).max(1_000_000).optional().describe('Fee per trainee in 元 (stored as fen); 0 = free.'),
+  capacity: z.number().int().min(1, '名额至少为1').max(10_000),
+  chainId: Id.optional().describe('Only enterprises placed in this chain may enrol (courses for the chain’s SMEs).'),
+  providerUscc: Uscc.optional().describe('The providing enterprise; a member’s own by default.'),
+});
+export type CreateCourseBody = z.infer<typeof CreateCourseBody>;
+
+export const ListCoursesQuery = PageQuery.extend({
+  mine: z.enum(['true']).optional().describe('Only the caller’s enterprise’s courses.'),
+  q: z.string().trim().max(50).optional(),
+});
+export type ListCoursesQuery = z.infer<typeof ListCoursesQuery>;
+
+export const CourseView = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  field: z.string(),
+  baseName: z.string(),
+  location: z.string(),
+  mode: z.enum(COURSE_MODES),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  hours: z.number().int(),
+  feeFen: z.number().int(),
+  capacity: z.number().int(),
+  enrolledCount: z.number().int(),
+  seatsLeft: z.number().int(),
+  isOpen: z.boolean().describe('Active, not yet started, seats left.'),
+  chainId: z.string().nullable(),
+  chainName: z.string().nullable(),
+  providerName: z.string(),
+  providerUscc: z.string(),
+  regionCode: z.string(),
+  canManage: z.boolean(),
+  myEnrolments: z.number().int().describe('Live enrolments of the caller’s enterprise.'),
+});
+export type CourseView = z.infer<typeof CourseView>;
+
+export const EnrolBody = z.object({
+  traineeName: z.string().trim().min(2, '至少2个字').max(40),
+  uscc: Uscc.optional().describe('The trainee’s employer; a member’s own by default.'),
+});
+export type EnrolBody = z.infer<typeof EnrolBody>;
+
+export const EnrolmentView = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  enterpriseName: z.string(),
+  enterpriseUscc: z.string(),
+  traineeName: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
+  certificateNo: z.string(),
+  completedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EnrolmentView = z.infer<typeof EnrolmentView>;
+export const CompleteEnrolmentBody = z.object({ certificateNo: z.string().trim().max(60).optional() });

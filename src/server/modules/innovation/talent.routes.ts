@@ -8,6 +8,7 @@ import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { createCommittee, getCommittee, listCommittees, updateCommittee } from './committees.service.js';
 import { exportConsultations } from './consultations.export.js';
+import { courseRoutes } from './courses.routes.js';
 import { answerConsultation, consultationStatistics, createConsultation, getConsultation, listConsultations, rateConsultation } from './consultations.service.js';
 import { presentCommittee, presentConsultation } from './talent.present.js';
 
@@ -15,7 +16,7 @@ const TAGS = ['innovation'];
 const IdParams = z.object({ id: z.string().min(1).max(20) });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** `/api/v1/consultations*` and `/api/v1/committees*`: expert consultations and committees (issue 5 item 7). */
+/** `/api/v1/consultations*`, `/api/v1/committees*` (issue 5 item 7) and the courses' routes (item 8, TL-2). */
 export function talentRoutes(ctx: AppContext) {
   const { db } = ctx;
   return async (app: App) => {
@@ -100,5 +101,7 @@ export function talentRoutes(ctx: AppContext) {
       await updateCommittee(db, { actor, requestId: request.id }, request.params.id, request.body);
       return presentCommittee(await getCommittee(db, actor, request.params.id));
     });
+
+    await courseRoutes(ctx)(app);
   };
 }

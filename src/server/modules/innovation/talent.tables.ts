@@ -4,7 +4,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /** Tables of consultations and expert committees (migrations/20261130000020_create_consultations.sql). */
-export interface TalentTables {
+export interface TalentTables extends CourseTables {
   expert_committees: {
     id: Generated<string>;
     region_code: string;
@@ -47,5 +47,46 @@ export interface TalentTables {
     answer: string | null;
     answered_at: NullableTimestamp;
     created_at: Timestamp;
+  };
+}
+
+type DateColumn = ColumnType<string, string, string>;
+
+/** Tables of training courses (migrations/20261130000021_create_courses.sql). */
+export interface CourseTables {
+  training_courses: {
+    id: Generated<string>;
+    enterprise_id: string;
+    region_code: string;
+    chain_id: string | null;
+    title: string;
+    description: Generated<string>;
+    field: Generated<string>;
+    base_name: Generated<string>;
+    location: Generated<string>;
+    mode: Generated<string>;
+    starts_on: DateColumn;
+    ends_on: DateColumn;
+    hours: Generated<number>;
+    fee_fen: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+    capacity: number;
+    enrolled_count: Generated<number>;
+    is_active: Generated<boolean>;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  course_enrolments: {
+    id: Generated<string>;
+    course_id: string;
+    enterprise_id: string;
+    region_code: string;
+    trainee_name: string;
+    status: Generated<string>;
+    certificate_no: Generated<string>;
+    completed_at: NullableTimestamp;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
   };
 }
