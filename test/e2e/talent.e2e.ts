@@ -83,3 +83,40 @@ describe('an SME asks an expert, the expert answers, the SME rates', () => {
     await page.context().close();
   });
 });
+
+describe('an SME enrols a trainee in a leader’s course', () => {
+  const trainee = `王${Math.random().toString(36).slice(2, 5).toUpperCase()}`;
+
+  it('the SME enrols, sees the seat taken and its enrolment listed', async () => {
+    const page = await logIn('sme');
+    await page.getByTestId('menu-consultations').click();
+    await page.getByTestId('nav-courses').click();
+    await page.getByTestId('course-list-page').waitFor();
+    const row = page.getByTestId('course-table').locator('tr').filter({ hasText: '锂电池激光焊接工艺与焊缝检测实训' });
+    await row.waitFor();
+    const before = await row.getByTestId('course-seats').innerText();
+    await screenshot(page, 'talent-courses-sme');
+    await row.getByTestId('course-enrol').click();
+    await page.getByTestId('enrol-trainee').fill(trainee);
+    await screenshot(page, 'talent-course-enrol');
+    await page.getByTestId('enrol-submit').click();
+    await expect.poll(() => row.getByTestId('course-seats').innerText()).not.toBe(before);
+    await page.getByTestId('tab-my-enrolments').click();
+    await page.getByTestId('my-enrolment-table').getByText(trainee).waitFor();
+    await screenshot(page, 'talent-course-my-enrolments');
+    await page.context().close();
+  });
+
+  it('the leader sees the roster of its course', async () => {
+    const page = await logIn('leader');
+    await page.goto(new URL('/courses', page.url()).toString());
+    await page.getByTestId('course-list-page').waitFor();
+    await page.getByTestId('tab-provided').click();
+    const row = page.getByTestId('provided-course-table').locator('tr').filter({ hasText: '锂电池激光焊接工艺与焊缝检测实训' });
+    await row.getByTestId('course-roster').click();
+    await page.getByTestId('roster-table').getByText(trainee).waitFor();
+    await screenshot(page, 'talent-course-roster-leader');
+    await page.getByTestId('roster-close').click();
+    await page.context().close();
+  });
+});

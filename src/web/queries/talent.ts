@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  CommitteeView, ConsultationStatistics, ConsultationStatus, ConsultationView, CreateCommitteeBody, CreateConsultationBody, RateConsultationBody, UpdateCommitteeBody,
+  CommitteeView, ConsultationStatistics, ConsultationStatus, ConsultationView, CourseView, CreateCommitteeBody, CreateConsultationBody, CreateCourseBody, EnrolBody, EnrolmentView,
+  RateConsultationBody, UpdateCommitteeBody,
 } from '../../contracts/talent';
 import { apiFetch } from '../api';
 
@@ -60,4 +61,35 @@ export function useCreateCommittee() {
 
 export function useUpdateCommittee() {
   return useConsultationMutation<UpdateCommitteeBody & { id: string }, CommitteeView>('PUT', (b) => `/committees/${b.id}`, ({ id: _id, ...b }) => b, [COMMITTEES_KEY]);
+}
+
+const COURSES_KEY = ['courses'] as const;
+
+/** A page of the course catalogue. */
+export function useCourseList(filters: { q?: string; mine?: 'true' }, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...COURSES_KEY, 'list', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<CourseView>>('/courses', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCourseEnrolments(courseId: string | null) {
+  return useQuery({ queryKey: [...COURSES_KEY, 'enrolments', courseId], queryFn: ({ signal }) => apiFetch<{ items: EnrolmentView[] }>(`/courses/${courseId}/enrolments`, { signal }), enabled: courseId !== null });
+}
+
+export function useMyEnrolments(enabled: boolean) {
+  return useQuery({ queryKey: [...COURSES_KEY, 'mine'], queryFn: ({ signal }) => apiFetch<{ items: EnrolmentView[] }>('/enrolments/mine', { signal }), enabled });
+}
+
+export function useCreateCourse() {
+  return useConsultationMutation<CreateCourseBody, CourseView>('POST', () => '/courses', (b) => b, [COURSES_KEY]);
+}
+
+export function useEnrol() {
+  return useConsultationMutation<EnrolBody & { courseId: string }, EnrolmentView>('POST', (b) => `/courses/${b.courseId}/enrolments`, ({ courseId: _c, ...b }) => b, [COURSES_KEY]);
+}
+
+export function useEnrolmentAction() {
+  return useConsultationMutation<{ id: string; verb: 'complete' | 'cancel'; certificateNo?: string }, EnrolmentView>('POST', (b) => `/enrolments/${b.id}/${b.verb}`, (b) => (b.verb === 'complete' ? { certificateNo: b.certificateNo } : {}), [COURSES_KEY]);
 }

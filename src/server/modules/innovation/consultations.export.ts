@@ -6,7 +6,7 @@ import { regionFullName } from '../../platform/regions.js';
 import { listConsultations } from './consultations.service.js';
 
 const STATUS = { open: '待答复', answered: '已答复', closed: '已评价' } as const;
-const URGENCY = { low: '一般', normal: '较急', high: '紧急' } as const;
+const URGENCY = { low: '不急', normal: '一般', high: '紧急' } as const;
 
 /** The workbook as a buffer. */
 export async function exportConsultations(db: Db, actor: Actor, status?: 'open' | 'answered' | 'closed'): Promise<Buffer> {

@@ -42,6 +42,7 @@ export function TalentNav() {
       options={[
         { value: '/consultations', label: t('talent.nav.consultations') },
         { value: '/committees', label: <span data-testid="nav-committees">{t('talent.nav.committees')}</span> },
+        { value: '/courses', label: <span data-testid="nav-courses">{t('talent.nav.courses')}</span> },
       ]}
       style={{ marginBottom: 12 }}
     />
@@ -91,21 +92,22 @@ export function ConsultationListPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={false}
+          scroll={{ x: 1280 }}
           locale={{ emptyText: t(isExpert ? 'talent.consultations.inboxEmpty' : 'talent.consultations.empty') }}
           columns={[
-            { title: t('talent.field.field'), dataIndex: 'field', width: 120 },
+            { title: t('talent.field.field'), dataIndex: 'field', width: 130, render: (f: string) => <span style={{ whiteSpace: 'nowrap' }}>{f}</span> },
             {
               title: t('talent.field.question'), dataIndex: 'question',
               render: (q: string, r) => <Link to={`/consultations/${r.id}`} data-testid="consultation-link"><Typography.Text ellipsis style={{ maxWidth: 420 }}>{q}</Typography.Text></Link>,
             },
             ...(user.role === 'member' ? [] : [{ title: t('talent.field.requester'), dataIndex: 'requesterName', width: 200 }]),
-            { title: t('talent.field.urgency'), dataIndex: 'urgency', width: 90, render: (u: Urgency) => <UrgencyTag urgency={u} /> },
+            { title: t('talent.field.urgency'), dataIndex: 'urgency', width: 100, render: (u: Urgency) => <UrgencyTag urgency={u} /> },
             { title: t('talent.field.status'), dataIndex: 'status', width: 90, render: (s: ConsultationStatus) => <ConsultationStatusTag status={s} /> },
             {
               title: t('talent.field.experts'), key: 'experts', width: 170,
               render: (_: unknown, r) => r.routes.map((x) => x.expertName).join('、') + (r.committeeName ? `（${r.committeeName}）` : ''),
             },
-            { title: t('talent.field.rating'), dataIndex: 'rating', width: 150, render: (v: number | null) => (v === null ? '—' : <Rate disabled value={v} style={{ fontSize: 14 }} />) },
+            { title: t('talent.field.rating'), dataIndex: 'rating', width: 110, render: (v: number | null) => (v === null ? '—' : <span style={{ color: '#fadb14', whiteSpace: 'nowrap' }} title={`${v}/5`}>{'★'.repeat(v)}<span style={{ color: '#d9d9d9' }}>{'★'.repeat(5 - v)}</span></span>) },
             { title: t('talent.field.createdAt'), dataIndex: 'createdAt', width: 150, render: (at: string) => formatDateTime(lang, at) },
             {
               title: '', key: 'open', width: 90,
