@@ -47,5 +47,7 @@ describe('seedTalentDemo', () => {
       .whereRef('x.affiliation_uscc', '=', 'e.uscc')
       .execute();
     expect(conflicted).toEqual([]);
+    const courses = await db.selectFrom('training_courses').select(['title', 'capacity', 'enrolled_count']).orderBy('id').execute();
+    expect(courses.map((c) => [c.capacity, c.enrolled_count])).toEqual([[4, 3], [20, 0]]);
   });
 });
