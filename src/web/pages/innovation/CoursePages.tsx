@@ -73,7 +73,7 @@ function Catalogue({ mine }: { mine: boolean }) {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1300 }}
         locale={{ emptyText: t('talent.courses.empty') }}
         columns={[
           { title: t('talent.courses.name'), dataIndex: 'title', render: (title: string, c) => <Space direction="vertical" size={0}><strong>{title}</strong><span className="muted">{[c.field, c.chainName ? t('talent.courses.chainOnly', { chain: c.chainName }) : ''].filter(Boolean).join(' · ')}</span></Space> },
@@ -83,7 +83,7 @@ function Catalogue({ mine }: { mine: boolean }) {
           { title: t('talent.courses.fee'), dataIndex: 'feeFen', width: 90, render: (fen: number) => (fen === 0 ? t('talent.courses.free') : `¥${(fen / 100).toLocaleString()}`) },
           { title: t('talent.courses.seats'), key: 'seats', width: 110, render: (_: unknown, c) => <span data-testid="course-seats" style={{ whiteSpace: 'nowrap' }}>{c.enrolledCount} / {c.capacity}</span> },
           {
-            title: '', key: 'actions', width: 170,
+            title: '', key: 'actions', width: 210,
             render: (_: unknown, c) => (
               <Space>
                 {canEnrol && !c.canManage && (
@@ -138,7 +138,7 @@ function EnrolModal({ course, onClose }: { course: CourseView; onClose: () => vo
   );
 }
 
-function EnrolmentTable({ items, loading, isManager, testId }: { items: EnrolmentView[]; loading: boolean; isManager: boolean; testId: string }) {
+function EnrolmentTable({ items, loading, isManager, testId, showCourse }: { items: EnrolmentView[]; loading: boolean; isManager: boolean; testId: string; showCourse: boolean }) {
   const t = useT();
   const { message } = AntApp.useApp();
   const action = useEnrolmentAction();
@@ -153,9 +153,9 @@ function EnrolmentTable({ items, loading, isManager, testId }: { items: Enrolmen
         pagination={false}
         locale={{ emptyText: t('talent.courses.noEnrolments') }}
         columns={[
-          { title: t('talent.courses.name'), dataIndex: 'courseTitle' },
-          { title: t('talent.courses.trainee'), dataIndex: 'traineeName', width: 100 },
-          ...(isManager ? [{ title: t('talent.field.requester'), dataIndex: 'enterpriseName', width: 200 }] : []),
+          ...(showCourse ? [{ title: t('talent.courses.name'), dataIndex: 'courseTitle' }] : []),
+          { title: t('talent.courses.trainee'), dataIndex: 'traineeName', width: 110 },
+          ...(isManager ? [{ title: t('talent.courses.employer'), dataIndex: 'enterpriseName' }] : []),
           { title: t('talent.courses.dates'), dataIndex: 'startsOn', width: 110 },
           { title: t('talent.field.status'), dataIndex: 'status', width: 90, render: (s: EnrolmentStatus) => <EnrolmentStatusTag status={s} /> },
           { title: t('talent.courses.certificate'), dataIndex: 'certificateNo', width: 130 },
@@ -176,7 +176,7 @@ function EnrolmentTable({ items, loading, isManager, testId }: { items: Enrolmen
 
 function MyEnrolments() {
   const mine = useMyEnrolments(true);
-  return <EnrolmentTable items={mine.data?.items ?? []} loading={mine.isFetching} isManager={false} testId="my-enrolment-table" />;
+  return <EnrolmentTable items={mine.data?.items ?? []} loading={mine.isFetching} isManager={false} testId="my-enrolment-table" showCourse />;
 }
 
 function RosterDrawer({ course, onClose }: { course: CourseView; onClose: () => void }) {
@@ -191,7 +191,7 @@ function RosterDrawer({ course, onClose }: { course: CourseView; onClose: () => 
       extra={<Space>{course.canManage && <Button href={apiUrl(`/courses/${course.id}/enrolments/export`)}>{t('talent.export')}</Button>}<Button onClick={onClose} data-testid="roster-close">{t('talent.courses.close')}</Button></Space>}
     >
       {roster.error ? <ProblemAlert error={roster.error} /> : null}
-      <EnrolmentTable items={roster.data?.items ?? []} loading={roster.isFetching} isManager={course.canManage} testId="roster-table" />
+      <EnrolmentTable items={roster.data?.items ?? []} loading={roster.isFetching} isManager={course.canManage} testId="roster-table" showCourse={false} />
     </Drawer>
   );
 }
