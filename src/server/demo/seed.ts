@@ -11,6 +11,7 @@ import { seedRiskDemo } from '../modules/chains/risk.demo.js';
 import { seedMatchingDemo } from '../modules/matching/index.js';
 import { seedInnovationDemo } from '../modules/innovation/innovation.demo.js';
 import { seedAchievementsDemo } from '../modules/innovation/achievements.demo.js';
+import { seedTalentDemo } from '../modules/innovation/talent.demo.js';
 import { seedWorkbenchDemo } from '../modules/workbench/workbench.demo.js';
 import { seedAssessmentDemo } from '../modules/assessment/assessment.demo.js';
 import { seedCapitalDemo } from '../modules/capital/capital.demo.js';
@@ -140,6 +141,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'workbench', seed: seedWorkbenchDemo },
   { name: 'innovation', seed: seedInnovationDemo },
   { name: 'achievements', seed: seedAchievementsDemo },
+  { name: 'talent', seed: seedTalentDemo },
 ];
 
 export async function seedModuleDemos(db: Db): Promise<void> {

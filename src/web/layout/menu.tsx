@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
+  CommentOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   DeploymentUnitOutlined,
@@ -74,6 +75,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'key-lists', group: 'workbench', labelKey: 'workbench.lists.title', icon: <ProfileOutlined />, roles: REGISTRY_ROLES, path: '/key-lists' },
   { key: 'projects', group: 'workbench', labelKey: 'workbench.projects.title', icon: <ProjectOutlined />, roles: REGISTRY_ROLES, path: '/projects' },
   { key: 'achievements', group: 'innovation', labelKey: 'innovation.menu.achievements', icon: <BulbOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/achievements' },
+  { key: 'consultations', group: 'innovation', labelKey: 'talent.menu.consultations', icon: <CommentOutlined />, roles: ALL_ROLES, path: '/consultations' },
 ];
 
 /** A menu entry resolved for one user. */

@@ -1,5 +1,8 @@
 /** UI messages of the innovation and talent: challenges, shared resources, achievements, experts (merged into the app dictionary by `i18n.ts`). Chinese first. */
+import { talentEn, talentZh } from './talent';
+
 export const innovationZh = {
+  ...talentZh,
   'innovation.menu.resources': '共享资源',
   'innovation.nav.challenges': '揭榜挂帅',
   'innovation.nav.reviews': '我的评审任务',
@@ -279,6 +282,7 @@ export const innovationZh = {
 } as const;
 
 export const innovationEn: Record<keyof typeof innovationZh, string> = {
+  ...talentEn,
   'innovation.menu.resources': 'Shared resources',
   'innovation.nav.challenges': 'Challenges',
   'innovation.nav.reviews': 'My reviews',

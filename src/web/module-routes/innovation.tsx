@@ -11,6 +11,10 @@ const ResourceListPage = lazy(() => import('../pages/innovation/ResourcePages').
 const AchievementListPage = lazy(() => import('../pages/innovation/AchievementPages').then((m) => ({ default: m.AchievementListPage })));
 const AchievementCreatePage = lazy(() => import('../pages/innovation/AchievementPages').then((m) => ({ default: m.AchievementCreatePage })));
 const AchievementDetailPage = lazy(() => import('../pages/innovation/AchievementPages').then((m) => ({ default: m.AchievementDetailPage })));
+const ConsultationListPage = lazy(() => import('../pages/innovation/ConsultationPages').then((m) => ({ default: m.ConsultationListPage })));
+const ConsultationDetailPage = lazy(() => import('../pages/innovation/ConsultationPages').then((m) => ({ default: m.ConsultationDetailPage })));
+const CommitteeListPage = lazy(() => import('../pages/innovation/CommitteePages').then((m) => ({ default: m.CommitteeListPage })));
+const CourseListPage = lazy(() => import('../pages/innovation/CoursePages').then((m) => ({ default: m.CourseListPage })));
 const ResourceDetailPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceDetailPage })));
 
 /** Routes of the innovation and talent: challenges, reviews, the expert profile, shared resources: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -27,5 +31,9 @@ export const innovationRoutes = (
     <Route path="achievements" element={<AchievementListPage />} />
     <Route path="achievements/new" element={<AchievementCreatePage />} />
     <Route path="achievements/:id" element={<AchievementDetailPage />} />
+    <Route path="consultations" element={<ConsultationListPage />} />
+    <Route path="consultations/:id" element={<ConsultationDetailPage />} />
+    <Route path="committees" element={<CommitteeListPage />} />
+    <Route path="courses" element={<CourseListPage />} />
   </>
 );

@@ -2,6 +2,7 @@ import type { App, AppContext } from '../../http/context.js';
 import { achievementRoutes } from './achievements.routes.js';
 import { challengeRoutes } from './challenges.routes.js';
 import { resourceRoutes } from './resources.routes.js';
+import { talentRoutes } from './talent.routes.js';
 
 /** Routes of the innovation and talent: challenges, reviews, experts, shared resources and bookings. */
 export function innovationRoutes(ctx: AppContext) {
@@ -9,5 +10,6 @@ export function innovationRoutes(ctx: AppContext) {
     await challengeRoutes(ctx)(app);
     await resourceRoutes(ctx)(app);
     await achievementRoutes(ctx)(app);
+    await talentRoutes(ctx)(app);
   };
 }

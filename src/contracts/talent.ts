@@ -1,0 +1,184 @@
+/** Contracts of the talent side of the innovation module: expert consultations, expert committees, training courses (issue 5 items 7–8). */
+import { z } from 'zod';
+import { PageQuery, RegionCode, Uscc } from './common.js';
+
+const Text = (max: number) => z.string().trim().min(2, '至少2个字').max(max);
+const Id = z.string().regex(/^\d{1,18}$/, '编号应为数字');
+
+export const URGENCIES = ['low', 'normal', 'high'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const CONSULTATION_STATUSES = ['open', 'answered', 'closed'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+
+export const CreateConsultationBody = z.object({
+  field: z.string().trim().min(2, '至少2个字').max(40).describe('Technical field, e.g. 锂电池 or 精密加工: matched against experts’ fields.'),
+  question: Text(5000).describe('The question, as the SME would put it to an expert.'),
+  urgency: z.enum(URGENCIES).default('normal').describe('low / normal / high.'),
+  uscc: Uscc.optional().describe('The requesting enterprise; a member’s own by default.'),
+  committeeId: Id.optional().describe('Route to this expert committee’s members instead of the pool ranking.'),
+});
+export type CreateConsultationBody = z.infer<typeof CreateConsultationBody>;
+
+export const ListConsultationsQuery = PageQuery.extend({
+  status: z.enum(CONSULTATION_STATUSES).optional(),
+});
+export type ListConsultationsQuery = z.infer<typeof ListConsultationsQuery>;
+
+export const ConsultationRouteView = z.object({
+  id: z.string(),
+  expertId: z.string(),
+  expertName: z.string(),
+  expertAffiliation: z.string(),
+  rank: z.number().int().describe('1 = best match.'),
+  score: z.number().describe('Field match × spare capacity, 0–1.05.'),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  isMine: z.boolean().describe('The caller is this expert.'),
+});
+export type ConsultationRouteView = z.infer<typeof ConsultationRouteView>;
+
+export const ConsultationView = z.object({
+  id: z.string(),
+  field: z.string(),
+  question: z.string(),
+  urgency: z.enum(URGENCIES),
+  status: z.enum(CONSULTATION_STATUSES),
+  requesterName: z.string(),
+  requesterUscc: z.string(),
+  regionCode: z.string(),
+  committeeId: z.string().nullable(),
+  committeeName: z.string().nullable(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string(),
+  createdAt: z.string(),
+  routes: z.array(ConsultationRouteView).describe('Experts the request was routed to; an expert sees only their own row.'),
+  canAnswer: z.boolean(),
+  canRate: z.boolean(),
+});
+export type ConsultationView = z.infer<typeof ConsultationView>;
+
+export const AnswerConsultationBody = z.object({ answer: Text(10_000) });
+export const RateConsultationBody = z.object({
+  rating: z.number().int().min(1, '评分为1–5分').max(5, '评分为1–5分'),
+  comment: z.string().trim().max(1000).optional(),
+});
+export type RateConsultationBody = z.infer<typeof RateConsultationBody>;
+
+export const ConsultationStatistics = z.object({
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  meanRating: z.number().nullable().describe('Mean of the ratings given, 1–5; null when none.'),
+  meanHoursToFirstAnswer: z.number().nullable(),
+  byField: z.array(z.object({ field: z.string(), count: z.number().int(), meanRating: z.number().nullable() })),
+  byExpert: z.array(z.object({ expertId: z.string(), expertName: z.string(), routed: z.number().int(), answered: z.number().int(), meanRating: z.number().nullable() })),
+});
+export type ConsultationStatistics = z.infer<typeof ConsultationStatistics>;
+
+export const CommitteeMemberView = z.object({ expertId: z.string(), name: z.string(), affiliation: z.string(), fields: z.array(z.string()), role: z.enum(['chair', 'member']) });
+export const CommitteeView = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  name: z.string(),
+  field: z.string(),
+  description: z.string(),
+  isActive: z.boolean(),
+  members: z.array(CommitteeMemberView),
+  consultationCount: z.number().int(),
+  canManage: z.boolean(),
+  createdAt: z.string(),
+});
+export type CommitteeView = z.infer<typeof CommitteeView>;
+
+export const CreateCommitteeBody = z.object({
+  name: z.string().trim().min(2, '至少2个字').max(80),
+  field: z.string().trim().min(2, '至少2个字').max(40),
+  description: z.string().trim().max(2000).optional(),
+  regionCode: RegionCode.optional().describe('The committee’s region: the gov user’s own by default; must lie in their scope.'),
+  chairExpertId: Id,
+  memberExpertIds: z.array(Id).max(50).default([]).describe('Other members (the chair is added as a member anyway).'),
+});
+export type CreateCommitteeBody = z.infer<typeof CreateCommitteeBody>;
+export const UpdateCommitteeBody = CreateCommitteeBody.omit({ regionCode: true }).extend({ isActive: z.boolean().optional() });
+export type UpdateCommitteeBody = z.infer<typeof UpdateCommitteeBody>;
+
+export const ListCommitteesQuery = PageQuery.extend({
+  regionCode: RegionCode.optional().describe('Committees of this region and of the regions above it (those an SME there may consult).'),
+});
+export type ListCommitteesQuery = z.infer<typeof ListCommitteesQuery>;
+
+export const COURSE_MODES = ['onsite', 'online', 'hybrid'] as const;
+export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'cancelled'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+const BusinessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
+
+export const CreateCourseBody = z.object({
+  title: Text(120),
+  description: z.string().trim().max(5000).optional(),
+  field: z.string().trim().max(40).optional(),
+  baseName: z.string().trim().max(120).optional().describe('Training base (培训基地).'),
+  location: z.string().trim().max(200).optional(),
+  mode: z.enum(COURSE_MODES).default('onsite'),
+  startsOn: BusinessDate.describe('First day (Asia/Shanghai business date); enrolment closes at its start.'),
+  endsOn: BusinessDate,
+  hours: z.number().int().min(0).max(2000).optional(),
+  feeYuan: z.number().min(0).max(1_000_000).optional().describe('Fee per trainee in 元 (stored as fen); 0 = free.'),
+  capacity: z.number().int().min(1, '名额至少为1').max(10_000),
+  chainId: Id.optional().describe('Only enterprises placed in this chain may enrol (courses for the chain’s SMEs).'),
+  providerUscc: Uscc.optional().describe('The providing enterprise; a member’s own by default.'),
+});
+export type CreateCourseBody = z.infer<typeof CreateCourseBody>;
+
+export const ListCoursesQuery = PageQuery.extend({
+  mine: z.enum(['true']).optional().describe('Only the caller’s enterprise’s courses.'),
+  q: z.string().trim().max(50).optional(),
+});
+export type ListCoursesQuery = z.infer<typeof ListCoursesQuery>;
+
+export const CourseView = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  field: z.string(),
+  baseName: z.string(),
+  location: z.string(),
+  mode: z.enum(COURSE_MODES),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  hours: z.number().int(),
+  feeFen: z.number().int(),
+  capacity: z.number().int(),
+  enrolledCount: z.number().int(),
+  seatsLeft: z.number().int(),
+  isOpen: z.boolean().describe('Active, not yet started, seats left.'),
+  chainId: z.string().nullable(),
+  chainName: z.string().nullable(),
+  providerName: z.string(),
+  providerUscc: z.string(),
+  regionCode: z.string(),
+  canManage: z.boolean(),
+  myEnrolments: z.number().int().describe('Live enrolments of the caller’s enterprise.'),
+});
+export type CourseView = z.infer<typeof CourseView>;
+
+export const EnrolBody = z.object({
+  traineeName: z.string().trim().min(2, '至少2个字').max(40),
+  uscc: Uscc.optional().describe('The trainee’s employer; a member’s own by default.'),
+});
+export type EnrolBody = z.infer<typeof EnrolBody>;
+
+export const EnrolmentView = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  enterpriseName: z.string(),
+  enterpriseUscc: z.string(),
+  traineeName: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
+  certificateNo: z.string(),
+  completedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EnrolmentView = z.infer<typeof EnrolmentView>;
+export const CompleteEnrolmentBody = z.object({ certificateNo: z.string().trim().max(60).optional() });

@@ -1,0 +1,92 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** Tables of consultations and expert committees (migrations/20261130000020_create_consultations.sql). */
+export interface TalentTables extends CourseTables {
+  expert_committees: {
+    id: Generated<string>;
+    region_code: string;
+    name: string;
+    field: string;
+    description: Generated<string>;
+    is_active: Generated<boolean>;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  committee_members: {
+    committee_id: string;
+    expert_id: string;
+    role: Generated<string>;
+    created_at: Timestamp;
+  };
+  consultations: {
+    id: Generated<string>;
+    enterprise_id: string;
+    region_code: string;
+    field: string;
+    question: string;
+    urgency: Generated<string>;
+    committee_id: string | null;
+    status: Generated<string>;
+    rating: number | null;
+    rating_comment: Generated<string>;
+    rated_at: NullableTimestamp;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  consultation_routes: {
+    id: Generated<string>;
+    consultation_id: string;
+    expert_id: string;
+    rank: number;
+    score: Generated<number>;
+    answer: string | null;
+    answered_at: NullableTimestamp;
+    created_at: Timestamp;
+  };
+}
+
+type DateColumn = ColumnType<string, string, string>;
+
+/** Tables of training courses (migrations/20261130000021_create_courses.sql). */
+export interface CourseTables {
+  training_courses: {
+    id: Generated<string>;
+    enterprise_id: string;
+    region_code: string;
+    chain_id: string | null;
+    title: string;
+    description: Generated<string>;
+    field: Generated<string>;
+    base_name: Generated<string>;
+    location: Generated<string>;
+    mode: Generated<string>;
+    starts_on: DateColumn;
+    ends_on: DateColumn;
+    hours: Generated<number>;
+    fee_fen: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+    capacity: number;
+    enrolled_count: Generated<number>;
+    is_active: Generated<boolean>;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  course_enrolments: {
+    id: Generated<string>;
+    course_id: string;
+    enterprise_id: string;
+    region_code: string;
+    trainee_name: string;
+    status: Generated<string>;
+    certificate_no: Generated<string>;
+    completed_at: NullableTimestamp;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+}

@@ -1,0 +1,95 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CommitteeView, ConsultationStatistics, ConsultationStatus, ConsultationView, CourseView, CreateCommitteeBody, CreateConsultationBody, CreateCourseBody, EnrolBody, EnrolmentView,
+  RateConsultationBody, UpdateCommitteeBody,
+} from '../../contracts/talent';
+import { apiFetch } from '../api';
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const CONSULTATIONS_KEY = ['consultations'] as const;
+const COMMITTEES_KEY = ['committees'] as const;
+
+/** A page of the consultations the user may see (own requests, inbox, region). */
+export function useConsultationList(filters: { status?: ConsultationStatus }, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...CONSULTATIONS_KEY, 'list', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<ConsultationView>>('/consultations', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useConsultation(id: string) {
+  return useQuery({ queryKey: [...CONSULTATIONS_KEY, 'one', id], queryFn: ({ signal }) => apiFetch<ConsultationView>(`/consultations/${id}`, { signal }) });
+}
+
+export function useConsultationStatistics(enabled: boolean) {
+  return useQuery({ queryKey: [...CONSULTATIONS_KEY, 'statistics'], queryFn: ({ signal }) => apiFetch<ConsultationStatistics>('/consultations/statistics', { signal }), enabled });
+}
+
+function useConsultationMutation<TBody, TResult = ConsultationView>(method: 'POST' | 'PUT', path: (body: TBody) => string, payload: (body: TBody) => unknown, keys: readonly (readonly string[])[]) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TBody) => apiFetch<TResult>(path(body), { method, body: payload(body) }),
+    onSuccess: () => Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey }))),
+  });
+}
+
+export function useCreateConsultation() {
+  return useConsultationMutation<CreateConsultationBody>('POST', () => '/consultations', (b) => b, [CONSULTATIONS_KEY, COMMITTEES_KEY]);
+}
+
+export function useAnswerConsultation(id: string) {
+  return useConsultationMutation<{ answer: string }>('POST', () => `/consultations/${id}/answer`, (b) => b, [CONSULTATIONS_KEY]);
+}
+
+export function useRateConsultation(id: string) {
+  return useConsultationMutation<RateConsultationBody>('POST', () => `/consultations/${id}/rate`, (b) => b, [CONSULTATIONS_KEY]);
+}
+
+/** Committees the user sees by default (a member: those covering its enterprise). */
+export function useCommittees() {
+  return useQuery({ queryKey: [...COMMITTEES_KEY, 'list'], queryFn: ({ signal }) => apiFetch<Page<CommitteeView>>('/committees', { signal, query: { limit: 200 } }) });
+}
+
+export function useCreateCommittee() {
+  return useConsultationMutation<CreateCommitteeBody, CommitteeView>('POST', () => '/committees', (b) => b, [COMMITTEES_KEY]);
+}
+
+export function useUpdateCommittee() {
+  return useConsultationMutation<UpdateCommitteeBody & { id: string }, CommitteeView>('PUT', (b) => `/committees/${b.id}`, ({ id: _id, ...b }) => b, [COMMITTEES_KEY]);
+}
+
+const COURSES_KEY = ['courses'] as const;
+
+/** A page of the course catalogue. */
+export function useCourseList(filters: { q?: string; mine?: 'true' }, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...COURSES_KEY, 'list', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<CourseView>>('/courses', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCourseEnrolments(courseId: string | null) {
+  return useQuery({ queryKey: [...COURSES_KEY, 'enrolments', courseId], queryFn: ({ signal }) => apiFetch<{ items: EnrolmentView[] }>(`/courses/${courseId}/enrolments`, { signal }), enabled: courseId !== null });
+}
+
+export function useMyEnrolments(enabled: boolean) {
+  return useQuery({ queryKey: [...COURSES_KEY, 'mine'], queryFn: ({ signal }) => apiFetch<{ items: EnrolmentView[] }>('/enrolments/mine', { signal }), enabled });
+}
+
+export function useCreateCourse() {
+  return useConsultationMutation<CreateCourseBody, CourseView>('POST', () => '/courses', (b) => b, [COURSES_KEY]);
+}
+
+export function useEnrol() {
+  return useConsultationMutation<EnrolBody & { courseId: string }, EnrolmentView>('POST', (b) => `/courses/${b.courseId}/enrolments`, ({ courseId: _c, ...b }) => b, [COURSES_KEY]);
+}
+
+export function useEnrolmentAction() {
+  return useConsultationMutation<{ id: string; verb: 'complete' | 'cancel'; certificateNo?: string }, EnrolmentView>('POST', (b) => `/enrolments/${b.id}/${b.verb}`, (b) => (b.verb === 'complete' ? { certificateNo: b.certificateNo } : {}), [COURSES_KEY]);
+}
