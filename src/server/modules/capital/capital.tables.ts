@@ -125,4 +125,11 @@ export interface CapitalTables {
     created_by: string | null;
     created_at: Timestamp;
   };
+  /** ⚠️ Points per factor of the SME scorecard (ours, configurable; migrations/20261130000030_create_credit_scores.sql). */
+  credit_weights: {
+    factor: string;
+    max_points: number;
+    updated_by: string | null;
+    updated_at: Timestamp;
+  };
 }
