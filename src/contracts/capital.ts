@@ -167,6 +167,7 @@ export const VoucherView = z.object({
   rootId: z.string(),
   parentId: z.string().nullable(),
   amountFen: z.number().int(),
+  settledFen: z.number().int().describe('Paid to this part (its holder, or its bank when financed) out of the obligor’s payments so far; pro rata across the current parts (docs/adr/0019).'),
   dueOn: z.string(),
   status: VoucherStatus,
   origin: z.enum(['confirmation', 'split', 'transfer']),
