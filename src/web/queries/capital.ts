@@ -3,6 +3,7 @@ import type {
   ComplaintStatus, ComplaintVerb, ComplaintView, ContractView, CreateComplaintBody, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, PracticeView,
   CreateFinancingOfferBody, CreateFinancingRequestBody, CreditScoreView, CreditWeightsView, FinancingRequestView, UpdateCreditWeightsBody, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
 } from '../../contracts/capital';
+import type { FileView } from '../../contracts/files';
 import { apiFetch, apiUrl } from '../api';
 
 interface Page<T> {
@@ -191,4 +192,9 @@ export function useCreditWeights() {
 export function useUpdateCreditWeights() {
   const invalidate = useInvalidateCapital();
   return useMutation({ mutationFn: (body: UpdateCreditWeightsBody) => apiFetch<CreditWeightsView>('/credit-weights', { method: 'PUT', body }), onSuccess: invalidate });
+}
+
+/** Evidence files of a complaint (404 for those who may not read them: the query then fails quietly). */
+export function useComplaintFiles(id: string) {
+  return useQuery({ queryKey: ['capital', 'complaint-files', id], queryFn: ({ signal }) => apiFetch<{ items: FileView[] }>(`/complaints/${id}/files`, { signal }), retry: false });
 }
