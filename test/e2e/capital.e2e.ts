@@ -110,7 +110,7 @@ describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
 
     await page.getByTestId('finance-nav-complaints').click();
     await page.getByTestId('complaints-page').waitFor();
-    const row = page.getByTestId('complaint-table').locator('tr.ant-table-row', { hasText: '已受理' }).first();
+    const row = page.getByTestId('complaint-table').locator('tr.ant-table-row', { hasText: '处理中' }).first();
     await row.locator('.ant-table-row-expand-icon').click();
     const files = page.getByTestId('complaint-files').first();
     await files.waitFor();
