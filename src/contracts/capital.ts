@@ -167,6 +167,7 @@ export const VoucherView = z.object({
   rootId: z.string(),
   parentId: z.string().nullable(),
   amountFen: z.number().int(),
+  settledFen: z.number().int().describe('Paid to this part (its holder, or its bank when financed) out of the obligor’s payments so far; pro rata across the current parts (docs/adr/0019).'),
   dueOn: z.string(),
   status: VoucherStatus,
   origin: z.enum(['confirmation', 'split', 'transfer']),
@@ -204,6 +205,7 @@ export const PracticeView = z.object({
   sharePaidOver60: z.number().nullable(),
   shareLate: z.number().nullable().describe('Share of all deliveries paid after the legal due date, or unpaid and past it.'),
   complaints: z.number().int().describe('Complaints (disputes) filed against the buyer in the half-year, rejected ones excluded.'),
+  conductScore: z.number().int().nullable().describe('Payment-conduct score 0–100 from these figures (⚠️ our formula, see docs/adr/0019): 100 − 60 × share late − up to 20 for slow average payment − 5 per complaint (at most 20); null without deliveries.'),
 });
 export type PracticeView = z.infer<typeof PracticeView>;
 
@@ -295,6 +297,44 @@ export const FinancingRequestView = z.object({
   description: z.string(),
   status: z.enum(['open', 'accepted', 'withdrawn']),
   offers: z.array(FinancingOfferView).describe('The applicant sees all; a bank only its own.'),
+  applicantScore: z.object({ score: z.number(), grade: z.string() }).describe('The applicant’s credit score today (details: `GET /api/v1/credit-scores/{uscc}`).'),
   createdAt: z.string(),
 });
 export type FinancingRequestView = z.infer<typeof FinancingRequestView>;
+
+// ---- credit scores (item 7) ----
+
+export const CREDIT_FACTORS = ['age', 'size', 'certifications', 'tier', 'deals', 'complaints', 'payment', 'receivables'] as const;
+export const CreditFactor = z.enum(CREDIT_FACTORS);
+export type CreditFactor = z.infer<typeof CreditFactor>;
+
+/** One factor of a score: the fact found, the share of the factor's points earned and why. */
+export const CreditFactorView = z.object({
+  factor: CreditFactor,
+  value: z.string().describe('The fact found on the platform, e.g. "3 项有效认证".'),
+  maxPoints: z.number().int().describe('⚠️ The factor’s weight (configurable, sums to 100).'),
+  points: z.number().describe('Points earned (one decimal).'),
+  explanation: z.string().describe('How the points follow from the fact.'),
+});
+export type CreditFactorView = z.infer<typeof CreditFactorView>;
+
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export const CreditScoreView = z.object({
+  enterprise: Party,
+  asOf: z.string(),
+  score: z.number().describe('Sum of the factors’ points, 0–100 (one decimal).'),
+  grade: z.enum(CREDIT_GRADES).describe('A ≥ 80, B ≥ 65, C ≥ 50, D below (⚠️ our bands).'),
+  factors: z.array(CreditFactorView),
+  isWeightsOurs: z.literal(true).describe('Always true: the weights are the platform’s, not policy.'),
+});
+export type CreditScoreView = z.infer<typeof CreditScoreView>;
+
+export const CreditWeightsView = z.object({
+  weights: z.record(CreditFactor, z.number().int()),
+  updatedAt: z.string().nullable(),
+});
+export type CreditWeightsView = z.infer<typeof CreditWeightsView>;
+export const UpdateCreditWeightsBody = z.object({
+  weights: z.object(Object.fromEntries(CREDIT_FACTORS.map((f) => [f, z.number().int('分值须为整数').min(0).max(100)])) as Record<CreditFactor, z.ZodNumber>),
+});
+export type UpdateCreditWeightsBody = z.infer<typeof UpdateCreditWeightsBody>;

@@ -94,4 +94,29 @@ describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
     await screenshot(page, 'capital-wallet-sme');
     await page.context().close();
   }, 300_000);
+
+  it('the SME sees its credit score with each factor explained, and attaches an evidence file to its open complaint', async () => {
+    const page = await logInAs(browser, 'sme');
+    await openFinance(page);
+    await page.getByTestId('finance-nav-credit').click();
+    await page.getByTestId('credit-score-page').waitFor();
+    const factors = page.getByTestId('credit-factors');
+    await factors.getByText('梯度培育层级').waitFor();
+    expect(await factors.locator('tbody tr').count()).toBe(8);
+    expect(await factors.textContent()).toContain('确权应收');
+    expect(await page.getByTestId('credit-grade').textContent()).toMatch(/^[ABCD]$/);
+    expect(await page.getByTestId('credit-score-card').textContent()).toContain('⚠️');
+    await screenshot(page, 'capital-credit-sme');
+
+    await page.getByTestId('finance-nav-complaints').click();
+    await page.getByTestId('complaints-page').waitFor();
+    const row = page.getByTestId('complaint-table').locator('tr.ant-table-row', { hasText: '处理中' }).first();
+    await row.locator('.ant-table-row-expand-icon').click();
+    const files = page.getByTestId('complaint-files').first();
+    await files.waitFor();
+    await files.locator('input[type=file]').setInputFiles({ name: '催款函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n催款函\n%%EOF\n') });
+    await files.getByText('催款函.pdf').waitFor();
+    await screenshot(page, 'capital-complaint-evidence');
+    await page.context().close();
+  }, 300_000);
 });

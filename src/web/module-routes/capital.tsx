@@ -7,6 +7,7 @@ const PaymentPracticePage = lazy(() => import('../pages/PaymentPracticePage').th
 const BuyerDisclosurePage = lazy(() => import('../pages/PaymentPracticePage').then((module) => ({ default: module.BuyerDisclosurePage })));
 const ComplaintsPage = lazy(() => import('../pages/ComplaintsPage').then((module) => ({ default: module.ComplaintsPage })));
 const FinancingPage = lazy(() => import('../pages/FinancingPage').then((module) => ({ default: module.FinancingPage })));
+const CreditScorePage = lazy(() => import('../pages/CreditScorePage').then((module) => ({ default: module.CreditScorePage })));
 const VoucherWalletPage = lazy(() => import('../pages/VoucherWalletPage').then((module) => ({ default: module.VoucherWalletPage })));
 
 /** Routes of the capital chain: payables ledger, contracts, voucher wallet: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -19,5 +20,6 @@ export const capitalRoutes = (
     <Route path="finance/complaints" element={<ComplaintsPage />} />
     <Route path="finance/practice" element={<PaymentPracticePage />} />
     <Route path="finance/practice/:uscc" element={<BuyerDisclosurePage />} />
+    <Route path="finance/credit" element={<CreditScorePage />} />
   </>
 );

@@ -1,6 +1,7 @@
 import { App as AntApp, Button, Card, Descriptions, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { COMPLAINT_STATUSES, type ComplaintStatus, type ComplaintVerb, type ComplaintView } from '../../contracts/capital';
+import { FileLinks, FileUploadButton } from '../components/Attachments';
 import { CursorPager } from '../components/CursorPager';
 import { PageHeader } from '../components/PageHeader';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -9,7 +10,7 @@ import { yuan } from '../components/capital/money';
 import { useLang, useT } from '../i18n';
 import { useCursorPages } from '../lib/useCursorPages';
 import { useCurrentUser } from '../queries/auth';
-import { useComplaintAction, useComplaints } from '../queries/capital';
+import { useComplaintAction, useComplaintFiles, useComplaints } from '../queries/capital';
 
 const PAGE_SIZE = 20;
 const STATUS_COLORS: Record<ComplaintStatus, string> = { submitted: 'gold', accepted: 'blue', rejected: 'default', resolved: 'green' };
@@ -74,6 +75,9 @@ export function ComplaintsPage() {
               <Descriptions size="small" column={1} bordered>
                 <Descriptions.Item label={t('capital.complaints.description')}>{c.description}</Descriptions.Item>
                 <Descriptions.Item label={t('capital.complaints.evidence')}>{c.evidence.join('；') || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('capital.complaints.files')}>
+                  <ComplaintFiles c={c} canUpload={user.org?.uscc === c.complainant.uscc && (c.status === 'submitted' || c.status === 'accepted')} />
+                </Descriptions.Item>
                 <Descriptions.Item label={t('capital.complaints.response')}>{c.buyerResponse ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('capital.complaints.outcome')}>{c.outcome ?? '—'}</Descriptions.Item>
               </Descriptions>
@@ -120,5 +124,18 @@ export function ComplaintsPage() {
         {acting?.verb !== 'accept' ? <Input.TextArea rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('capital.complaints.text')} /> : <Typography.Text>{t('capital.complaints.acceptHint')}</Typography.Text>}
       </Modal>
     </div>
+  );
+}
+
+/** A complaint's evidence files: download links for its readers, upload for the complainant while open. */
+function ComplaintFiles({ c, canUpload }: { c: ComplaintView; canUpload: boolean }) {
+  const t = useT();
+  const files = useComplaintFiles(c.id);
+  if (files.error) return <Typography.Text type="secondary">{t('capital.complaints.filesHidden')}</Typography.Text>;
+  return (
+    <Space direction="vertical" data-testid="complaint-files">
+      <FileLinks files={files.data?.items ?? []} hrefOf={(f) => `/complaints/${c.id}/files/${f.id}`} />
+      {canUpload ? <FileUploadButton path={`/complaints/${c.id}/files`} testId="complaint-file-upload" onUploaded={() => void files.refetch()} /> : null}
+    </Space>
   );
 }

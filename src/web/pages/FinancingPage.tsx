@@ -1,9 +1,10 @@
-import { App as AntApp, Alert, Button, Card, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Drawer, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { FinancingRequestView } from '../../contracts/capital';
 import { CursorPager } from '../components/CursorPager';
 import { PageHeader } from '../components/PageHeader';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { CreditScoreCard } from '../components/capital/CreditScoreCard';
 import { FinanceNav } from '../components/capital/FinanceNav';
 import { toFen, yuan } from '../components/capital/money';
 import { useLang, useT } from '../i18n';
@@ -26,6 +27,7 @@ export function FinancingPage() {
   const [offering, setOffering] = useState<FinancingRequestView>();
   const [offer, setOffer] = useState<{ rateBp: number | null; amountYuan: number | null; termDays: number | null }>({ rateBp: 365, amountYuan: null, termDays: 90 });
   const [error, setError] = useState<unknown>();
+  const [scoreOf, setScoreOf] = useState<string>();
 
   const run = async (action: Parameters<typeof act.mutateAsync>[0]) => {
     setError(undefined);
@@ -85,6 +87,16 @@ export function FinancingPage() {
           columns={[
             { title: '#', dataIndex: 'id', width: 60 },
             { title: t('capital.financing.applicant'), dataIndex: ['applicant', 'name'], width: 220 },
+            {
+              title: t('capital.credit.applicantScore'),
+              key: 'applicantScore',
+              width: 130,
+              render: (_, r) => (
+                <Button size="small" type="link" onClick={() => setScoreOf(r.applicant.uscc)} data-testid="applicant-score">
+                  {r.applicantScore.grade} · {r.applicantScore.score}
+                </Button>
+              ),
+            },
             { title: t('capital.financing.kind'), dataIndex: 'kind', width: 100, render: (k: FinancingRequestView['kind']) => t(`capital.financingKind.${k}`) },
             { title: t('capital.field.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
             { title: t('capital.financing.term'), dataIndex: 'termDays', width: 90, align: 'right' },
@@ -120,6 +132,9 @@ export function FinancingPage() {
         />
         <CursorPager pages={pages} nextCursor={list.data?.nextCursor} isFetching={list.isFetching} />
       </Card>
+      <Drawer open={Boolean(scoreOf)} width={900} title={t('capital.credit.title')} onClose={() => setScoreOf(undefined)} destroyOnHidden data-testid="applicant-score-drawer">
+        {scoreOf ? <CreditScoreCard uscc={scoreOf} /> : null}
+      </Drawer>
       <Modal
         open={Boolean(offering)}
         title={t('capital.financing.offer')}

@@ -122,6 +122,13 @@ export function VoucherWalletPage() {
             { title: '#', dataIndex: 'id', width: 70 },
             { title: t('capital.vouchers.root'), dataIndex: 'rootId', width: 80, render: (id: string) => `#${id}` },
             { title: t('capital.field.amount'), dataIndex: 'amountFen', width: 140, align: 'right', render: (fen: number) => yuan(lang, fen) },
+            {
+              title: t('capital.vouchers.settled'),
+              dataIndex: 'settledFen',
+              width: 130,
+              align: 'right',
+              render: (fen: number, v) => (fen > 0 ? <Typography.Text type={fen === v.amountFen ? 'success' : undefined} data-testid="voucher-settled">{yuan(lang, fen)}</Typography.Text> : '—'),
+            },
             { title: t('capital.field.dueOn'), dataIndex: 'dueOn', width: 110 },
             { title: t('capital.vouchers.obligor'), dataIndex: ['obligor', 'name'], width: 170 },
             { title: t('capital.vouchers.holder'), dataIndex: ['holder', 'name'], width: 170 },
@@ -143,7 +150,7 @@ export function VoucherWalletPage() {
               width: 250,
               fixed: 'right',
               render: (_, v) =>
-                v.status === 'held' && (user.role === 'platform_admin' || user.org?.uscc === v.holder.uscc) ? (
+                v.status === 'held' && v.settledFen === 0 && (user.role === 'platform_admin' || user.org?.uscc === v.holder.uscc) ? (
                   <Space size="small">
                     {(['split', 'transfer', 'finance'] as const).map((action) => (
                       <Button key={action} size="small" onClick={() => setActing({ voucher: v, action })} data-testid={`voucher-${action}`}>

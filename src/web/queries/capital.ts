@@ -1,8 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ComplaintStatus, ComplaintVerb, ComplaintView, ContractView, CreateComplaintBody, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, PracticeView,
-  CreateFinancingOfferBody, CreateFinancingRequestBody, FinancingRequestView, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
+  CreateFinancingOfferBody, CreateFinancingRequestBody, CreditScoreView, CreditWeightsView, FinancingRequestView, UpdateCreditWeightsBody, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
 } from '../../contracts/capital';
+import type { FileView } from '../../contracts/files';
 import { apiFetch, apiUrl } from '../api';
 
 interface Page<T> {
@@ -175,4 +176,25 @@ export function useFinancingAction() {
           : apiFetch<FinancingRequestView>(`/financing-requests/${action.id}/accept`, { method: 'POST', body: { offerId: action.offerId } }),
     onSuccess: invalidate,
   });
+}
+
+/** An enterprise's credit scorecard (404 outside the caller's scope). */
+export function useCreditScore(uscc: string | undefined) {
+  return useQuery({ queryKey: ['capital', 'credit', uscc], queryFn: ({ signal }) => apiFetch<CreditScoreView>(`/credit-scores/${uscc}`, { signal }), enabled: Boolean(uscc), retry: false });
+}
+
+/** The scorecard's weights (⚠️ ours). */
+export function useCreditWeights() {
+  return useQuery({ queryKey: ['capital', 'credit-weights'], queryFn: ({ signal }) => apiFetch<CreditWeightsView>('/credit-weights', { signal }) });
+}
+
+/** Admins set the weights (they must sum to 100). */
+export function useUpdateCreditWeights() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({ mutationFn: (body: UpdateCreditWeightsBody) => apiFetch<CreditWeightsView>('/credit-weights', { method: 'PUT', body }), onSuccess: invalidate });
+}
+
+/** Evidence files of a complaint (404 for those who may not read them: the query then fails quietly). */
+export function useComplaintFiles(id: string) {
+  return useQuery({ queryKey: ['capital', 'complaint-files', id], queryFn: ({ signal }) => apiFetch<{ items: FileView[] }>(`/complaints/${id}/files`, { signal }), retry: false });
 }

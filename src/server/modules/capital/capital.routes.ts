@@ -1,11 +1,12 @@
 import type { App, AppContext } from '../../http/context.js';
 import { complaintsRoutes } from './complaints.routes.js';
+import { creditRoutes } from './credit.routes.js';
 import { financingRoutes } from './financing.routes.js';
 import { ledgerRoutes } from './ledger.routes.js';
 import { practiceRoutes } from './practice.routes.js';
 import { vouchersRoutes } from './vouchers.routes.js';
 
-/** Routes of the capital chain: payables ledger, vouchers, payment practice, complaints, financing requests and offers (credit scores are not built yet). */
+/** Routes of the capital chain: payables ledger, vouchers, payment practice, complaints, financing requests and offers, credit scores. */
 export function capitalRoutes(ctx: AppContext) {
   return async (app: App) => {
     await app.register(ledgerRoutes(ctx));
@@ -13,5 +14,6 @@ export function capitalRoutes(ctx: AppContext) {
     await app.register(practiceRoutes(ctx));
     await app.register(complaintsRoutes(ctx));
     await app.register(financingRoutes(ctx));
+    await app.register(creditRoutes(ctx));
   };
 }

@@ -73,8 +73,19 @@ export interface CapitalTables {
     origin: string;
     status: Generated<string>;
     bank_id: string | null;
+    /** Paid to this part's holder (or its bank) by the obligor so far (migration 20261130000031). */
+    settled_fen: DefaultBigInt;
     created_at: Timestamp;
     updated_at: Timestamp;
+  };
+  /** One payment's share for one voucher part (append-only; a trigger adds it to `vouchers.settled_fen`). */
+  voucher_settlements: {
+    id: Generated<string>;
+    voucher_id: string;
+    payment_id: string;
+    payee_id: string;
+    amount_fen: BigIntColumn;
+    created_at: Timestamp;
   };
   payment_complaints: {
     id: Generated<string>;
@@ -124,5 +135,12 @@ export interface CapitalTables {
     status: Generated<string>;
     created_by: string | null;
     created_at: Timestamp;
+  };
+  /** ⚠️ Points per factor of the SME scorecard (ours, configurable; migrations/20261130000030_create_credit_scores.sql). */
+  credit_weights: {
+    factor: string;
+    max_points: number;
+    updated_by: string | null;
+    updated_at: Timestamp;
   };
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/support.js';
+import { createTestApp, multipartBody } from '../../../../test/support.js';
 import { loginAs, makeEnterprise, uniqueName } from '../../../../test/factories.js';
 import type { App } from '../../http/context.js';
 import { businessDate } from '../../platform/dates.js';
@@ -85,5 +85,50 @@ describe('handling', () => {
     }
     const half = `${businessDate().slice(0, 4)}H${Number(businessDate().slice(5, 7)) <= 6 ? 1 : 2}`;
     expect((await get(`/api/v1/enterprises/${buyerUscc}/payment-practice?half=${half}`, strangerUser)).json().complaints).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('/api/v1/complaints/{id}/files', () => {
+  const upload = (id: string, headers: Headers, bytes: Buffer, name: string) => {
+    const body = multipartBody(bytes, name);
+    return app.inject({ method: 'POST', url: `/api/v1/complaints/${id}/files`, headers: { ...headers, ...body.headers }, payload: body.payload });
+  };
+  const pdf = Buffer.from('%PDF-1.4\n催款函 2025-09-01\n%%EOF\n');
+
+  it('the complainant attaches evidence; gov of the region and the buyer (while it may respond) download it; others get 404', async () => {
+    const d = await delivery('2025-06-12');
+    const c = (await post('/api/v1/complaints', supplierUser, { deliveryId: d, description: '逾期未付，附催款函' })).json();
+    const r = await upload(c.id, supplierUser, pdf, '催款函.pdf');
+    expect(r.statusCode, r.body).toBe(201);
+    const file = r.json();
+    expect(file).toMatchObject({ name: '催款函.pdf', sizeBytes: pdf.length });
+    for (const h of [supplierUser, suzhou, buyerUser]) {
+      expect((await get(`/api/v1/complaints/${c.id}/files`, h)).json().items.map((f: { id: string }) => f.id)).toEqual([file.id]);
+      const dl = await get(`/api/v1/complaints/${c.id}/files/${file.id}`, h);
+      expect(dl.statusCode).toBe(200);
+      expect(dl.rawPayload.equals(pdf)).toBe(true);
+    }
+    for (const h of [strangerUser, wuxi]) {
+      expect((await get(`/api/v1/complaints/${c.id}/files`, h)).statusCode).toBe(404);
+      expect((await get(`/api/v1/complaints/${c.id}/files/${file.id}`, h)).statusCode).toBe(404);
+      expect((await upload(c.id, h, pdf, 'x.pdf')).statusCode).toBe(404);
+    }
+    expect((await upload(c.id, buyerUser, pdf, '答复.pdf')).statusCode).toBe(403);
+    expect((await upload(c.id, supplierUser, Buffer.from('MZ not a pdf'), 'evil.pdf')).statusCode).toBe(415);
+    const audit = await get(`/api/v1/complaints/${c.id}/history`, suzhou);
+    expect(audit.json().items.map((i: { action: string }) => i.action)).toContain('complaint.file_add');
+
+    // Once closed, the buyer no longer reads the evidence and nothing more is attached; the handler still does.
+    await post(`/api/v1/complaints/${c.id}/reject`, suzhou, { text: '证据不足，不予受理' });
+    expect((await get(`/api/v1/complaints/${c.id}/files/${file.id}`, buyerUser)).statusCode).toBe(404);
+    expect((await get(`/api/v1/complaints/${c.id}/files/${file.id}`, suzhou)).statusCode).toBe(200);
+    expect((await upload(c.id, supplierUser, pdf, '补充.pdf')).statusCode).toBe(409);
+  });
+
+  it('a file of another complaint is 404', async () => {
+    const a = (await post('/api/v1/complaints', supplierUser, { deliveryId: await delivery('2025-06-13'), description: '第一笔逾期款项' })).json();
+    const b = (await post('/api/v1/complaints', supplierUser, { deliveryId: await delivery('2025-06-14'), description: '第二笔逾期款项' })).json();
+    const file = (await upload(a.id, supplierUser, pdf, 'a.pdf')).json();
+    expect((await get(`/api/v1/complaints/${b.id}/files/${file.id}`, supplierUser)).statusCode).toBe(404);
   });
 });

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { COMPLAINT_VERBS, ComplaintActionBody, ComplaintView, CreateComplaintBody, ListComplaintsQuery, type ComplaintVerb } from '../../../contracts/capital.js';
 import { Page } from '../../../contracts/common.js';
+import { FileView } from '../../../contracts/files.js';
+import { readUpload, sendFile, type StoredFile } from '../../platform/files.js';
 import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { listHistory } from '../audit/index.js';
 import { HistoryPage, HistoryQuery, IdParams, TAGS } from './capital.http.js';
+import { attachComplaintFile, downloadComplaintFile, listComplaintFiles } from './complaints.files.js';
 import type { ComplaintRecord } from './complaints.repo.js';
 import { actOnComplaint, COMPLAINT_ENTITY, createComplaint, getComplaint, isPastDeadline, listComplaints } from './complaints.service.js';
 
@@ -25,6 +28,9 @@ const VERB_DOCS: Record<ComplaintVerb, { summary: string; description: string }>
   extend: { summary: 'Extend the handling period 延长处理期限', description: 'Gov users of the buyer’s region, once: the result becomes due 90 days after acceptance (§25); reason in `text`.' },
   resolve: { summary: 'Close with a result 办结', description: 'Gov users of the buyer’s region: accepted → resolved, the result in `text`.' },
 };
+
+const toFileView = (f: StoredFile): FileView => ({ id: f.id, name: f.name, contentType: f.contentType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt });
+const FileParams = IdParams.extend({ fileId: z.string().min(1).max(20) });
 
 /** `/api/v1/complaints*`. */
 export function complaintsRoutes(ctx: AppContext) {
@@ -57,6 +63,29 @@ export function complaintsRoutes(ctx: AppContext) {
       const c = await getComplaint(db, requireActor(request), request.params.id);
       return listHistory(db, COMPLAINT_ENTITY, c.id, request.query);
     });
+
+    app.post('/api/v1/complaints/:id/files', {
+      schema: {
+        tags: TAGS,
+        summary: 'Attach evidence 上传投诉证据',
+        description: 'multipart/form-data with a `file` part. The complainant’s members while the complaint is submitted or accepted (409 once closed); others who see the complaint get 403, the rest 404; 413 over the size limit, 415 for types not accepted or bytes not matching the extension. Audited.',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: FileView },
+      },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      const upload = await readUpload(request);
+      return reply.code(201).send(toFileView(await attachComplaintFile(db, { actor, requestId: request.id }, request.params.id, upload)));
+    });
+
+    app.get('/api/v1/complaints/:id/files', {
+      schema: { tags: TAGS, summary: 'Evidence files of a complaint 投诉证据', description: 'The complainant, gov users of the buyer’s region, admins, and the buyer while it may respond (submitted or accepted); 404 for everyone else.', params: IdParams, response: { 200: z.object({ items: z.array(FileView) }) } },
+    }, async (request) => ({ items: (await listComplaintFiles(db, requireActor(request), request.params.id)).map(toFileView) }));
+
+    app.get('/api/v1/complaints/:id/files/:fileId', {
+      schema: { tags: TAGS, summary: 'Download evidence 下载投诉证据', description: 'Served as an attachment (nosniff, sandboxed). The same readers as the list; anyone else, or a file of another complaint → 404.', params: FileParams },
+    }, async (request, reply) => sendFile(reply, await downloadComplaintFile(db, requireActor(request), request.params.id, request.params.fileId)));
 
     for (const verb of COMPLAINT_VERBS) {
       app.post(`/api/v1/complaints/:id/${verb}`, {

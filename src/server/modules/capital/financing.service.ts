@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { businessDate } from '../../platform/dates.js';
 import { regionScopeOf } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
+import { scoreOf } from './credit.service.js';
 import * as repo from './financing.repo.js';
 import { selectParty, selectPracticeByBuyer } from './ledger.repo.js';
 import { addDays } from './ledger.rules.js';
@@ -43,8 +44,9 @@ async function viewOf(db: Db, scope: repo.FinancingScope, r: repo.FinancingReque
     const [p] = await selectPracticeByBuyer(db, { from: addDays(today, -365), to: addDays(today, 1), asOf: today }, [r.obligorId]);
     shareLate = p && p.deliveries > 0 ? Math.round((p.late / p.deliveries) * 1000) / 1000 : null;
   }
+  const applicant = await scoreOf(db, { id: r.applicantId, uscc: r.applicant.uscc, name: r.applicant.name, regionCode: r.applicant.regionCode, size: null, orgKind: null });
   return {
-    id: r.id, applicant: r.applicant, kind: r.kind as FinancingRequestView['kind'], voucherId: r.voucherId, obligor: r.obligor, obligorShareLate: shareLate,
+    id: r.id, applicant: r.applicant, applicantScore: { score: applicant.score, grade: applicant.grade }, kind: r.kind as FinancingRequestView['kind'], voucherId: r.voucherId, obligor: r.obligor, obligorShareLate: shareLate,
     isObligorFlagged: shareLate !== null && shareLate >= FLAG_SHARE_LATE, amountFen: Number(r.amountFen), termDays: r.termDays, bank: r.bank, description: r.description,
     status: r.status as FinancingRequestView['status'],
     offers: offers.map((o) => ({ id: o.id, bank: o.bank, rateBp: o.rateBp, amountFen: Number(o.amountFen), termDays: o.termDays, status: o.status as 'offered' })),

@@ -173,6 +173,10 @@ describe(screenContract.name, () => {
 
   it('flags an agreed late rate below the one-year LPR on the signing date (2025 §17)', () => {
     expect(lprOn('2025-06-01')).toBe(300);
+    // The rows checked against the published history (data/SOURCES.md): the day of each change and the day before it.
+    const changes: [string, number, number][] = [['2021-12-20', 385, 380], ['2022-01-20', 380, 370], ['2022-08-22', 370, 365], ['2023-06-20', 365, 355], ['2023-08-21', 355, 345], ['2024-07-22', 345, 335], ['2024-10-21', 335, 310], ['2025-05-20', 310, 300]];
+    for (const [day, before, after] of changes) expect([lprOn(addDays(day, -1)), lprOn(day)]).toEqual([before, after]);
+    expect(lprOn('2026-05-20')).toBe(300);
     expect(screenContract({ ...base, lateInterestBp: 200 })).toEqual([expect.objectContaining({ code: 'interest_below_lpr', rule: '《条例》（2025）第十七条' })]);
     expect(screenContract({ ...base, lateInterestBp: 300 })).toEqual([]);
   });

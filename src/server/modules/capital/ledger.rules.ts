@@ -75,9 +75,12 @@ export const RULE_VERSIONS: readonly RuleVersion[] = [
 ];
 
 /**
- * One-year LPR (贷款市场报价利率) in basis points by the date it was announced. ⚠️ Figures as
- * published by the National Interbank Funding Center, typed in from memory of the announcements:
- * check against chinamoney.com.cn before relying on them; extend the table as new ones come out.
+ * One-year LPR (贷款市场报价利率) in basis points by the date it was announced (the National Interbank
+ * Funding Center, chinamoney.com.cn, publishes it on the 20th). Checked 2026-11-28 against a published
+ * monthly history (data/SOURCES.md, "One-year LPR"): every change from 2021-12-20 to 2026-05-20 agrees,
+ * and 3.00 % has held since 2025-05-20. ⚠️ The four rows before 2021-12-20 were not covered by that
+ * history and remain unverified; check them against chinamoney.com.cn before relying on them, and
+ * extend the table as new announcements come out.
  */
 export const ONE_YEAR_LPR_BP: readonly { from: string; bp: number }[] = [
   { from: '2019-08-20', bp: 425 },

@@ -13,6 +13,7 @@ import { recordWrites, type WriteContext } from '../audit/index.js';
 import { dailyInterestRate, daysBetween, dueDateOf, latenessFromTotals, ruleVersionOn, screenContract, totalsOf, type BuyerType, type Lateness, type SettlementMode } from './ledger.rules.js';
 import { canAccept, canRecord, ledgerScopeOf } from './ledger.policy.js';
 import * as repo from './ledger.repo.js';
+import { settleVoucherFromPayment } from './vouchers.service.js';
 
 export const CONTRACT_ENTITY = 'payable_contract';
 export const DELIVERY_ENTITY = 'payable_delivery';
@@ -199,6 +200,7 @@ export async function createPayment(db: Db, context: WriteContext, id: string, b
     const daysLate = Math.max(0, daysBetween(delivery.dueOn, body.paidOn));
     const paymentId = await repo.insertPayment(tx, { deliveryId: id, paidOn: body.paidOn, amountFen: BigInt(body.amountFen), daysLate, createdBy: actorUserId(context.actor) });
     await rewriteTotals(tx, delivery, delivery.acceptedOn);
+    await settleVoucherFromPayment(tx, context, id, paymentId, BigInt(body.amountFen));
     await recordWrites(tx, context, [{
       action: 'payment.create', entityType: DELIVERY_ENTITY, entityKey: id, regionCode: delivery.contract.regionCode,
       before: { paidFen: Number(delivery.paidFen) }, after: { paymentId, paidOn: body.paidOn, amountFen: body.amountFen, daysLate, paidFen: Number(delivery.paidFen) + body.amountFen },

@@ -42,8 +42,9 @@ describe('GET /api/v1/enterprises/{uscc}/payment-practice', () => {
     expect(r.json()).toEqual({
       buyer: expect.objectContaining({ uscc: buyerUscc }), half: '2025H2', from: '2025-07-01', to: '2026-01-01', deliveries: 3, paid: 2, avgDaysToPay: 61,
       sharePaidWithin30: 0.5, sharePaid31To60: 0, sharePaidOver60: 0.5, shareLate: 0.667, complaints: 0,
+      conductScore: 53, // 100 − 60 × 0.667 − 20 × (61 − 30) / 90
     });
-    expect((await get(`/api/v1/enterprises/${buyerUscc}/payment-practice?half=2025H1`, strangerUser)).json()).toMatchObject({ deliveries: 0, avgDaysToPay: null, shareLate: null });
+    expect((await get(`/api/v1/enterprises/${buyerUscc}/payment-practice?half=2025H1`, strangerUser)).json()).toMatchObject({ deliveries: 0, avgDaysToPay: null, shareLate: null, conductScore: null });
   });
 
   it('is 404 for an SME and 422 for a bad half-year', async () => {

@@ -12,6 +12,7 @@ import { businessDate } from '../../platform/dates.js';
 import { findRegion, regionPrefix } from '../../platform/regions.js';
 import { isInRegionScope, regionScopeOf } from '../../platform/scope.js';
 import { countComplaintsByBuyer } from './complaints.repo.js';
+import { conductScore } from './credit.scoring.js';
 import { selectParty, selectPracticeByBuyer, type PartyRecord, type PracticeByBuyer } from './ledger.repo.js';
 
 /** [from, to) of a half-year such as 2026H1. */
@@ -26,10 +27,12 @@ function share(n: number, of: number): number | null {
 
 function view(buyer: PartyRecord, half: string, range: { from: string; to: string }, p: PracticeByBuyer | undefined, complaints: number): PracticeView {
   const paid = p?.paid ?? 0;
+  const shareLate = share(p?.late ?? 0, p?.deliveries ?? 0);
   return {
     buyer: { uscc: buyer.uscc, name: buyer.name, regionCode: buyer.regionCode }, half, from: range.from, to: range.to, deliveries: p?.deliveries ?? 0, paid,
     avgDaysToPay: p?.avgDaysToPay ?? null, sharePaidWithin30: share(p?.paidWithin30 ?? 0, paid), sharePaid31To60: share(p?.paid31To60 ?? 0, paid),
-    sharePaidOver60: share(p?.paidOver60 ?? 0, paid), shareLate: share(p?.late ?? 0, p?.deliveries ?? 0), complaints,
+    sharePaidOver60: share(p?.paidOver60 ?? 0, paid), shareLate, complaints,
+    conductScore: conductScore({ deliveries: p?.deliveries ?? 0, shareLate, avgDaysToPay: p?.avgDaysToPay ?? null, complaints }),
   };
 }
 

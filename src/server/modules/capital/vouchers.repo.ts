@@ -15,6 +15,7 @@ export interface VoucherRecord {
   bankId: string | null;
   regionCode: string;
   amountFen: bigint;
+  settledFen: bigint;
   dueOn: string;
   origin: string;
   status: string;
@@ -32,7 +33,7 @@ function voucherQuery(db: Db | Tx) {
     .innerJoin('enterprises as h', 'h.id', 'v.holder_id')
     .leftJoin('enterprises as b', 'b.id', 'v.bank_id')
     .select([
-      'v.id', 'v.root_id', 'v.parent_id', 'v.delivery_id', 'v.obligor_id', 'v.holder_id', 'v.bank_id', 'v.region_code', 'v.amount_fen', sql<string>`v.due_on::text`.as('due_on'),
+      'v.id', 'v.root_id', 'v.parent_id', 'v.delivery_id', 'v.obligor_id', 'v.holder_id', 'v.bank_id', 'v.region_code', 'v.amount_fen', 'v.settled_fen', sql<string>`v.due_on::text`.as('due_on'),
       'v.origin', 'v.status', 'v.created_at', 'v.updated_at', 'o.uscc as o_uscc', 'o.name as o_name', 'o.region_code as o_region', 'h.uscc as h_uscc', 'h.name as h_name',
       'h.region_code as h_region', 'b.uscc as b_uscc', 'b.name as b_name', 'b.region_code as b_region',
     ]);
@@ -43,7 +44,7 @@ type VoucherRow = Awaited<ReturnType<ReturnType<typeof voucherQuery>['executeTak
 function toVoucher(r: VoucherRow): VoucherRecord {
   return {
     id: r.id, rootId: r.root_id, parentId: r.parent_id, deliveryId: r.delivery_id, obligorId: r.obligor_id, holderId: r.holder_id, bankId: r.bank_id, regionCode: r.region_code,
-    amountFen: BigInt(r.amount_fen), dueOn: r.due_on, origin: r.origin, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at,
+    amountFen: BigInt(r.amount_fen), settledFen: BigInt(r.settled_fen), dueOn: r.due_on, origin: r.origin, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at,
     obligor: { uscc: r.o_uscc, name: r.o_name, regionCode: r.o_region },
     holder: { uscc: r.h_uscc, name: r.h_name, regionCode: r.h_region },
     bank: r.b_uscc && r.b_name && r.b_region ? { uscc: r.b_uscc, name: r.b_name, regionCode: r.b_region } : null,
@@ -76,8 +77,14 @@ export async function selectVouchers(db: Db, scope: VoucherScope, filter: { stat
   return (await query.orderBy('v.id', 'desc').limit(limit).execute()).map(toVoucher);
 }
 
-/** Lock a voucher row for a state change (the row lock serialises concurrent splits, transfers and financing of one part). */
+/**
+ * Lock a voucher row for a state change: first its root (which serialises every change of one
+ * voucher tree, settlements by payments included), then the row itself.
+ */
 export async function lockVoucher(tx: Tx, id: string): Promise<{ status: string; holderId: string; amountFen: bigint } | undefined> {
+  const root = await tx.selectFrom('vouchers').select('root_id').where('id', '=', id).executeTakeFirst();
+  if (!root) return undefined;
+  await lockRoot(tx, root.root_id);
   const row = await tx.selectFrom('vouchers').select(['status', 'holder_id', 'amount_fen']).where('id', '=', id).forUpdate().executeTakeFirst();
   return row ? { status: row.status, holderId: row.holder_id, amountFen: BigInt(row.amount_fen) } : undefined;
 }
@@ -105,4 +112,34 @@ export async function insertChildVouchers(tx: Tx, parent: VoucherRecord, childre
 
 export async function updateVoucherStatus(tx: Tx, id: string, status: 'split' | 'transferred' | 'financed', bankId: string | null = null): Promise<void> {
   await tx.updateTable('vouchers').set({ status, bank_id: bankId, updated_at: sql`now()` }).where('id', '=', id).execute();
+}
+
+/** Lock the root of a voucher tree (see {@link lockVoucher}). */
+export async function lockRoot(tx: Tx, rootId: string): Promise<void> {
+  await tx.selectFrom('vouchers').select('id').where('id', '=', rootId).forUpdate().execute();
+}
+
+/** The confirmed voucher of a delivery, if any. */
+export async function findRootOfDelivery(tx: Tx, deliveryId: string): Promise<{ id: string; regionCode: string } | undefined> {
+  const row = await tx.selectFrom('vouchers').select(['id', 'region_code']).where('delivery_id', '=', deliveryId).executeTakeFirst();
+  return row ? { id: row.id, regionCode: row.region_code } : undefined;
+}
+
+/** The current parts of a tree with something outstanding (held or financed), locked; call after {@link lockRoot}. */
+export async function selectOpenLeaves(tx: Tx, rootId: string): Promise<{ id: string; holderId: string; bankId: string | null; outstandingFen: bigint }[]> {
+  const rows = await tx
+    .selectFrom('vouchers')
+    .select(['id', 'holder_id', 'bank_id', 'amount_fen', 'settled_fen'])
+    .where('root_id', '=', rootId)
+    .where('status', 'in', ['held', 'financed'])
+    .where(sql<boolean>`settled_fen < amount_fen`)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => ({ id: r.id, holderId: r.holder_id, bankId: r.bank_id, outstandingFen: BigInt(r.amount_fen) - BigInt(r.settled_fen) }));
+}
+
+export async function insertSettlements(tx: Tx, rows: { voucherId: string; paymentId: string; payeeId: string; amountFen: bigint }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insertInto('voucher_settlements').values(rows.map((r) => ({ voucher_id: r.voucherId, payment_id: r.paymentId, payee_id: r.payeeId, amount_fen: r.amountFen.toString() }))).execute();
 }

@@ -12,7 +12,7 @@ import { confirmVoucher, financeVoucher, getVoucher, listVouchers, splitVoucher,
 /** A voucher as the API shows it (explicit fields). */
 export function presentVoucher(v: VoucherRecord): VoucherView {
   return {
-    id: v.id, rootId: v.rootId, parentId: v.parentId, amountFen: Number(v.amountFen), dueOn: v.dueOn, status: v.status as VoucherView['status'], origin: v.origin as VoucherView['origin'],
+    id: v.id, rootId: v.rootId, parentId: v.parentId, amountFen: Number(v.amountFen), settledFen: Number(v.settledFen), dueOn: v.dueOn, status: v.status as VoucherView['status'], origin: v.origin as VoucherView['origin'],
     obligor: v.obligor, holder: v.holder, bank: v.bank, deliveryId: v.deliveryId, createdAt: v.createdAt.toISOString(), updatedAt: v.updatedAt.toISOString(),
   };
 }

@@ -14,6 +14,7 @@ import { recordWrites, type WriteContext } from '../audit/index.js';
 import { ledgerScopeOf } from './ledger.policy.js';
 import { selectDelivery, selectParty, type PartyRecord } from './ledger.repo.js';
 import * as repo from './vouchers.repo.js';
+import { allocateProRata } from './vouchers.settlement.js';
 
 export const VOUCHER_ENTITY = 'voucher';
 const ID = /^\d{1,18}$/;
@@ -95,6 +96,7 @@ async function lockHeldPart(tx: Tx, actor: Actor, id: string): Promise<repo.Vouc
   if (voucher.status !== 'held') {
     throw new AppError('invalid_state', `Voucher is ${voucher.status}`, { userMessage: `该凭证已${{ split: '拆分', transferred: '转让', financed: '融资' }[voucher.status] ?? voucher.status}，不能再次操作` });
   }
+  if (voucher.settledFen > 0n) throw new AppError('invalid_state', 'Voucher is partly settled', { userMessage: '该凭证已由付款方部分兑付，不能再拆分、转让或融资' });
   return voucher;
 }
 
@@ -165,4 +167,21 @@ export async function financePart(tx: Tx, context: WriteContext, id: string, ban
 export async function financeVoucher(db: Db, context: WriteContext, id: string, bankUscc: string): Promise<repo.VoucherRecord> {
   await db.transaction().execute(async (tx) => financePart(tx, context, id, await targetParty(tx, bankUscc, 'bankUscc')));
   return getVoucher(db, context.actor, id);
+}
+
+/**
+ * Inside the caller's payment transaction: share a payment on a confirmed delivery among the
+ * voucher's current parts, pro rata to what each has outstanding (vouchers.settlement.ts); a
+ * financed part's share is paid to its bank. Nothing happens when the delivery has no voucher.
+ */
+export async function settleVoucherFromPayment(tx: Tx, context: WriteContext, deliveryId: string, paymentId: string, amountFen: bigint): Promise<void> {
+  const root = await repo.findRootOfDelivery(tx, deliveryId);
+  if (!root) return;
+  await repo.lockRoot(tx, root.id);
+  const leaves = await repo.selectOpenLeaves(tx, root.id);
+  const shares = allocateProRata(amountFen, leaves);
+  const byId = new Map(leaves.map((l) => [l.id, l]));
+  const rows = shares.map((s) => ({ voucherId: s.id, paymentId, payeeId: byId.get(s.id)!.bankId ?? byId.get(s.id)!.holderId, amountFen: s.amountFen }));
+  await repo.insertSettlements(tx, rows);
+  await recordWrites(tx, context, rows.map((r) => ({ action: 'voucher.settle', entityType: VOUCHER_ENTITY, entityKey: r.voucherId, regionCode: root.regionCode, after: { paymentId, amountFen: Number(r.amountFen), payeeId: r.payeeId } })));
 }

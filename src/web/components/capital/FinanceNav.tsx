@@ -9,6 +9,7 @@ const TABS = [
   { path: '/finance/financing', key: 'capital.nav.financing', testId: 'finance-nav-financing' },
   { path: '/finance/complaints', key: 'capital.nav.complaints', testId: 'finance-nav-complaints' },
   { path: '/finance/practice', key: 'capital.nav.practice', testId: 'finance-nav-practice' },
+  { path: '/finance/credit', key: 'capital.nav.credit', testId: 'finance-nav-credit' },
 ] as const;
 
 /** Tabs between the pages of the capital chain. */
