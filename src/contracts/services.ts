@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PageQuery, RegionCode, Uscc } from './common.js';
+import { FileView } from './files.js';
 
 const Text = (max: number) => z.string().trim().min(2, '至少2个字').max(max);
 
@@ -59,9 +60,6 @@ export const PublicCasesQuery = PageQuery.extend({
 });
 export type PublicCasesQuery = z.infer<typeof PublicCasesQuery>;
 
-export const CaseFileView = z.object({ id: z.string(), name: z.string(), contentType: z.string(), sizeBytes: z.number().int() });
-export type CaseFileView = z.infer<typeof CaseFileView>;
-
 export const CaseView = z.object({
   id: z.string(),
   title: z.string(),
@@ -74,7 +72,7 @@ export const CaseView = z.object({
   results: z.string(),
   status: z.enum(CASE_STATUSES),
   enterprises: z.array(z.object({ uscc: z.string(), name: z.string(), role: z.enum(CASE_ENTERPRISE_ROLES) })),
-  files: z.array(CaseFileView),
+  files: z.array(FileView).describe('Media files; download through `/api/v1/cases/{id}/files/{fileId}` (or the public path once published).'),
   submittedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),

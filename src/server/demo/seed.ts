@@ -10,6 +10,7 @@ import { seedSupplyDemo } from '../modules/chains/supply.demo.js';
 import { seedRiskDemo } from '../modules/chains/risk.demo.js';
 import { seedMatchingDemo } from '../modules/matching/index.js';
 import { seedInnovationDemo } from '../modules/innovation/innovation.demo.js';
+import { seedServicesDemo } from '../modules/services/services.demo.js';
 import { seedWorkbenchDemo } from '../modules/workbench/workbench.demo.js';
 import { seedAssessmentDemo } from '../modules/assessment/assessment.demo.js';
 import { seedCapitalDemo } from '../modules/capital/capital.demo.js';
@@ -138,6 +139,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'assessment', seed: seedAssessmentDemo },
   { name: 'workbench', seed: seedWorkbenchDemo },
   { name: 'innovation', seed: seedInnovationDemo },
+  { name: 'services', seed: seedServicesDemo },
 ];
 
 export async function seedModuleDemos(db: Db): Promise<void> {

@@ -35,7 +35,7 @@ export function FileLinks({ files, hrefOf, onRemove }: { files: FileView[]; href
 }
 
 /** An upload button posting one file to `path` (size and type checked here first, and again by the server). */
-export function FileUploadButton({ path, testId }: { path: string; testId: string }) {
+export function FileUploadButton({ path, testId, onUploaded }: { path: string; testId: string; onUploaded?: () => void }) {
   const t = useT();
   const { message } = AntApp.useApp();
   const upload = useUploadFile(path);
@@ -48,7 +48,7 @@ export function FileUploadButton({ path, testId }: { path: string; testId: strin
           message.error(t('deals.files.tooLarge', { mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }));
           return Upload.LIST_IGNORE;
         }
-        upload.mutate(file, { onSuccess: () => message.success(t('deals.files.uploaded')), onError: (err) => message.error(errorMessage(err, t)) });
+        upload.mutate(file, { onSuccess: () => { message.success(t('deals.files.uploaded')); onUploaded?.(); }, onError: (err) => message.error(errorMessage(err, t)) });
         return false;
       }}
     >

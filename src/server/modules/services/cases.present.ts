@@ -1,5 +1,7 @@
 /** Case rows → API shapes (explicit fields). */
 import type { CaseModel, CaseStatus, CaseView, CaseEnterpriseRole } from '../../../contracts/services.js';
+import type { FileView } from '../../../contracts/files.js';
+import type { StoredFile } from '../../platform/files.js';
 import { regionFullName } from '../../platform/regions.js';
 import type { CaseDetail } from './cases.service.js';
 
@@ -18,7 +20,7 @@ export function presentCase(detail: CaseDetail): CaseView {
     results: r.results,
     status: r.status as CaseStatus,
     enterprises: detail.enterprises.map((e) => ({ uscc: e.uscc, name: e.name, role: e.role as CaseEnterpriseRole })),
-    files: detail.files.map((f) => ({ id: f.id, name: f.name, contentType: f.contentType, sizeBytes: f.sizeBytes })),
+    files: detail.files.map(presentFile),
     submittedAt: r.submittedAt?.toISOString() ?? null,
     publishedAt: r.publishedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
@@ -27,4 +29,9 @@ export function presentCase(detail: CaseDetail): CaseView {
     canEdit: detail.canEdit,
     canReview: detail.canReview,
   };
+}
+
+/** A stored file as the API shows it (no owner fields). */
+export function presentFile(f: StoredFile): FileView {
+  return { id: f.id, name: f.name, contentType: f.contentType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt };
 }

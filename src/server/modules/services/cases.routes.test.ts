@@ -17,10 +17,10 @@ let suzhou: Headers;
 let wuxi: Headers;
 let jiangsu: Headers;
 let expert: Headers;
-const anonymous = {};
+const anonymous: Record<string, string> = {};
 
-const get = (url: string, headers: object) => app.inject({ method: 'GET', url, headers });
-const post = (url: string, headers: object, payload?: object) => app.inject({ method: 'POST', url, headers, payload: payload ?? {} });
+const get = (url: string, headers: Record<string, string>) => app.inject({ method: 'GET', url, headers });
+const post = (url: string, headers: Record<string, string>, payload?: object) => app.inject({ method: 'POST', url, headers, payload: payload ?? {} });
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e5b3f50000000049454e44ae426082', 'hex');
 
 beforeAll(async () => {

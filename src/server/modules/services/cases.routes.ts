@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Page } from '../../../contracts/common.js';
-import { CaseFileView, CaseView, CreateCaseBody, ListCasesQuery, PublicCasesQuery, ReturnCaseBody, UpdateCaseBody } from '../../../contracts/services.js';
+import { FileView } from '../../../contracts/files.js';
+import { CaseView, CreateCaseBody, ListCasesQuery, PublicCasesQuery, ReturnCaseBody, UpdateCaseBody } from '../../../contracts/services.js';
 import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { readUpload, sendFile } from '../../platform/files.js';
 import { exportCases } from './cases.export.js';
-import { presentCase } from './cases.present.js';
+import { presentCase, presentFile } from './cases.present.js';
 import { attachCaseFile, createCase, downloadCaseFile, getCase, listCases, listPublicCases, moveCase, updateCase } from './cases.service.js';
 import { sendXlsx } from './services.http.js';
 
@@ -67,11 +68,11 @@ export function caseRoutes(ctx: AppContext) {
     });
 
     app.post('/api/v1/cases/:id/files', {
-      schema: { tags: TAGS, summary: 'Attach a media file 上传案例材料', description: 'multipart/form-data with a `file` part (photos, PDF, slides, documents). Authors of a draft or returned case; 409 otherwise; 413 over the size limit; 415 for types not accepted.', params: IdParams, consumes: ['multipart/form-data'], response: { 201: CaseFileView } },
+      schema: { tags: TAGS, summary: 'Attach a media file 上传案例材料', description: 'multipart/form-data with a `file` part (photos, PDF, slides, documents). Authors of a draft or returned case; 409 otherwise; 413 over the size limit; 415 for types not accepted.', params: IdParams, consumes: ['multipart/form-data'], response: { 201: FileView } },
     }, async (request, reply) => {
       const actor = requireActor(request);
       const file = await attachCaseFile(db, { actor, requestId: request.id }, request.params.id, await readUpload(request));
-      return reply.code(201).send({ id: file.id, name: file.name, contentType: file.contentType, sizeBytes: file.sizeBytes });
+      return reply.code(201).send(presentFile(file));
     });
 
     app.get('/api/v1/cases/:id/files/:fileId', {

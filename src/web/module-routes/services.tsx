@@ -1,0 +1,13 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+
+const CaseListPage = lazy(() => import('../pages/services/CasePages').then((m) => ({ default: m.CaseListPage })));
+const CaseDetailPage = lazy(() => import('../pages/services/CasePages').then((m) => ({ default: m.CaseDetailPage })));
+
+/** Routes of the service module (typical cases): a fragment of <Route>s that `routes.tsx` mounts inside the app layout. The public pages live in `PublicCasePages` (outside the log-in). */
+export const servicesRoutes = (
+  <>
+    <Route path="cases" element={<CaseListPage />} />
+    <Route path="cases/:id" element={<CaseDetailPage />} />
+  </>
+);
