@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PageQuery, RegionCode, Uscc } from './common.js';
+import { EnterpriseTag } from './enterprises.js';
 import { FileView } from './files.js';
 
 const Text = (max: number) => z.string().trim().min(2, '至少2个字').max(max);
@@ -82,3 +83,78 @@ export const CaseView = z.object({
   canReview: z.boolean().describe('The caller may return or publish (submitted, gov in scope of the region).'),
 });
 export type CaseView = z.infer<typeof CaseView>;
+
+// ── Policy programmes (政策项目, WR-2) ──────────────────────────────────────────
+
+/** Eligibility rules a programme is written with; evaluated by the assessment rule engine. */
+export const ProgrammeRules = z.object({
+  isSmeRequired: z.boolean().default(true).describe('Only SMEs (size small/medium/micro by the 2017 rules).'),
+  tagsAny: z.array(EnterpriseTag).max(5).default([]).describe('The enterprise holds at least one of these titles (empty: any).'),
+  industryDivisions: z.array(z.string().regex(/^[A-T]\d{2}$/, '行业大类代码，如 C38')).max(20).default([]).describe('GB/T 4754 divisions (e.g. C38); empty: any.'),
+});
+export type ProgrammeRules = z.infer<typeof ProgrammeRules>;
+
+export const CreateProgrammeBody = z.object({
+  title: Text(120),
+  regionCode: RegionCode.optional().describe('Enterprises registered here or below may apply (default: the gov user’s region).'),
+  description: z.string().trim().max(CASE_TEXT_MAX).optional(),
+  rules: ProgrammeRules,
+  maxAmountYuan: z.number().positive().max(1e10).describe('Most support per enterprise in 元 (stored as fen).'),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Last business day (Asia/Shanghai) to apply, YYYY-MM-DD.'),
+});
+export type CreateProgrammeBody = z.infer<typeof CreateProgrammeBody>;
+
+/** One reason of an eligibility verdict: a rule, whether it held (null: a figure is missing) and the enterprise's value. */
+export const EligibilityReason = z.object({ key: z.string(), text: z.string(), passed: z.boolean().nullable(), detail: z.string() });
+export type EligibilityReason = z.infer<typeof EligibilityReason>;
+export const EligibilityView = z.object({ isEligible: z.boolean(), reasons: z.array(EligibilityReason), uscc: z.string(), name: z.string() });
+export type EligibilityView = z.infer<typeof EligibilityView>;
+
+export const ProgrammeView = z.object({
+  id: z.string(),
+  title: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  description: z.string(),
+  rules: ProgrammeRules,
+  rulesText: z.array(z.string()).describe('The rules in words, as enterprises read them.'),
+  maxAmountFen: z.number().int(),
+  deadline: z.string(),
+  isOpen: z.boolean().describe('Today (Asia/Shanghai) is on or before the deadline.'),
+  canManage: z.boolean(),
+  myApplicationId: z.string().nullable(),
+});
+export type ProgrammeView = z.infer<typeof ProgrammeView>;
+
+export const ApplyProgrammeBody = z.object({
+  uscc: Uscc.optional().describe('Applying enterprise; a member applies for its own (default).'),
+  requestedYuan: z.number().positive().max(1e10).describe('Support asked for, in 元 (stored as fen); at most the programme’s maximum.'),
+  plan: z.string().trim().max(CASE_TEXT_MAX).optional(),
+});
+export type ApplyProgrammeBody = z.infer<typeof ApplyProgrammeBody>;
+
+export const PROGRAMME_APPLICATION_STATUSES = ['submitted', 'approved', 'rejected'] as const;
+export const ProgrammeApplicationView = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeTitle: z.string(),
+  uscc: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  requestedFen: z.number().int(),
+  plan: z.string(),
+  isEligible: z.boolean(),
+  reasons: z.array(EligibilityReason),
+  status: z.enum(PROGRAMME_APPLICATION_STATUSES),
+  approvedFen: z.number().int().nullable(),
+  decisionNote: z.string(),
+  createdAt: z.string(),
+});
+export type ProgrammeApplicationView = z.infer<typeof ProgrammeApplicationView>;
+
+export const DecideApplicationBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  approvedYuan: z.number().min(0).max(1e10).optional().describe('Approved amount in 元 (required to approve; at most the programme’s maximum).'),
+  note: z.string().trim().max(2000).optional(),
+});
+export type DecideApplicationBody = z.infer<typeof DecideApplicationBody>;

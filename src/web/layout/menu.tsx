@@ -64,6 +64,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'assessment', labelKey: 'menu.assessment', icon: <AuditOutlined />, roles: ALL_ROLES, path: '/assessment' },
   { key: 'dispatch', labelKey: 'menu.dispatch', icon: <DeploymentUnitOutlined />, roles: REGISTRY_ROLES, path: '/dispatch' },
   { key: 'dashboard', labelKey: 'workbench.menuDashboard', icon: <DashboardOutlined />, roles: REGISTRY_ROLES, path: '/dashboard' },
+  { key: 'programmes', labelKey: 'services.menu.programmes', icon: <AuditOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/programmes' },
   { key: 'cases', labelKey: 'services.menu.cases', icon: <FileTextOutlined />, roles: ALL_ROLES, path: '/cases' },
   { key: 'key-lists', labelKey: 'workbench.lists.title', icon: <ProfileOutlined />, roles: REGISTRY_ROLES, path: '/key-lists' },
 ];

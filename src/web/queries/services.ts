@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseModel, CaseStatus, CaseView, CreateCaseBody, UpdateCaseBody } from '../../contracts/services';
+import type { ApplyProgrammeBody, CaseModel, CaseStatus, CaseView, CreateCaseBody, CreateProgrammeBody, DecideApplicationBody, EligibilityView, ProgrammeApplicationView, ProgrammeView, UpdateCaseBody } from '../../contracts/services';
 import { apiFetch } from '../api';
 
 interface Page<T> {
@@ -52,3 +52,39 @@ export function useCaseAction(id: string) {
   );
 }
 
+
+const PROGRAMMES_KEY = ['programmes'] as const;
+
+/** Programmes for the user (newest first). */
+export function useProgrammeList() {
+  return useQuery({ queryKey: [...PROGRAMMES_KEY, 'list'], queryFn: ({ signal }) => apiFetch<Page<ProgrammeView>>('/programmes', { signal, query: { limit: 200 } }) });
+}
+
+/** One programme, its eligibility verdict for the user's enterprise (members) and its applications (managers). */
+export function useProgramme(id: string) {
+  return useQuery({ queryKey: [...PROGRAMMES_KEY, 'one', id], queryFn: ({ signal }) => apiFetch<ProgrammeView>(`/programmes/${id}`, { signal }) });
+}
+export function useEligibility(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...PROGRAMMES_KEY, 'eligibility', id], queryFn: ({ signal }) => apiFetch<EligibilityView>(`/programmes/${id}/eligibility`, { signal }), enabled, retry: false });
+}
+export function useProgrammeApplications(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...PROGRAMMES_KEY, 'applications', id], queryFn: ({ signal }) => apiFetch<{ items: ProgrammeApplicationView[] }>(`/programmes/${id}/applications`, { signal }), enabled });
+}
+
+function useProgrammeMutation<TBody, TResult>(run: (body: TBody) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: PROGRAMMES_KEY }) });
+}
+
+/** Publish a programme (gov). */
+export function useCreateProgramme() {
+  return useProgrammeMutation((body: CreateProgrammeBody) => apiFetch<{ id: string }>('/programmes', { method: 'POST', body }));
+}
+/** Apply to a programme. */
+export function useApplyProgramme(id: string) {
+  return useProgrammeMutation((body: ApplyProgrammeBody) => apiFetch<ProgrammeApplicationView>(`/programmes/${id}/applications`, { method: 'POST', body }));
+}
+/** Approve or reject an application. */
+export function useDecideApplication() {
+  return useProgrammeMutation((body: DecideApplicationBody & { id: string }) => apiFetch<ProgrammeApplicationView>(`/programme-applications/${body.id}/decide`, { method: 'POST', body: { decision: body.decision, approvedYuan: body.approvedYuan, note: body.note } }));
+}
