@@ -20,4 +20,9 @@ describe('seedServicesDemo', () => {
     const audited = await db.selectFrom('audit_log').select('action').where('entity_type', '=', 'service_case').execute();
     expect(audited.filter((a) => a.action === 'case.publish')).toHaveLength(2);
   });
+
+  it('publishes the two programmes of 苏州', async () => {
+    const programmes = await db.selectFrom('service_programmes').select(['region_code']).execute();
+    expect(programmes.map((p) => p.region_code)).toEqual(['320500', '320500']);
+  });
 });

@@ -2,12 +2,15 @@
  * Demo data of the service module: typical cases in every state, so that each role has something
  * to see — two published cases (public pages), one waiting for 苏州's review (`gov_sz`), one
  * returned to the battery leader (`leader`) with comments, and a draft of the `sme`. Runs once
- * (seed.ts keeps the marker).
+ * (seed.ts keeps the marker). Also two policy programmes of 苏州 (one for 专精特新/小巨人 SMEs, one
+ * for any SME in manufacturing divisions C34/C38), so `sme` sees an eligibility verdict with reasons.
  */
 import type { CreateCaseBody } from '../../../contracts/services.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
+import { businessDate } from '../../platform/dates.js';
 import { createCase, moveCase } from './cases.service.js';
+import { createProgramme } from './programmes.service.js';
 
 const LEADER = '91320571MA1P3K7W9A'; // 苏州澜沣新能源 (battery leader, the `leader` log-in)
 const SME = '91320506MA1M2G8K8W'; // 苏州锐铭精密机械 (the `sme` log-in)
@@ -108,4 +111,14 @@ export async function seedServicesDemo(db: Db): Promise<void> {
       if (actor) await moveCase(db, { actor, requestId: 'demo' }, id, verb, comment);
     }
   }
+  const gov = actors.get('gov_sz');
+  if (gov) await seedProgrammesDemo(db, gov);
+}
+
+/** Seed 苏州's demo programmes (see the file comment). */
+export async function seedProgrammesDemo(db: Db, gov: Actor): Promise<void> {
+  const deadline = businessDate(new Date(Date.now() + 60 * 86_400_000));
+  const context = { actor: gov, requestId: 'demo' };
+  await createProgramme(db, context, { title: '2026年专精特新中小企业技术改造专项补助', regionCode: '320500', description: '支持专精特新中小企业和“小巨人”企业开展设备更新、数字化改造和质量提升，按项目投资额的20%给予补助。', rules: { isSmeRequired: true, tagsAny: ['specialized', 'little_giant'], industryDivisions: [] }, maxAmountYuan: 500000, deadline });
+  await createProgramme(db, context, { title: '链主配套中小企业首台套推广应用奖励', regionCode: '320500', description: '对进入链主企业供应体系的装备制造中小企业给予一次性奖励。', rules: { isSmeRequired: true, tagsAny: [], industryDivisions: ['C34', 'C38'] }, maxAmountYuan: 200000, deadline });
 }
