@@ -36,6 +36,7 @@ import { capitalRoutes } from './modules/capital/capital.routes.js';
 import { fairsRoutes } from './modules/fairs/fairs.routes.js';
 import { dealsRoutes } from './modules/matching/deals.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { servicesRoutes } from './modules/services/services.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -172,6 +173,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(assessmentRoutes(ctx));
   await app.register(workbenchRoutes(ctx));
   await app.register(innovationRoutes(ctx));
+  await app.register(servicesRoutes(ctx));
   if (options.feed) ctx.matching.follow(options.feed);
 
   if (isWebServed) {

@@ -11,6 +11,7 @@ import { assessmentRoutes } from './module-routes/assessment';
 import { capitalRoutes } from './module-routes/capital';
 import { fairsRoutes } from './module-routes/fairs';
 import { dealsRoutes } from './module-routes/deals';
+import { servicesRoutes } from './module-routes/services';
 
 // Pages load on first visit; the shell and the login page are in the main bundle.
 const HomePage = lazy(() => import('./pages/HomePage').then((module) => ({ default: module.HomePage })));
@@ -103,6 +104,7 @@ export function AppRoutes() {
         {assessmentRoutes}
         {workbenchRoutes}
         {innovationRoutes}
+        {servicesRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -9,6 +9,7 @@ import type { AssessmentTables } from '../modules/assessment/assessment.tables.j
 import type { CapitalTables } from '../modules/capital/capital.tables.js';
 import type { FairsTables } from '../modules/fairs/fairs.tables.js';
 import type { DealsTables } from '../modules/matching/deals.tables.js';
+import type { ServicesTables } from '../modules/services/services.tables.js';
 
 /** Row types of the tables, as Kysely sees them (snake_case; repos map to camelCase). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -130,7 +131,7 @@ export interface FilesTable {
   created_at: Generated<Date>;
 }
 
-export interface Database extends ChainsTables, SupplyTables, RiskTables, MatchingTables, InnovationTables, WorkbenchTables, AssessmentTables, CapitalTables, FairsTables, DealsTables {
+export interface Database extends ChainsTables, SupplyTables, RiskTables, MatchingTables, InnovationTables, WorkbenchTables, AssessmentTables, CapitalTables, FairsTables, DealsTables, ServicesTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

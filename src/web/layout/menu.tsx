@@ -13,6 +13,7 @@ import {
   DeploymentUnitOutlined,
   ExperimentOutlined,
   FlagOutlined,
+  FileTextOutlined,
   HomeOutlined,
   NodeIndexOutlined,
   ProfileOutlined,
@@ -76,6 +77,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'projects', group: 'workbench', labelKey: 'workbench.projects.title', icon: <ProjectOutlined />, roles: REGISTRY_ROLES, path: '/projects' },
   { key: 'achievements', group: 'innovation', labelKey: 'innovation.menu.achievements', icon: <BulbOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/achievements' },
   { key: 'consultations', group: 'innovation', labelKey: 'talent.menu.consultations', icon: <CommentOutlined />, roles: ALL_ROLES, path: '/consultations' },
+  { key: 'programmes', group: 'workbench', labelKey: 'services.menu.programmes', icon: <AuditOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/programmes' },
+  { key: 'cases', group: 'workbench', labelKey: 'services.menu.cases', icon: <FileTextOutlined />, roles: ALL_ROLES, path: '/cases' },
 ];
 
 /** A menu entry resolved for one user. */
