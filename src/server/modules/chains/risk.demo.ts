@@ -8,6 +8,7 @@
 import type { CreateRiskEventBody, RiskStatus } from '../../../contracts/risk.js';
 import type { Db } from '../../db/database.js';
 import { DEMO_ANCHORS } from '../../demo/generator.js';
+import { demoActors } from '../../demo/actors.js';
 import type { Actor } from '../../platform/actor.js';
 import { createSubscription } from './risk.alerts.js';
 import { changeRiskStatus, addRiskNote, createRiskEvent } from './risk.service.js';
@@ -24,22 +25,6 @@ function daysAgo(days: number, hour = 9): string {
   const at = new Date(Date.now() - days * 86_400_000);
   at.setUTCHours(hour - 8, 30, 0, 0);
   return at.toISOString();
-}
-
-/** The actors of demo users by username (as the accounts module builds them). */
-async function demoActors(db: Db, usernames: readonly string[]): Promise<Map<string, Actor>> {
-  const rows = await db
-    .selectFrom('users')
-    .leftJoin('organisations', 'organisations.id', 'users.org_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.region_code', 'users.org_id', 'organisations.uscc'])
-    .where('users.username', 'in', [...usernames])
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.username,
-      { userId: r.id, username: r.username, label: r.display_name ? `${r.display_name} (${r.username})` : r.username, role: r.role as Actor['role'], regionCode: r.region_code, orgId: r.org_id, orgUscc: r.uscc },
-    ]),
-  );
 }
 
 interface DemoEvent {

@@ -9,6 +9,7 @@ import type { CreateCaseBody } from '../../../contracts/services.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { businessDate } from '../../platform/dates.js';
+import { demoActors } from '../../demo/actors.js';
 import { createCase, moveCase } from './cases.service.js';
 import { createProgramme } from './programmes.service.js';
 
@@ -17,17 +18,6 @@ const SME = '91320506MA1M2G8K8W'; // 苏州锐铭精密机械 (the `sme` log-in)
 const RONGCHUAN = '91320507MA1T9F5A90'; // 苏州溶川新材料
 const SHULHENG = '91320571MA1W5B3L6L'; // 苏州数衡工业软件
 const BATTERY_CHAIN = '苏州市新能源汽车动力电池产业链';
-
-/** The actors of demo users by username. */
-async function demoActors(db: Db, usernames: readonly string[]): Promise<Map<string, Actor>> {
-  const rows = await db
-    .selectFrom('users')
-    .leftJoin('organisations', 'organisations.id', 'users.org_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.region_code', 'users.org_id', 'organisations.uscc'])
-    .where('users.username', 'in', [...usernames])
-    .execute();
-  return new Map(rows.map((r) => [r.username, { userId: r.id, username: r.username, label: r.display_name ?? r.username, role: r.role as Actor['role'], regionCode: r.region_code, orgId: r.org_id, orgUscc: r.uscc }]));
-}
 
 interface DemoCase {
   by: string;
