@@ -4,6 +4,9 @@ import type { Database } from './schema.js';
 
 // int8 → string (money stays exact; callers convert), numeric → string, timestamptz → Date (default).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+// date → 'YYYY-MM-DD' as stored, as the tables declare it: pg's default is a Date at local midnight,
+// which `toISOString()` turns into the previous day wherever the server runs east of UTC (Asia/Shanghai).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /** The typed query builder used by repos. */
 export type Db = Kysely<Database>;
