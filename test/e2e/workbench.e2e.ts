@@ -101,10 +101,7 @@ describe('a province dispatches a task, a city reports, the province sees the ro
     await expect.poll(() => page.getByTestId('rollup-done').innerText()).toContain('12');
     await screenshot(page, 'workbench-rollup-gov-js');
 
-    await page.getByTestId('menu-dispatch').click();
-    await showOwnLevel(page);
-    await page.getByTestId('task-table').getByText('2026年“百场万企”大中小企业融通对接活动').first().click();
-    await page.getByTestId('task-detail-page').waitFor();
+    await openTask(page, '2026年“百场万企”大中小企业融通对接活动');
     await page.getByTestId('rollup-children').locator('tr', { hasText: '常州市' }).getByTestId('task-overdue').waitFor();
     await screenshot(page, 'workbench-fairs-tree-gov-js');
     await page.context().close();
