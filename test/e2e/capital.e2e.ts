@@ -119,4 +119,54 @@ describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
     await screenshot(page, 'capital-complaint-evidence');
     await page.context().close();
   }, 300_000);
+
+  it('the SME browses the bank product catalogue with eligibility reasons and applies from a product into financing', async () => {
+    const page = await logInAs(browser, 'sme');
+    await openFinance(page);
+    await page.getByTestId('finance-nav-products').click();
+    await page.getByTestId('products-page').waitFor();
+    const table = page.getByTestId('products-table');
+    await table.getByText('订单e贷').waitFor();
+    expect(await table.getByTestId('product-eligible').count()).toBeGreaterThan(0);
+    expect(await table.getByTestId('product-not-eligible').count()).toBeGreaterThan(0);
+    const refused = table.locator('tr.ant-table-row', { hasText: '小巨人科创贷' });
+    await refused.locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('reason-tier').first().waitFor();
+    expect(await page.getByTestId('product-rules').first().textContent()).toContain('专精特新');
+    await screenshot(page, 'capital-products-sme');
+
+    await table.locator('tr.ant-table-row', { hasText: '订单e贷' }).getByTestId('product-apply').click();
+    await page.getByTestId('apply-amount').fill('120000');
+    await page.getByTestId('apply-term').fill('90');
+    await screenshot(page, 'capital-products-apply');
+    await page.getByTestId('apply-submit').click();
+    await page.getByText('已提交融资申请').waitFor();
+    await page.getByTestId('finance-nav-financing').click();
+    await page.getByTestId('financing-page').waitFor();
+    await page.getByTestId('financing-table').getByText('订单e贷').first().waitFor();
+    await page.context().close();
+  }, 300_000);
+
+  it('a bank publishes a product with eligibility rules and sees its catalogue', async () => {
+    const page = await logInAs(browser, 'bank');
+    await openFinance(page);
+    await page.getByTestId('finance-nav-products').click();
+    await page.getByTestId('products-page').waitFor();
+    const table = page.getByTestId('products-table');
+    await table.getByText('链e融·应收账款融资').waitFor();
+    await page.getByTestId('product-new').click();
+    const drawer = page.getByTestId('product-drawer');
+    await drawer.waitFor();
+    await page.getByTestId('product-name').fill('科技成长贷（测试）');
+    await pickOption(page, page.getByTestId('product-kind'), '信用贷款');
+    await page.getByTestId('product-min').fill('100000');
+    await page.getByTestId('product-max').fill('5000000');
+    await drawer.getByLabel('全国').click();
+    await screenshot(page, 'capital-products-publish');
+    await page.getByTestId('product-save').click();
+    await table.getByText('科技成长贷（测试）').waitFor();
+    await screenshot(page, 'capital-products-bank');
+    await page.context().close();
+  }, 300_000);
 });
+
