@@ -91,3 +91,57 @@ describe('a typical case goes from submission through review to its public page'
     await context.close();
   });
 });
+
+describe('an SME requests a service from the directory, the provider serves it and the SME rates it', () => {
+  const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const note = `请为精密加工车间做数字化诊断（${tag}）`;
+
+  async function openDirectory(page: Page, tab: string): Promise<void> {
+    await page.getByTestId('menu-service-directory').click();
+    await page.getByTestId('directory-page').waitFor();
+    await page.getByTestId(tab).click();
+  }
+
+  it('the sme browses products and providers and sends a request', async () => {
+    const page = await logIn('sme');
+    await openDirectory(page, 'tab-products');
+    const row = page.locator('tr').filter({ hasText: '中小企业数字化转型诊断' });
+    await row.waitFor();
+    await screenshot(page, 'service-directory-products');
+    await row.getByTestId('product-request').click();
+    await page.getByTestId('request-note').fill(note);
+    await page.getByTestId('request-ok').click();
+    await page.getByTestId('request-note').waitFor({ state: 'detached' });
+    await page.getByTestId('tab-providers').click();
+    await page.getByTestId('provider-link').filter({ hasText: '澜沣新能源电池安全检测中心' }).click();
+    await page.getByTestId('provider-drawer').getByText('动力电池安全检测').first().waitFor();
+    await screenshot(page, 'service-directory-provider');
+    await page.getByTestId('provider-drawer-close').click();
+    await page.getByTestId('tab-requests-mine').click();
+    await page.getByTestId('requests-mine').getByText(note).waitFor();
+    await page.context().close();
+  });
+
+  it('苏州 accepts and completes it; the sme rates it', async () => {
+    const gov = await logIn('gov_sz');
+    await openDirectory(gov, 'tab-requests-incoming');
+    const row = gov.getByTestId('requests-incoming').locator('tr').filter({ hasText: note });
+    await row.getByTestId('request-accept').click();
+    await expect.poll(() => row.getByTestId('request-status').innerText()).toContain('服务中');
+    await screenshot(gov, 'service-directory-incoming-gov');
+    await row.getByTestId('request-complete').click();
+    await expect.poll(() => row.getByTestId('request-status').innerText()).toContain('已完成');
+    await gov.context().close();
+
+    const sme = await logIn('sme');
+    await openDirectory(sme, 'tab-requests-mine');
+    const mine = sme.getByTestId('requests-mine').locator('tr').filter({ hasText: note });
+    await mine.getByTestId('request-rate').click();
+    await sme.getByTestId('rate-stars').locator('li').nth(3).click();
+    await sme.getByTestId('rate-review').fill('诊断报告针对性强，建议可落地。');
+    await sme.getByTestId('rate-ok').click();
+    await mine.getByText('诊断报告针对性强').waitFor();
+    await screenshot(sme, 'service-directory-rated');
+    await sme.context().close();
+  });
+});
