@@ -1,6 +1,6 @@
 /** Contracts of the talent side of the innovation module: expert consultations, expert committees, training courses (issue 5 items 7–8). */
 import { z } from 'zod';
-import { PageQuery, RegionCode, Uscc } from './common.js';
+import { BusinessDate, PageQuery, RegionCode, Uscc } from './common.js';
 
 const Text = (max: number) => z.string().trim().min(2, '至少2个字').max(max);
 const Id = z.string().regex(/^\d{1,18}$/, '编号应为数字');
@@ -109,7 +109,6 @@ export type ListCommitteesQuery = z.infer<typeof ListCommitteesQuery>;
 export const COURSE_MODES = ['onsite', 'online', 'hybrid'] as const;
 export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'cancelled'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
-const BusinessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
 
 export const CreateCourseBody = z.object({
   title: Text(120),
@@ -182,3 +181,56 @@ export const EnrolmentView = z.object({
 });
 export type EnrolmentView = z.infer<typeof EnrolmentView>;
 export const CompleteEnrolmentBody = z.object({ certificateNo: z.string().trim().max(60).optional() });
+
+/** Columns of the investments import (template order; Chinese or English headers). */
+export const INVESTMENT_COLUMNS = [
+  { key: 'investorUscc', zh: '投资方统一社会信用代码' },
+  { key: 'investorName', zh: '投资方名称' },
+  { key: 'investeeUscc', zh: '被投资方统一社会信用代码' },
+  { key: 'investeeName', zh: '被投资方名称' },
+  { key: 'sharePct', zh: '持股比例(%)' },
+  { key: 'since', zh: '投资日期' },
+  { key: 'source', zh: '来源' },
+] as const;
+export const INVESTMENT_IMPORT_MAX_ROWS = 5000;
+
+export const InvestmentBody = z.object({
+  investorUscc: Uscc.describe('The investing organisation (may be off the platform, e.g. a fund).'),
+  investorName: z.string().trim().max(120).optional(),
+  investeeUscc: Uscc.describe('The organisation invested in.'),
+  investeeName: z.string().trim().max(120).optional(),
+  sharePct: z.number({ error: '请填写持股比例' }).gt(0, '持股比例应大于0').max(100, '持股比例不超过100').describe('Equity share in %, two decimals kept.'),
+  since: BusinessDate.nullish().describe('Date of the investment (Asia/Shanghai business date).'),
+  source: z.string().trim().max(120).optional().describe('Where the record comes from, e.g. 国家企业信用信息公示系统.'),
+});
+export type InvestmentBody = z.infer<typeof InvestmentBody>;
+
+export const ListInvestmentsQuery = PageQuery.extend({
+  uscc: z.string().trim().max(32).optional().describe('Investments where this organisation is investor or investee.'),
+  q: z.string().trim().max(50).optional().describe('Part of either party’s name or USCC.'),
+});
+export type ListInvestmentsQuery = z.infer<typeof ListInvestmentsQuery>;
+
+export const InvestmentView = z.object({
+  id: z.string(),
+  investorUscc: z.string(),
+  investorName: z.string().describe('As recorded, else the platform enterprise’s name, else empty.'),
+  investeeUscc: z.string(),
+  investeeName: z.string(),
+  sharePct: z.number(),
+  since: z.string().nullable(),
+  source: z.string(),
+  regionCode: z.string(),
+  updatedAt: z.string(),
+});
+export type InvestmentView = z.infer<typeof InvestmentView>;
+
+export const InvestmentImportReport = z.object({
+  isDryRun: z.boolean(),
+  rows: z.number().int(),
+  valid: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })),
+});
+export type InvestmentImportReport = z.infer<typeof InvestmentImportReport>;

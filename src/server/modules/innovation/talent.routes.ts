@@ -9,6 +9,7 @@ import type { App, AppContext } from '../../http/context.js';
 import { createCommittee, getCommittee, listCommittees, updateCommittee } from './committees.service.js';
 import { exportConsultations } from './consultations.export.js';
 import { courseRoutes } from './courses.routes.js';
+import { investmentRoutes } from './investments.routes.js';
 import { answerConsultation, consultationStatistics, createConsultation, getConsultation, listConsultations, rateConsultation } from './consultations.service.js';
 import { presentCommittee, presentConsultation } from './talent.present.js';
 
@@ -103,5 +104,6 @@ export function talentRoutes(ctx: AppContext) {
     });
 
     await courseRoutes(ctx)(app);
+    await investmentRoutes(ctx)(app);
   };
 }

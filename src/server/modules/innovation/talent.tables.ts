@@ -4,7 +4,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /** Tables of consultations and expert committees (migrations/20261130000020_create_consultations.sql). */
-export interface TalentTables extends CourseTables {
+export interface TalentTables extends CourseTables, InvestmentTables {
   expert_committees: {
     id: Generated<string>;
     region_code: string;
@@ -85,6 +85,24 @@ export interface CourseTables {
     status: Generated<string>;
     certificate_no: Generated<string>;
     completed_at: NullableTimestamp;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+}
+
+/** Equity investments between organisations (migrations/20261201000020_create_investments.sql). */
+export interface InvestmentTables {
+  investments: {
+    id: Generated<string>;
+    investor_uscc: string;
+    investor_name: Generated<string>;
+    investee_uscc: string;
+    investee_name: Generated<string>;
+    share_bp: number;
+    since: ColumnType<string | null, string | null | undefined, string | null>;
+    source: Generated<string>;
+    region_code: string;
     created_by: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
