@@ -234,3 +234,116 @@ export const InvestmentImportReport = z.object({
   errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })),
 });
 export type InvestmentImportReport = z.infer<typeof InvestmentImportReport>;
+
+export const SECONDMENT_KINDS = ['part_time_guidance', 'resident'] as const;
+export type SecondmentKind = (typeof SECONDMENT_KINDS)[number];
+export const SECONDMENT_STATUSES = ['proposed', 'active', 'completed', 'cancelled'] as const;
+export type SecondmentStatus = (typeof SECONDMENT_STATUSES)[number];
+export const SECONDMENT_REPORT_STATUSES = ['submitted', 'confirmed', 'returned'] as const;
+export type SecondmentReportStatus = (typeof SECONDMENT_REPORT_STATUSES)[number];
+
+export const SecondmentPeriodBody = z.object({
+  startsOn: BusinessDate,
+  endsOn: BusinessDate,
+  plannedDays: z.number().int().min(0).max(366).optional().describe('Days on site planned in the period (resident secondments).'),
+  plannedHours: z.number().int().min(0).max(5000).optional().describe('Hours of guidance planned in the period (part-time guidance).'),
+});
+
+export const CreateSecondmentBody = z.object({
+  kind: z.enum(SECONDMENT_KINDS).describe('part_time_guidance (兼职指导) or resident (定期派驻).'),
+  senderUscc: Uscc.optional().describe('The seconding large firm or institute; a member’s own by default (gov: one in scope).'),
+  hostUscc: Uscc.describe('The SME receiving the engineer.'),
+  expertId: Id.optional().describe('The engineer from the expert pool (their log-in then writes the reports); else give `engineerName`.'),
+  engineerName: z.string().trim().min(2, '至少2个字').max(40).optional(),
+  engineerTitle: z.string().trim().max(60).optional().describe('E.g. 高级工程师.'),
+  field: z.string().trim().max(40).optional(),
+  goals: z.array(z.string().trim().min(2, '至少2个字').max(200)).min(1, '至少一个目标').max(20),
+  periods: z.array(SecondmentPeriodBody).min(1, '至少一个派驻/指导周期').max(24),
+});
+export type CreateSecondmentBody = z.infer<typeof CreateSecondmentBody>;
+
+export const ListSecondmentsQuery = PageQuery.extend({
+  status: z.enum(SECONDMENT_STATUSES).optional(),
+  kind: z.enum(SECONDMENT_KINDS).optional(),
+});
+export type ListSecondmentsQuery = z.infer<typeof ListSecondmentsQuery>;
+
+export const SecondmentReportView = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  periodSeq: z.number().int(),
+  days: z.number().int(),
+  hours: z.number().int(),
+  summary: z.string(),
+  status: z.enum(SECONDMENT_REPORT_STATUSES),
+  hostComment: z.string(),
+  createdAt: z.string(),
+});
+export type SecondmentReportView = z.infer<typeof SecondmentReportView>;
+
+export const SecondmentView = z.object({
+  id: z.string(),
+  kind: z.enum(SECONDMENT_KINDS),
+  status: z.enum(SECONDMENT_STATUSES),
+  senderName: z.string(),
+  senderUscc: z.string(),
+  hostName: z.string(),
+  hostUscc: z.string(),
+  expertId: z.string().nullable(),
+  engineerName: z.string(),
+  engineerTitle: z.string(),
+  field: z.string(),
+  goals: z.array(z.string()),
+  regionCode: z.string(),
+  periods: z.array(z.object({ id: z.string(), seq: z.number().int(), startsOn: z.string(), endsOn: z.string(), plannedDays: z.number().int(), plannedHours: z.number().int() })),
+  startsOn: z.string().describe('First period’s start.'),
+  endsOn: z.string().describe('Last period’s end.'),
+  confirmedDays: z.number().int().describe('Days of the reports the SME confirmed.'),
+  confirmedHours: z.number().int(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string(),
+  createdAt: z.string(),
+  reports: z.array(SecondmentReportView).describe('Only in the detail; empty in lists.'),
+  canConfirm: z.boolean().describe('The caller is the host and the plan waits for confirmation.'),
+  canReport: z.boolean().describe('The caller is the engineer or the sender, and the secondment is active.'),
+  canDecideReports: z.boolean().describe('The caller is the host (confirms or returns reports).'),
+  canRate: z.boolean().describe('The caller is the host, the secondment is active and its last period has ended.'),
+  canCancel: z.boolean(),
+});
+export type SecondmentView = z.infer<typeof SecondmentView>;
+
+export const SecondmentReportBody = z.object({
+  periodId: Id.describe('The period the report covers.'),
+  days: z.number().int().min(0).max(366).default(0),
+  hours: z.number().int().min(0).max(5000).default(0),
+  summary: Text(5000).describe('What was done, problems solved, next steps.'),
+});
+export type SecondmentReportBody = z.infer<typeof SecondmentReportBody>;
+
+export const DecideReportBody = z.object({
+  decision: z.enum(['confirm', 'return']),
+  comment: z.string().trim().max(1000).optional(),
+});
+export type DecideReportBody = z.infer<typeof DecideReportBody>;
+
+export const RateSecondmentBody = RateConsultationBody;
+
+export const SecondmentStatistics = z.object({
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  byKind: z.record(z.string(), z.number().int()),
+  confirmedDays: z.number().int(),
+  confirmedHours: z.number().int(),
+  meanRating: z.number().nullable(),
+  byRegion: z.array(z.object({
+    regionCode: z.string().describe('The host’s region rolled up to the level below the caller’s (cities for a province, districts for a city).'),
+    regionName: z.string(),
+    count: z.number().int(),
+    active: z.number().int(),
+    completed: z.number().int(),
+    confirmedDays: z.number().int(),
+    confirmedHours: z.number().int(),
+    meanRating: z.number().nullable(),
+  })),
+});
+export type SecondmentStatistics = z.infer<typeof SecondmentStatistics>;
