@@ -22,6 +22,7 @@ import {
   seedDataDir,
   spawnServer,
   stopServer,
+  treeCpu,
   waitForHealthy,
   withTempDir,
   type BenchResult,
@@ -87,7 +88,11 @@ async function measure(seeded: SeededDir, options: { durationS: number; connecti
     await load(server.url, token, hot, { durationS: 2, connections: options.connections }); // warm-up, not reported
     const results: BenchResult[] = [];
     for (const [name, set] of [['hot set of 1,000', hot], [`all ${formatNumber(usccs.length)}`, usccs]] as const) {
+      const cpuBefore = treeCpu(server.child.pid!);
+      const loadBefore = process.cpuUsage();
       const result = await load(server.url, token, set, options);
+      const loadCpu = process.cpuUsage(loadBefore);
+      const cpuAfter = treeCpu(server.child.pid!);
       const failures = result.non2xx + result.errors + result.timeouts;
       const label = `GET /api/v1/enterprises/{uscc}, ${name} (${options.connections} conn, ${options.durationS} s)`;
       results.push(
@@ -110,6 +115,16 @@ async function measure(seeded: SeededDir, options: { durationS: number; connecti
           isPass: failures === 0,
         },
       );
+      if (cpuBefore && cpuAfter && result.requests.total > 0) {
+        // CPU per request is what contention from other work on the machine distorts least.
+        const perRequestUs = (ms: number) => formatNumber((ms * 1000) / result.requests.total);
+        results.push({
+          metric: `${label}: CPU per request — server / its PostgreSQL / load generator`,
+          target: '—',
+          measured: `${perRequestUs(cpuAfter.selfMs - cpuBefore.selfMs)} / ${perRequestUs(cpuAfter.descendantsMs - cpuBefore.descendantsMs)} / ${perRequestUs((loadCpu.user + loadCpu.system) / 1000)} µs`,
+          isPass: null,
+        });
+      }
     }
     const reference = await autocannon({ url: `${server.url}/healthz`, connections: options.connections, duration: 3 });
     results.push({

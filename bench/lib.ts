@@ -206,3 +206,62 @@ export function resultsTable(results: readonly BenchResult[]): string {
 
 /** A small deterministic PRNG (mulberry32), the one the matching evaluation uses. */
 export { seededRandom as random } from '../src/server/platform/random.js';
+
+/** CPU time (user + system, ms) of a process and of its descendants, read from Linux `/proc`. */
+export interface TreeCpu {
+  selfMs: number;
+  descendantsMs: number;
+}
+
+const CLOCK_TICKS_PER_S = 100;
+
+function readStat(pid: number): { ppid: number; ownTicks: number; reapedTicks: number } | undefined {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name (which may itself contain spaces).
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return {
+      ppid: Number(fields[1]),
+      ownTicks: Number(fields[11]) + Number(fields[12]),
+      reapedTicks: Number(fields[13]) + Number(fields[14]),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU used so far by `rootPid` and by every live descendant (with what they reaped from their
+ * own exited children), so that a benchmark on a shared machine can report CPU per request or per
+ * row beside wall time: contention from other work stretches wall time but not CPU time.
+ * Returns undefined where `/proc` is not available.
+ */
+export function treeCpu(rootPid: number): TreeCpu | undefined {
+  const root = readStat(rootPid);
+  if (!root || !fs.existsSync('/proc/self/stat')) {
+    return undefined;
+  }
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) {
+      continue;
+    }
+    const stat = readStat(pid);
+    if (stat) {
+      children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), pid]);
+    }
+  }
+  let descendantTicks = root.reapedTicks;
+  const pending = [...(children.get(rootPid) ?? [])];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    const stat = readStat(pid);
+    if (stat) {
+      descendantTicks += stat.ownTicks + stat.reapedTicks;
+    }
+    pending.push(...(children.get(pid) ?? []));
+  }
+  const toMs = (ticks: number) => (ticks * 1000) / CLOCK_TICKS_PER_S;
+  return { selfMs: toMs(root.ownTicks), descendantsMs: toMs(descendantTicks) };
+}
