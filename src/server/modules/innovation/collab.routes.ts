@@ -1,0 +1,9 @@
+import type { App, AppContext } from '../../http/context.js';
+import { consortiumRoutes } from './consortia.routes.js';
+
+/** Routes of consortia, standards and patents, and green criteria. */
+export function collabRoutes(ctx: AppContext) {
+  return async (app: App) => {
+    await consortiumRoutes(ctx)(app);
+  };
+}
