@@ -97,7 +97,7 @@ describe('consortia', () => {
       [{ name: 'x' }, 'name'], [{ members: [{ uscc: 'NOPE', role: 'sme' }] }, 'members[0].uscc'], [{ members: [{ uscc: lead.uscc, role: 'sme' }] }, 'members[0].uscc'],
       [{ members: [{ uscc: sme.uscc, role: 'sme' }, { uscc: sme.uscc, role: 'sme' }] }, 'members[1].uscc'], [{ chainId: '99999999' }, 'chainId'], [{ uscc: outsider.uscc }, 'uscc'],
     ] as const) {
-      const r = await post('/api/v1/consortia', leadUser, { name: '测试联合体', members: [], ...body });
+      const r = await post('/api/v1/consortia', leadUser, { ...{ name: '测试联合体', members: [] }, ...body });
       expect(r.statusCode, JSON.stringify(body)).toBe(422);
       expect(r.headers['content-type']).toContain('application/problem+json');
       expect(r.json().errors.map((e: { path: string }) => e.path)).toContain(path);
