@@ -115,12 +115,19 @@ describe('needs requiring green criteria', () => {
   });
 
   it('rolls a chain’s green level up by segment', async () => {
-    const chain = await send('POST', '/api/v1/chains', suzhou, { name: '苏州市动力电池产业链（绿色测试）', regionCode: '320500', templateKey: 'ev-battery' });
+    // A province chain: its members come from Suzhou and Wuxi (a city's gov may place only its own region's firms).
+    const jiangsu = (await loginAs(app, db, { role: 'gov', regionCode: '320000' })).headers;
+    const chain = await send('POST', '/api/v1/chains', jiangsu, { name: '江苏省动力电池产业链（绿色测试）', regionCode: '320000', templateKey: 'ev-battery' });
+    expect(chain.statusCode, chain.body).toBe(201);
     const chainId = chain.json().id;
-    const keys = (await get(`/api/v1/chains/${chainId}`, suzhou)).json().segments.map((s: { key: string }) => s.key);
-    for (const uscc of [green.uscc, brown.uscc]) expect((await send('POST', `/api/v1/chains/${chainId}/members`, suzhou, { uscc, segmentKey: keys[0], role: 'supplier' })).statusCode).toBeLessThan(300);
+    const keys = (await get(`/api/v1/chains/${chainId}`, jiangsu)).json().segments.map((s: { key: string }) => s.key);
+    for (const uscc of [green.uscc, brown.uscc]) {
+      const added = await send('POST', `/api/v1/chains/${chainId}/members`, jiangsu, { uscc, segmentKey: keys[0], role: 'supplier' });
+      expect(added.statusCode, added.body).toBeLessThan(300);
+    }
     const rollup = (await get(`/api/v1/chains/${chainId}/green`, greenUser)).json();
-    expect(rollup.segments[0]).toMatchObject({ members: 2, reporting: 2, greenFactories: 1, certified: 1, level: 'C' });
+    expect(rollup.segments[0]).toMatchObject({ members: 2, reporting: 2, greenFactories: 1, certified: 1, level: 'B' });
+    // Pooled: (1600 + 30000) tCO2e over 40000 万元 = 0.79, just inside the default B cut-off (0.8).
     expect(rollup.segments[0].carbonIntensity).toBeCloseTo((1600 + 30_000) / 40_000);
     expect(rollup.segments[1]).toMatchObject({ members: 0, reporting: 0, carbonIntensity: null, level: 'none' });
     expect((await get('/api/v1/chains/99999999/green', greenUser)).statusCode).toBe(404);

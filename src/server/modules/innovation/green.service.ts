@@ -173,7 +173,8 @@ export const GREEN_HEADROOM = 50;
 export async function screenMatches(db: Db, needId: string, matches: EnterpriseMatch[]): Promise<EnterpriseMatch[]> {
   const ids = await repo.selectNeedCriterionIds(db, needId);
   if (ids.length === 0) return matches;
-  const criteria = (await repo.selectCriteria(db, { ids }, 100)).filter((c) => c.isActive).map(asCriterion);
+  // In the order they were published (ids ascending), so the reasons read the same on every call.
+  const criteria = (await repo.selectCriteria(db, { ids }, 100)).filter((c) => c.isActive).reverse().map(asCriterion);
   if (criteria.length === 0) return matches;
   const enterprises = await repo.selectEnterpriseIdsByUscc(db, matches.map((m) => m.uscc));
   const latest = new Map((await repo.selectLatestIndicators(db, enterprises.map((e) => e.id))).map((i) => [i.uscc, i]));

@@ -64,12 +64,13 @@ describe('standards', () => {
   });
 
   it('bad input names the field; a consortium the caller cannot see is 422, never revealed', async () => {
+    const standardDefaults = { title: '测试标准项目', level: 'industry' };
     const consortium = await send('POST', '/api/v1/consortia', wuxiUser, { name: '无锡隔膜创新联合体' });
     for (const [body, path] of [
       [{ level: 'city' }, 'level'], [{ participants: [{ uscc: 'NOPE', role: 'drafter' }] }, 'participants[0].uscc'], [{ participants: [{ uscc: leader.uscc, role: 'drafter' }] }, 'participants[0].uscc'],
       [{ chainId: '99999999' }, 'chainId'], [{ consortiumId: consortium.json().id }, 'consortiumId'],
     ] as const) {
-      const r = await send('POST', '/api/v1/standards', leaderUser, { title: '测试标准项目', level: 'industry', ...body });
+      const r = await send('POST', '/api/v1/standards', leaderUser, { ...standardDefaults, ...body });
       expect(r.statusCode, JSON.stringify(body)).toBe(422);
       expect(r.json().errors.map((e: { path: string }) => e.path)).toContain(path);
     }
