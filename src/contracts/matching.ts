@@ -174,6 +174,7 @@ export const EnterpriseMatch = z.object({
   offerId: z.string().nullable(),
   offerTitle: z.string().nullable(),
   reasons: z.array(MatchReason),
+  green: z.array(z.string()).optional().describe('When the need requires green criteria: each one the candidate meets, with its value (candidates failing any are left out).'),
 });
 export type EnterpriseMatch = z.infer<typeof EnterpriseMatch>;
 

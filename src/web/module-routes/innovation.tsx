@@ -15,6 +15,10 @@ const ConsultationListPage = lazy(() => import('../pages/innovation/Consultation
 const ConsultationDetailPage = lazy(() => import('../pages/innovation/ConsultationPages').then((m) => ({ default: m.ConsultationDetailPage })));
 const CommitteeListPage = lazy(() => import('../pages/innovation/CommitteePages').then((m) => ({ default: m.CommitteeListPage })));
 const CourseListPage = lazy(() => import('../pages/innovation/CoursePages').then((m) => ({ default: m.CourseListPage })));
+const ConsortiumListPage = lazy(() => import('../pages/innovation/CollabPages').then((m) => ({ default: m.ConsortiumListPage })));
+const ConsortiumDetailPage = lazy(() => import('../pages/innovation/CollabPages').then((m) => ({ default: m.ConsortiumDetailPage })));
+const IpPage = lazy(() => import('../pages/innovation/CollabPages').then((m) => ({ default: m.IpPage })));
+const GreenPage = lazy(() => import('../pages/innovation/CollabPages').then((m) => ({ default: m.GreenPage })));
 const ResourceDetailPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceDetailPage })));
 
 /** Routes of the innovation and talent: challenges, reviews, the expert profile, shared resources: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -35,5 +39,9 @@ export const innovationRoutes = (
     <Route path="consultations/:id" element={<ConsultationDetailPage />} />
     <Route path="committees" element={<CommitteeListPage />} />
     <Route path="courses" element={<CourseListPage />} />
+    <Route path="consortia" element={<ConsortiumListPage />} />
+    <Route path="consortia/:id" element={<ConsortiumDetailPage />} />
+    <Route path="standards-patents" element={<IpPage />} />
+    <Route path="green" element={<GreenPage />} />
   </>
 );

@@ -1,5 +1,6 @@
 import type { App, AppContext } from '../../http/context.js';
 import { achievementRoutes } from './achievements.routes.js';
+import { collabRoutes } from './collab.routes.js';
 import { challengeRoutes } from './challenges.routes.js';
 import { resourceRoutes } from './resources.routes.js';
 import { talentRoutes } from './talent.routes.js';
@@ -11,5 +12,6 @@ export function innovationRoutes(ctx: AppContext) {
     await resourceRoutes(ctx)(app);
     await achievementRoutes(ctx)(app);
     await talentRoutes(ctx)(app);
+    await collabRoutes(ctx)(app);
   };
 }

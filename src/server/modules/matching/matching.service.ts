@@ -16,6 +16,7 @@ import { recordWrites, type WriteContext } from '../audit/index.js';
 import { needFacts, NEED_ENTITY, OFFER_ENTITY, type MatchingIndex } from './matching.index.js';
 import { canManage, canReview, canSeeMatches, isGovInScope, isNeedVisibleTo, isOwner } from './matching.policy.js';
 import * as repo from './matching.repo.js';
+import { GREEN_HEADROOM, hasGreenRequirements, screenMatches } from '../innovation/green.service.js';
 
 /** What the matching services need from the app. */
 export interface MatchingDeps {
@@ -230,7 +231,8 @@ export async function matchesOfNeed(deps: MatchingDeps, actor: Actor, id: string
   if (!canSeeMatches(actor, need)) throw notFound('需求');
   const engine = await deps.index.get();
   await deps.index.ensureKnown([need.uscc]);
-  return engine.matchNeed(needFacts(need), limit);
+  if (!(await hasGreenRequirements(deps.db, need.id))) return engine.matchNeed(needFacts(need), limit);
+  return (await screenMatches(deps.db, need.id, engine.matchNeed(needFacts(need), limit + GREEN_HEADROOM))).slice(0, limit);
 }
 
 /** The live preview of a need being typed: candidates as the engine would rank them now. */
