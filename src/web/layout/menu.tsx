@@ -63,6 +63,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'users', group: 'admin', labelKey: 'menu.users', icon: <TeamOutlined />, roles: ['platform_admin'], path: '/users' },
   { key: 'chains', group: 'chains', labelKey: 'menu.chains', icon: <ApartmentOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/chains' },
   { key: 'supply-edges', group: 'chains', labelKey: 'menu.supplyEdges', icon: <NodeIndexOutlined />, roles: ALL_ROLES, path: '/supply-edges' },
+  { key: 'leaders', group: 'chains', labelKey: 'services.menu.leaders', icon: <FlagOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/leaders' },
   { key: 'risk', group: 'chains', labelKey: 'risk.menu', icon: <AlertOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/risk' },
   { key: 'alerts', group: 'chains', labelKey: 'risk.menuAlerts', icon: <BellOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/alerts' },
   { key: 'matching', group: 'matching', labelKey: 'menu.matching', icon: <SwapOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/matching' },

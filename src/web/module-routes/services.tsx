@@ -5,6 +5,7 @@ const CaseListPage = lazy(() => import('../pages/services/CasePages').then((m) =
 const ProgrammeListPage = lazy(() => import('../pages/services/ProgrammePages').then((m) => ({ default: m.ProgrammeListPage })));
 const ProgrammeDetailPage = lazy(() => import('../pages/services/ProgrammePages').then((m) => ({ default: m.ProgrammeDetailPage })));
 const DirectoryPage = lazy(() => import('../pages/services/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+const LeadersPage = lazy(() => import('../pages/services/LeadersPage').then((m) => ({ default: m.LeadersPage })));
 const CaseDetailPage = lazy(() => import('../pages/services/CasePages').then((m) => ({ default: m.CaseDetailPage })));
 
 /** Routes of the service module (typical cases): a fragment of <Route>s that `routes.tsx` mounts inside the app layout. The public pages live in `PublicCasePages` (outside the log-in). */
@@ -15,5 +16,6 @@ export const servicesRoutes = (
     <Route path="programmes" element={<ProgrammeListPage />} />
     <Route path="programmes/:id" element={<ProgrammeDetailPage />} />
     <Route path="service-directory" element={<DirectoryPage />} />
+    <Route path="leaders" element={<LeadersPage />} />
   </>
 );

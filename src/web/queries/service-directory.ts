@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateProductBody, CreateProviderBody, ListProvidersQuery, ProductCategory, ProductView, ProviderView, RateRequestBody, RequestStatus, RequestView } from '../../contracts/service-directory';
+import type { AddClusterMembersBody, ChainRegionRow, ClusterKind, ClusterMemberView, ClusterView, CreateClusterBody, CreateLeaderActionBody, CreateTransferItemBody, LeaderActionKind, LeaderActionView, TransferDirection, TransferItemView } from '../../contracts/leaders';
 import { apiFetch } from '../api';
 
 interface Page<T> {
@@ -56,4 +57,48 @@ export function useHandleRequest() {
 /** Rate a completed request (the requester). */
 export function useRateRequest() {
   return useDirectoryMutation((body: RateRequestBody & { id: string }) => apiFetch<RequestView>(`/service-requests/${body.id}/rate`, { method: 'POST', body: { rating: body.rating, review: body.review } }));
+}
+
+const LEADERS_KEY = ['leaders'] as const;
+
+/** A page of leaders' actions (chain, kind). */
+export function useLeaderActions(filters: { chainId?: string; kind?: LeaderActionKind }, page: { cursor?: string; limit: number }) {
+  return useQuery({ queryKey: [...LEADERS_KEY, 'actions', filters, page], queryFn: ({ signal }) => apiFetch<Page<LeaderActionView>>('/leader-actions', { signal, query: { ...filters, ...page } }), placeholderData: keepPreviousData });
+}
+/** A page of clusters. */
+export function useClusters(filters: { kind?: ClusterKind }, page: { cursor?: string; limit: number }) {
+  return useQuery({ queryKey: [...LEADERS_KEY, 'clusters', filters, page], queryFn: ({ signal }) => apiFetch<Page<ClusterView>>('/clusters', { signal, query: { ...filters, ...page } }), placeholderData: keepPreviousData });
+}
+/** One cluster with members. */
+export function useCluster(id: string | null) {
+  return useQuery({ queryKey: [...LEADERS_KEY, 'cluster', id], queryFn: ({ signal }) => apiFetch<ClusterView & { members: ClusterMemberView[] }>(`/clusters/${id}`, { signal }), enabled: Boolean(id) });
+}
+/** A page of the transfer catalogue. */
+export function useTransferItems(filters: { direction?: TransferDirection }, page: { cursor?: string; limit: number }) {
+  return useQuery({ queryKey: [...LEADERS_KEY, 'transfer', filters, page], queryFn: ({ signal }) => apiFetch<Page<TransferItemView>>('/transfer-catalogue', { signal, query: { ...filters, ...page } }), placeholderData: keepPreviousData });
+}
+/** The cross-region chain view. */
+export function useChainRegions() {
+  return useQuery({ queryKey: [...LEADERS_KEY, 'chain-regions'], queryFn: ({ signal }) => apiFetch<{ items: ChainRegionRow[] }>('/chain-regions', { signal }) });
+}
+
+function useLeadersMutation<TBody, TResult>(run: (body: TBody) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: LEADERS_KEY }) });
+}
+/** Record a leader's action. */
+export function useCreateLeaderAction() {
+  return useLeadersMutation((body: CreateLeaderActionBody) => apiFetch<LeaderActionView>('/leader-actions', { method: 'POST', body }));
+}
+/** Record a cluster. */
+export function useCreateCluster() {
+  return useLeadersMutation((body: CreateClusterBody) => apiFetch<{ id: string }>('/clusters', { method: 'POST', body }));
+}
+/** Add members to a cluster. */
+export function useAddClusterMembers(id: string) {
+  return useLeadersMutation((body: AddClusterMembersBody) => apiFetch<ClusterView>(`/clusters/${id}/members`, { method: 'POST', body }));
+}
+/** Publish a transfer catalogue item. */
+export function useCreateTransferItem() {
+  return useLeadersMutation((body: CreateTransferItemBody) => apiFetch<{ id: string }>('/transfer-catalogue', { method: 'POST', body }));
 }

@@ -47,3 +47,57 @@ export interface ServiceDirectoryTables {
     updated_at: Timestamp;
   };
 }
+
+type DateColumn = ColumnType<string, string, string>;
+
+/** Tables of chain leaders' actions, clusters and the transfer catalogue (migrations/20261201000061_create_leaders_clusters.sql). */
+export interface LeadersTables {
+  chain_leader_actions: {
+    id: Generated<string>;
+    chain_id: string;
+    leader_id: string;
+    region_code: string;
+    kind: string;
+    title: string;
+    description: Generated<string>;
+    partner_id: string | null;
+    amount_fen: NullableBigInt;
+    sme_count: number | null;
+    started_on: DateColumn;
+    created_by: string | null;
+    created_at: Timestamp;
+  };
+  industry_clusters: {
+    id: Generated<string>;
+    name: string;
+    kind: string;
+    level: string;
+    region_code: string;
+    chain_id: string | null;
+    industry: Generated<string>;
+    recognised_year: number | null;
+    description: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
+  };
+  industry_cluster_members: {
+    cluster_id: string;
+    enterprise_id: string;
+    role: string;
+    created_at: Timestamp;
+  };
+  transfer_catalogue_items: {
+    id: Generated<string>;
+    region_code: string;
+    direction: string;
+    chain_id: string | null;
+    industry_code: string;
+    title: string;
+    description: Generated<string>;
+    conditions: Generated<string>;
+    contact: Generated<string>;
+    is_open: Generated<boolean>;
+    created_by: string | null;
+    created_at: Timestamp;
+  };
+}

@@ -36,3 +36,15 @@ describe('seedDirectoryDemo', () => {
     expect(requests).toEqual([{ status: 'completed', rating: 5 }, { status: 'accepted', rating: null }, { status: 'requested', rating: null }]);
   });
 });
+
+describe('seedLeadersDemo', () => {
+  it('records the leader’s three actions, two clusters (the national one with members) and two transfer items', async () => {
+    const actions = await db.selectFrom('chain_leader_actions').select(['kind']).orderBy('id').execute();
+    expect(actions.map((a) => a.kind)).toEqual(['supplier_programme', 'equity_investment', 'incubation_base']);
+    const clusters = await db.selectFrom('industry_clusters').select(['id', 'kind']).orderBy('id').execute();
+    expect(clusters.map((c) => c.kind)).toEqual(['advanced_manufacturing', 'sme_characteristic']);
+    const members = await db.selectFrom('industry_cluster_members').select('role').where('cluster_id', '=', clusters[0].id).orderBy('role').execute();
+    expect(members.map((m) => m.role)).toEqual(['leader', 'member']);
+    expect(await db.selectFrom('transfer_catalogue_items').select('direction').orderBy('id').execute()).toEqual([{ direction: 'outbound' }, { direction: 'inbound' }]);
+  });
+});
