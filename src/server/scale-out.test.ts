@@ -1,13 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, killNode, nodeLogin, nodesDir, startNode, stopNodes, type AppNode } from '../../test/nodes.js';
 import { createTestDb } from '../../test/support.js';
 import { makeActor, makeEnterprise, uniqueName } from '../../test/factories.js';
-import { freePort } from './db/embedded.js';
 import type { Db } from './db/database.js';
 
 // Two app nodes as production runs them (`xieshou start` processes) over one PostgreSQL
@@ -15,64 +10,11 @@ import type { Db } from './db/database.js';
 // graph) that follow `change_log`; a write through one node must reach the other's results within
 // 2 s, and a node killed with SIGKILL must not lose a request it acknowledged.
 const VISIBLE_WITHIN_MS = 2_000;
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
-interface Node {
-  name: string;
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshou-scale-out-'));
-const nodes: Node[] = [];
+const dir = nodesDir('scale-out');
+const nodes: AppNode[] = [];
 let db: Db;
 let dbUrl: string;
-
-async function startNode(name: string): Promise<Node> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/xieshou.mjs'), 'start', '--no-build'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', XIESHOU_DATA_DIR: path.join(dir, name), XIESHOU_DEMO: '0', XIESHOU_LOG_LEVEL: 'warn', XIESHOU_ADMIN_PASSWORD: 'scale-out-admin-1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tail = '';
-  const keep = (chunk: Buffer) => (tail = (tail + chunk.toString('utf8')).slice(-4000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const node = { name, child, url: `http://127.0.0.1:${port}`, output: () => tail };
-  nodes.push(node);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`node ${name} exited with ${child.exitCode}:\n${tail}`);
-    try {
-      const response = await fetch(`${node.url}/readyz`, { signal: AbortSignal.timeout(2000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return node;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`node ${name} not ready:\n${tail}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function call(node: Node, method: string, url: string, token: string, body?: object): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${node.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
-
-async function login(node: Node, username: string, password: string): Promise<string> {
-  const response = await fetch(`${node.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
 
 /**
  * Polls `probe` on the other node until it holds; returns the milliseconds from now to the start
@@ -94,34 +36,26 @@ let supplier: Awaited<ReturnType<typeof makeEnterprise>>;
 let buyerToken: string;
 let supplierToken: string;
 let govToken: string;
-let a: Node;
-let b: Node;
+let a: AppNode;
+let b: AppNode;
 
 beforeAll(async () => {
-  fs.chmodSync(dir, 0o755);
   ({ db, url: dbUrl } = await createTestDb());
   buyer = await makeEnterprise(db, { regionCode: '320571', name: uniqueName('苏州双节点整机'), industryCode: 'C3491', employees: 3000, revenue: 800000, assets: 800000, products: ['协作机器人'] });
   supplier = await makeEnterprise(db, { regionCode: '320506', name: uniqueName('苏州双节点减速器'), industryCode: 'C3459', products: ['精密齿轮'] });
   const buyerUser = await makeActor(db, { role: 'member', orgUscc: buyer.uscc });
   const supplierUser = await makeActor(db, { role: 'member', orgUscc: supplier.uscc });
   const gov = await makeActor(db, { role: 'gov', regionCode: '320500' });
-  a = await startNode('a'); // first, so that only one node creates the admin
-  b = await startNode('b');
-  buyerToken = await login(a, buyerUser.username, buyerUser.password);
-  supplierToken = await login(a, supplierUser.username, supplierUser.password);
-  govToken = await login(b, gov.username, gov.password);
+  a = await startNode(dir, 'a', dbUrl); // first, so that only one node creates the admin
+  nodes.push(a);
+  b = await startNode(dir, 'b', dbUrl);
+  nodes.push(b);
+  buyerToken = await nodeLogin(a, buyerUser.username, buyerUser.password);
+  supplierToken = await nodeLogin(a, supplierUser.username, supplierUser.password);
+  govToken = await nodeLogin(b, gov.username, gov.password);
 }, 240_000);
 
-afterAll(async () => {
-  for (const node of nodes) {
-    if (node.child.exitCode === null && node.child.signalCode === null) {
-      const exited = once(node.child, 'exit');
-      node.child.kill('SIGINT');
-      await exited;
-    }
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stopNodes(nodes, dir));
 
 describe('two app nodes over one PostgreSQL', () => {
   it('shows an offer written through node A in node B’s matching results within 2 s', async () => {
@@ -164,7 +98,7 @@ describe('two app nodes over one PostgreSQL', () => {
     };
     const writers = [0, 1, 2, 3].map(writer);
     while (acknowledged.length < 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    a.child.kill('SIGKILL');
+    await killNode(a);
     await Promise.all(writers);
 
     expect(acknowledged.length).toBeGreaterThanOrEqual(20);
