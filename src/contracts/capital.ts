@@ -423,3 +423,64 @@ export const ApplyBankProductBody = z.object({
   description: z.string().trim().max(2000).optional(),
 });
 export type ApplyBankProductBody = z.infer<typeof ApplyBankProductBody>;
+
+// ---- investment funds (item 6, FC-2) ----
+
+export const INVESTMENT_STAGES = ['seed', 'angel', 'a', 'b', 'c', 'pre_ipo', 'growth'] as const;
+export const InvestmentStage = z.enum(INVESTMENT_STAGES).describe('种子轮, 天使轮, A, B, C 轮, Pre-IPO, 成长期.');
+
+export const CreateFundBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  managerUscc: Uscc.optional().describe('The fund manager (an enterprise of the registry). Members: their own organisation (the default); gov and admins must name it.'),
+  sizeFen: AmountFen.describe('Fund size, fen.'),
+  regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字').describe('Where the fund is registered / invests; gov users of this region see it.'),
+  focusChainIds: z.array(z.string().regex(/^\d{1,18}$/)).max(20).optional().describe('Chains the fund focuses on.'),
+  description: z.string().trim().max(2000).optional(),
+});
+export type CreateFundBody = z.infer<typeof CreateFundBody>;
+
+export const FundView = z.object({
+  id: z.string(),
+  name: z.string(),
+  manager: Party,
+  sizeFen: z.number().int(),
+  regionCode: z.string(),
+  focusChains: z.array(z.object({ id: z.string(), name: z.string() })),
+  description: z.string(),
+  investedFen: z.number().int().describe('Sum of its investments.'),
+  investmentCount: z.number().int(),
+  canInvest: z.boolean().describe('The caller may record investments (a member of the manager, or an admin).'),
+  createdAt: z.string(),
+});
+export type FundView = z.infer<typeof FundView>;
+
+export const CreateFundInvestmentBody = z.object({
+  enterpriseUscc: Uscc,
+  amountFen: AmountFen,
+  investedOn: BusinessDay.describe('Not in the future.'),
+  stage: InvestmentStage,
+  sharePct: z.number().gt(0).max(100).multipleOf(0.01, '持股比例最多两位小数').describe('Equity share, %, up to two decimals.'),
+});
+export type CreateFundInvestmentBody = z.infer<typeof CreateFundInvestmentBody>;
+
+export const FundInvestmentView = z.object({
+  id: z.string(),
+  fundId: z.string(),
+  enterprise: Party,
+  amountFen: z.number().int(),
+  investedOn: z.string(),
+  stage: InvestmentStage,
+  sharePct: z.number(),
+  chains: z.array(z.object({ chainId: z.string(), chainName: z.string(), segmentKey: z.string(), segmentName: z.string() })).describe('Where the enterprise is placed on chain maps.'),
+});
+export type FundInvestmentView = z.infer<typeof FundInvestmentView>;
+
+export const PortfolioQuery = z.object({ chainId: z.string().regex(/^\d{1,18}$/).optional().describe('One chain: per segment, with weak links.') });
+export const PortfolioView = z.object({
+  chains: z.array(z.object({ chainId: z.string(), chainName: z.string(), investedFen: z.number().int(), count: z.number().int() })).describe('Per chain: invested amount and count of investments in enterprises placed on it (an enterprise on two segments counts on each).'),
+  segments: z.array(z.object({
+    segmentKey: z.string(), segmentName: z.string(), stage: z.string(), investedFen: z.number().int(), count: z.number().int(),
+    weakKinds: z.array(z.string()).describe('断点/堵点/卡点 of the segment in the chain’s region (chains module analysis).'),
+  })).describe('With `chainId`: every segment of that chain, invested or not.'),
+});
+export type PortfolioView = z.infer<typeof PortfolioView>;

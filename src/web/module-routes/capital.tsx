@@ -9,6 +9,7 @@ const ComplaintsPage = lazy(() => import('../pages/ComplaintsPage').then((module
 const FinancingPage = lazy(() => import('../pages/FinancingPage').then((module) => ({ default: module.FinancingPage })));
 const CreditScorePage = lazy(() => import('../pages/CreditScorePage').then((module) => ({ default: module.CreditScorePage })));
 const BankProductsPage = lazy(() => import('../pages/BankProductsPage').then((module) => ({ default: module.BankProductsPage })));
+const FundsPage = lazy(() => import('../pages/FundsPage').then((module) => ({ default: module.FundsPage })));
 const VoucherWalletPage = lazy(() => import('../pages/VoucherWalletPage').then((module) => ({ default: module.VoucherWalletPage })));
 
 /** Routes of the capital chain: payables ledger, contracts, voucher wallet: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -19,6 +20,7 @@ export const capitalRoutes = (
     <Route path="finance/vouchers" element={<VoucherWalletPage />} />
     <Route path="finance/financing" element={<FinancingPage />} />
     <Route path="finance/products" element={<BankProductsPage />} />
+    <Route path="finance/funds" element={<FundsPage />} />
     <Route path="finance/complaints" element={<ComplaintsPage />} />
     <Route path="finance/practice" element={<PaymentPracticePage />} />
     <Route path="finance/practice/:uscc" element={<BuyerDisclosurePage />} />

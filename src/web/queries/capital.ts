@@ -3,6 +3,7 @@ import type {
   ComplaintStatus, ComplaintVerb, ComplaintView, ContractView, CreateComplaintBody, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, PracticeView,
   CreateFinancingOfferBody, CreateFinancingRequestBody, CreditScoreView, CreditWeightsView, FinancingRequestView, UpdateCreditWeightsBody, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
 } from '../../contracts/capital';
+import type { CreateFundBody, CreateFundInvestmentBody, FundInvestmentView, FundView, PortfolioView } from '../../contracts/capital';
 import type { ApplyBankProductBody, BankProductKind, BankProductView, CreateBankProductBody, UpdateBankProductBody } from '../../contracts/capital';
 import type { FileView } from '../../contracts/files';
 import { apiFetch, apiUrl } from '../api';
@@ -229,6 +230,37 @@ export function useProductAction() {
         : action.kind === 'update'
           ? apiFetch<BankProductView>(`/bank-products/${action.id}`, { method: 'PATCH', body: action.body })
           : apiFetch<FinancingRequestView>(`/bank-products/${action.id}/apply`, { method: 'POST', body: action.body }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Investment funds the user may see (gov: its region's; a member: those its organisation manages). */
+export function useFunds(page: { cursor?: string; limit: number }) {
+  return useQuery({ queryKey: ['capital', 'funds', page], queryFn: ({ signal }) => apiFetch<Page<FundView>>('/funds', { signal, query: { cursor: page.cursor, limit: page.limit } }), placeholderData: keepPreviousData });
+}
+
+/** A fund's investments (first 200). */
+export function useFundInvestments(fundId: string | undefined) {
+  return useQuery({ queryKey: ['capital', 'funds', fundId, 'investments'], queryFn: ({ signal }) => apiFetch<Page<FundInvestmentView>>(`/funds/${fundId}/investments`, { signal, query: { limit: 200 } }), enabled: Boolean(fundId) });
+}
+
+export function fundInvestmentsExportUrl(fundId: string): string {
+  return apiUrl(`/funds/${fundId}/investments/export`);
+}
+
+/** The portfolio of the funds in scope by chain; with a chain, per segment with weak links. */
+export function usePortfolio(chainId: string | undefined) {
+  return useQuery({ queryKey: ['capital', 'funds', 'portfolio', chainId], queryFn: ({ signal }) => apiFetch<PortfolioView>('/funds/portfolio', { signal, query: { chainId } }), placeholderData: keepPreviousData });
+}
+
+/** Register a fund or record an investment. */
+export function useFundAction() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({
+    mutationFn: (action: { kind: 'fund'; body: CreateFundBody } | { kind: 'invest'; id: string; body: CreateFundInvestmentBody }) =>
+      action.kind === 'fund'
+        ? apiFetch<FundView | FundInvestmentView>('/funds', { method: 'POST', body: action.body })
+        : apiFetch<FundView | FundInvestmentView>(`/funds/${action.id}/investments`, { method: 'POST', body: action.body }),
     onSuccess: invalidate,
   });
 }

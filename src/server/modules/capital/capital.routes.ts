@@ -2,12 +2,13 @@ import type { App, AppContext } from '../../http/context.js';
 import { complaintsRoutes } from './complaints.routes.js';
 import { creditRoutes } from './credit.routes.js';
 import { financingRoutes } from './financing.routes.js';
+import { fundsRoutes } from './funds.routes.js';
 import { ledgerRoutes } from './ledger.routes.js';
 import { practiceRoutes } from './practice.routes.js';
 import { productsRoutes } from './products.routes.js';
 import { vouchersRoutes } from './vouchers.routes.js';
 
-/** Routes of the capital chain: payables ledger, vouchers, payment practice, complaints, financing requests and offers, credit scores, bank products. */
+/** Routes of the capital chain: payables ledger, vouchers, payment practice, complaints, financing requests and offers, credit scores, bank products, investment funds. */
 export function capitalRoutes(ctx: AppContext) {
   return async (app: App) => {
     await app.register(ledgerRoutes(ctx));
@@ -17,5 +18,6 @@ export function capitalRoutes(ctx: AppContext) {
     await app.register(financingRoutes(ctx));
     await app.register(creditRoutes(ctx));
     await app.register(productsRoutes(ctx));
+    await app.register(fundsRoutes(ctx));
   };
 }

@@ -166,4 +166,27 @@ export interface CapitalTables {
     created_at: Timestamp;
     updated_at: Timestamp;
   };
+  /** Investment funds (FC-2; migrations/20261201000031_investment_funds.sql). */
+  investment_funds: {
+    id: Generated<string>;
+    manager_id: string;
+    name: string;
+    size_fen: BigIntColumn;
+    region_code: string;
+    focus_chain_ids: Generated<string[]>;
+    description: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
+  };
+  fund_investments: {
+    id: Generated<string>;
+    fund_id: string;
+    enterprise_id: string;
+    amount_fen: BigIntColumn;
+    invested_on: DateColumn;
+    stage: string;
+    share_bp: number;
+    created_by: string | null;
+    created_at: Timestamp;
+  };
 }

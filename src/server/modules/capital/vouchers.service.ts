@@ -119,7 +119,7 @@ export async function splitVoucher(db: Db, context: WriteContext, id: string, pa
   });
 }
 
-export async function targetParty(tx: Tx, uscc: string, path: 'toUscc' | 'bankUscc'): Promise<PartyRecord> {
+export async function targetParty(tx: Tx, uscc: string, path: string): Promise<PartyRecord> {
   const check = validateUscc(uscc);
   if (!check.valid) throw invalid([{ path, message: `统一社会信用代码无效：${check.reason}` }]);
   const party = await selectParty(tx, { uscc: check.code });
