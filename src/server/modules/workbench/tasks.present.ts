@@ -1,4 +1,5 @@
 /** Task rows → API shapes (explicit fields). */
+import { fileView, type StoredFile } from '../../platform/files.js';
 import type { RollupView, TaskDetailView, TaskStatus, TaskView } from '../../../contracts/workbench.js';
 import type { Actor } from '../../platform/actor.js';
 import { REGION_ROOT, REGION_ROOT_NAME, findRegion } from '../../platform/regions.js';
@@ -51,10 +52,10 @@ function attachmentsOf(value: unknown[]): { name: string; url: string }[] {
 }
 
 /** A task with its reports and reminders. */
-export function presentTaskDetail(actor: Actor, task: TaskRecord, today: string, reports: ReportRecord[], reminders: ReminderRecord[]): TaskDetailView {
+export function presentTaskDetail(actor: Actor, task: TaskRecord, today: string, reports: ReportRecord[], reminders: ReminderRecord[], files: Map<string, StoredFile[]>): TaskDetailView {
   return {
     ...presentTask(actor, task, today),
-    reports: reports.map((r) => ({ id: r.id, progress: r.progress, done: r.done, isDoneCounted: r.isDoneCounted, note: r.note, attachments: attachmentsOf(r.attachments), reportedBy: r.reportedBy, reportedAt: r.reportedAt.toISOString() })),
+    reports: reports.map((r) => ({ id: r.id, progress: r.progress, done: r.done, isDoneCounted: r.isDoneCounted, note: r.note, attachments: attachmentsOf(r.attachments), files: (files.get(r.id) ?? []).map(fileView), reportedBy: r.reportedBy, reportedAt: r.reportedAt.toISOString() })),
     reminders: reminders.map((r) => ({ id: r.id, message: r.message, sentBy: r.sentBy, createdAt: r.createdAt.toISOString() })),
   };
 }
