@@ -14,7 +14,7 @@ import { TASK_ENTITY, getOwnTask, getTask, userIdOf } from './tasks.service.js';
 const REPORT_NOT_FOUND = '任务报送';
 
 /** Attach a file to one of the task's reports. @throws not_found (someone else's task, another task's report). */
-export async function attachToReport(db: Db, context: WriteContext, taskId: string, reportId: string, upload: Upload): Promise<StoredFile> {
+export async function attachToReport(db: Db, context: WriteContext, taskId: string, reportId: string, upload: Pick<Upload, 'name' | 'bytes'>): Promise<StoredFile> {
   return db.transaction().execute(async (tx) => {
     const task = await getOwnTask(tx, context.actor, taskId);
     if (!(await isReportOf(tx, task.id, reportId))) throw notFound(REPORT_NOT_FOUND);
