@@ -273,7 +273,6 @@ export async function remindTask(db: Db, context: WriteContext, id: string, mess
 export async function rollupOf(db: Db, actor: Actor, id: string): Promise<RollupView> {
   const task = await getTask(db, actor, id);
   const { subtree, figures, isDoneCounted } = await subtreeFigures(db, task, businessDate());
-  const rollup = presentRollup(task, subtree, figures, isDoneCounted);
-  const files = await repo.selectReportFilesOfTasks(db, rollup.children.map((c) => c.id));
-  return { ...rollup, children: rollup.children.map((c) => ({ ...c, files: files.get(c.id) ?? [] })) };
+  const files = await repo.selectReportFilesOfTasks(db, subtree.filter((t) => t.parentId === task.id).map((t) => t.id));
+  return presentRollup(task, subtree, figures, isDoneCounted, files);
 }
