@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PageQuery, RegionCode } from './common.js';
+import { FileView } from './files.js';
 
 /** Longest task title and note. */
 export const TASK_TITLE_MAX = 200;
@@ -85,6 +86,7 @@ export const TaskReportView = z.object({
   isDoneCounted: z.boolean().describe('true: `done` was counted from platform data.'),
   note: z.string(),
   attachments: z.array(z.object({ name: z.string(), url: z.string() })),
+  files: z.array(FileView).describe('Files uploaded with the report; download at `/api/v1/tasks/{id}/reports/{reportId}/files/{fileId}`.'),
   reportedBy: z.string().nullable(),
   reportedAt: z.string(),
 });
@@ -144,6 +146,7 @@ export const RollupChild = z.object({
   isOverdue: z.boolean(),
   childCount: z.number().int(),
   overdueCount: z.number().int().describe('Overdue tasks in this child’s subtree, itself included.'),
+  files: z.array(FileView.extend({ reportId: z.string() })).describe('Files attached to this child’s own reports, oldest first (download through the child task’s report).'),
 });
 export type RollupChild = z.infer<typeof RollupChild>;
 

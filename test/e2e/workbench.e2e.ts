@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logInAs, pickOption, screenshot } from './browser.js';
+import { SCREENSHOT_DIR, launchBrowser, logInAs, pickOption, screenshot } from './browser.js';
 
 let browser: Browser;
 
@@ -123,6 +124,61 @@ describe('a province dispatches a task, a city reports, the province sees the ro
     await page.getByTestId('figure-tier.specialized').click();
     await page.getByTestId('list-total').getByText(`${specialized}`).waitFor();
     expect(page.url()).toContain('tag=specialized');
+    await page.context().close();
+  });
+});
+
+describe('a county attaches a file to its report, the city downloads it from the roll-up', { timeout: 400_000 }, () => {
+  const FAIRS = '2026年“百场万企”大中小企业融通对接活动';
+  const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const name = `吴中区百场万企活动纪要${tag}.txt`;
+  const MINUTES = Buffer.from(`吴中区百场万企活动纪要 ${tag}：精密机械、新能源汽车零部件专场共3场，签约意向12项。\n`, 'utf8');
+
+  it('gov_wz attaches the minutes to its report', async () => {
+    const page = await logIn('gov_wz');
+    await openTask(page, FAIRS);
+    const reports = page.getByTestId('task-reports');
+    await reports.getByText('签约意向12项').first().waitFor();
+    await reports.locator('input[type=file]').first().setInputFiles({ name, mimeType: 'text/plain', buffer: MINUTES });
+    await reports.getByRole('link', { name }).waitFor();
+    await screenshot(page, 'workbench-report-file-gov-wz');
+    await page.context().close();
+  });
+
+  it('gov_sz sees the file on 吴中区’s row of the roll-up and downloads it', async () => {
+    const page = await logIn('gov_sz');
+    await openTask(page, FAIRS);
+    const row = page.getByTestId('rollup-children').locator('tr', { hasText: '吴中区' });
+    const link = row.getByRole('link', { name });
+    await link.waitFor();
+    await page.getByTestId('rollup-children').locator('tr', { hasText: '苏州工业园区' }).getByRole('link', { name: '苏州工业园区百场万企活动汇总.csv' }).waitFor();
+    await screenshot(page, 'workbench-rollup-files-gov-sz');
+    const download = page.waitForEvent('download');
+    await link.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(name);
+    const saved = await file.path();
+    expect(fs.readFileSync(saved).equals(MINUTES)).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('the region map', { timeout: 400_000 }, () => {
+  it('gov_js sees 江苏’s cities shaded on the dashboard map, and 苏州’s districts after drilling down', async () => {
+    const page = await logIn('gov_js');
+    await page.getByTestId('menu-dashboard').click();
+    await page.getByTestId('dashboard-page').waitFor();
+    const map = page.getByTestId('dashboard-map');
+    await map.getByTestId('region-map').locator('canvas').first().waitFor();
+    await map.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500); // the map's entry animation
+    await map.screenshot({ path: `${SCREENSHOT_DIR}/workbench-region-map-js.png` });
+    await page.getByTestId('dashboard-regions').getByRole('link', { name: '苏州市' }).click();
+    await page.getByText('数据驾驶舱 · 苏州市').waitFor();
+    await page.getByTestId('dashboard-map').getByTestId('region-map').locator('canvas').first().waitFor();
+    await page.getByTestId('dashboard-map').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500);
+    await page.getByTestId('dashboard-map').screenshot({ path: `${SCREENSHOT_DIR}/workbench-region-map-sz.png` });
     await page.context().close();
   });
 });

@@ -229,3 +229,8 @@ export function sendFile(reply: FastifyReply, file: StoredFileWithBytes): Fastif
     .header('cache-control', 'private, no-store')
     .send(file.bytes);
 }
+
+/** The API shape of a stored file (download links go through the owning resource's route). */
+export function fileView(f: StoredFile): FileView {
+  return { id: f.id, name: f.name, contentType: f.contentType, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedAt: f.uploadedAt };
+}

@@ -11,6 +11,7 @@ import { TaskProgress, TaskStatusTag } from '../components/TaskTags';
 import { useLang, useT } from '../i18n';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { errorMessage } from '../lib/problem';
+import { FileLinks, FileUploadButton } from '../components/Attachments';
 import { rollupExportUrl, useAcceptTask, useRemindTask, useTask, useTaskRollup } from '../queries/workbench';
 
 /** One task: its facts, the actions of its own level, the roll-up over its sub-tasks, reports and reminders. */
@@ -116,6 +117,10 @@ export function TaskDetailPage() {
                         {rep.done !== null ? ` · ${t('workbench.field.done')} ${formatNumber(lang, rep.done)}` : ''}
                       </div>
                       {rep.note ? <div className="muted">{rep.note}</div> : null}
+                      {rep.files.length > 0 && <FileLinks files={rep.files} hrefOf={(f) => `/tasks/${k.id}/reports/${rep.id}/files/${f.id}`} />}
+                      {k.isOwn && k.status !== 'completed' && (
+                        <FileUploadButton path={`/tasks/${k.id}/reports/${rep.id}/files`} testId={`report-upload-${rep.id}`} label={t('workbench.detail.attach')} onUploaded={() => void task.refetch()} />
+                      )}
                     </div>
                   ),
                 }))}
@@ -165,6 +170,11 @@ export function TaskDetailPage() {
                     { title: t('workbench.col.progress'), dataIndex: 'progress', width: 180, render: (value: number, row) => <TaskProgress value={value} isOverdue={row.isOverdue} /> },
                     { title: t('workbench.col.status'), dataIndex: 'status', width: 150, render: (status: TaskStatus, row) => <TaskStatusTag status={status} isOverdue={row.isOverdue} /> },
                     { title: t('workbench.col.dueOn'), dataIndex: 'dueOn', width: 110 },
+                    {
+                      key: 'files',
+                      title: t('workbench.col.files'),
+                      render: (_: unknown, row) => (row.files.length > 0 ? <FileLinks files={row.files} hrefOf={(f) => `/tasks/${row.id}/reports/${row.files.find((x) => x.id === f.id)!.reportId}/files/${f.id}`} /> : null),
+                    },
                     {
                       key: 'remind',
                       width: 90,

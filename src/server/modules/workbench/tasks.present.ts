@@ -1,11 +1,12 @@
 /** Task rows → API shapes (explicit fields). */
+import { fileView, type StoredFile } from '../../platform/files.js';
 import type { RollupView, TaskDetailView, TaskStatus, TaskView } from '../../../contracts/workbench.js';
 import type { Actor } from '../../platform/actor.js';
 import { REGION_ROOT, REGION_ROOT_NAME, findRegion } from '../../platform/regions.js';
 import { isTaskOverdue, type RollupFigures } from './tasks.rollup.js';
 import { findTaskMetric } from './tasks.metrics.js';
 import { isOwnTask } from './tasks.policy.js';
-import type { ReminderRecord, ReportRecord, TaskRecord } from './tasks.repo.js';
+import type { ReminderRecord, ReportFileRecord, ReportRecord, TaskRecord } from './tasks.repo.js';
 import { isInRegionScope } from '../../platform/scope.js';
 
 /** Short display name of a region code ('全国' for the root). */
@@ -51,16 +52,16 @@ function attachmentsOf(value: unknown[]): { name: string; url: string }[] {
 }
 
 /** A task with its reports and reminders. */
-export function presentTaskDetail(actor: Actor, task: TaskRecord, today: string, reports: ReportRecord[], reminders: ReminderRecord[]): TaskDetailView {
+export function presentTaskDetail(actor: Actor, task: TaskRecord, today: string, reports: ReportRecord[], reminders: ReminderRecord[], files: Map<string, StoredFile[]>): TaskDetailView {
   return {
     ...presentTask(actor, task, today),
-    reports: reports.map((r) => ({ id: r.id, progress: r.progress, done: r.done, isDoneCounted: r.isDoneCounted, note: r.note, attachments: attachmentsOf(r.attachments), reportedBy: r.reportedBy, reportedAt: r.reportedAt.toISOString() })),
+    reports: reports.map((r) => ({ id: r.id, progress: r.progress, done: r.done, isDoneCounted: r.isDoneCounted, note: r.note, attachments: attachmentsOf(r.attachments), files: (files.get(r.id) ?? []).map(fileView), reportedBy: r.reportedBy, reportedAt: r.reportedAt.toISOString() })),
     reminders: reminders.map((r) => ({ id: r.id, message: r.message, sentBy: r.sentBy, createdAt: r.createdAt.toISOString() })),
   };
 }
 
 /** The roll-up of a task over its direct children and its subtree's overdue items. */
-export function presentRollup(task: TaskRecord, subtree: TaskRecord[], figures: Map<string, RollupFigures>, isDoneCounted: boolean): RollupView {
+export function presentRollup(task: TaskRecord, subtree: TaskRecord[], figures: Map<string, RollupFigures>, isDoneCounted: boolean, files: Map<string, ReportFileRecord[]>): RollupView {
   const own = figures.get(task.id)!;
   const children = subtree.filter((t) => t.parentId === task.id).sort((a, b) => Number(a.id) - Number(b.id));
   const overdue = subtree.filter((t) => figures.get(t.id)?.isOverdue).sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
@@ -75,6 +76,7 @@ export function presentRollup(task: TaskRecord, subtree: TaskRecord[], figures: 
       return {
         id: c.id, regionCode: c.regionCode, regionName: regionNameOf(c.regionCode), title: c.title, target: c.target, done: f.done, progress: f.progress,
         status: c.status as TaskStatus, dueOn: c.dueOn, isOverdue: f.isOverdue, childCount: f.childCount, overdueCount: f.overdueCount,
+        files: files.get(c.id) ?? [],
       };
     }),
     overdue: overdue.map((t) => ({ id: t.id, title: t.title, regionCode: t.regionCode, regionName: regionNameOf(t.regionCode), dueOn: t.dueOn, status: t.status as TaskStatus })),

@@ -226,3 +226,42 @@ export async function selectReminders(db: Db, taskId: string, limit: number): Pr
   const rows = await db.selectFrom('task_reminders').select(['id', 'message', 'sent_by_label', 'created_at']).where('task_id', '=', taskId).orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({ id: r.id, message: r.message, sentBy: r.sent_by_label, createdAt: r.created_at }));
 }
+
+/** Owner kind of task-report attachments in the shared file store (`owner_id` = the report id). */
+export const TASK_REPORT_FILES = 'task_report';
+
+/** Attachments of the given tasks' reports (oldest first), by task id, with the report each belongs to. */
+export async function selectReportFilesOfTasks(db: Db, taskIds: readonly string[]): Promise<Map<string, ReportFileRecord[]>> {
+  const byTask = new Map<string, ReportFileRecord[]>();
+  if (taskIds.length === 0) return byTask;
+  const rows = await db
+    .selectFrom('files as f')
+    .innerJoin('task_reports as r', (join) => join.on('f.owner_kind', '=', TASK_REPORT_FILES).on(sql`f.owner_id`, '=', sql`r.id::text`))
+    .select(['f.id', 'f.name', 'f.content_type', 'f.size_bytes', 'f.sha256', 'f.created_at', 'r.id as report_id', 'r.task_id'])
+    .where('r.task_id', 'in', [...taskIds])
+    .orderBy('f.id')
+    .execute();
+  for (const row of rows) {
+    const list = byTask.get(row.task_id) ?? [];
+    list.push({ id: row.id, name: row.name, contentType: row.content_type, sizeBytes: row.size_bytes, sha256: row.sha256.toString('hex'), uploadedAt: row.created_at.toISOString(), reportId: row.report_id });
+    byTask.set(row.task_id, list);
+  }
+  return byTask;
+}
+
+/** A report attachment as a roll-up lists it. */
+export interface ReportFileRecord {
+  id: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+  reportId: string;
+}
+
+/** Whether a report belongs to the task. */
+export async function isReportOf(db: Db | Tx, taskId: string, reportId: string): Promise<boolean> {
+  if (!/^[1-9][0-9]{0,17}$/.test(reportId)) return false;
+  return !!(await db.selectFrom('task_reports').select('id').where('id', '=', reportId).where('task_id', '=', taskId).executeTakeFirst());
+}

@@ -3,16 +3,20 @@ import { Page } from '../../../contracts/common.js';
 import {
   CreateTaskBody, DispatchBody, ListTasksQuery, RemindBody, ReportBody, RollupView, TaskDetailView, TaskMetricView, TaskStatus, TaskView,
 } from '../../../contracts/workbench.js';
+import { FileView } from '../../../contracts/files.js';
 import { requireActor } from '../../http/auth.js';
+import { fileView, readUpload, sendFile } from '../../platform/files.js';
 import type { App, AppContext } from '../../http/context.js';
 import { businessDate } from '../../platform/dates.js';
 import { listHistory } from '../audit/index.js';
 import { TASKS_EXPORT_MAX, XLSX_TYPE, attachmentHeader, rollupWorkbook, tasksWorkbook } from './workbench.export.js';
+import { attachToReport, reportFile } from './tasks.files.js';
 import { listTaskMetrics } from './tasks.metrics.js';
 import { presentTask } from './tasks.present.js';
 import { TASK_ENTITY, acceptTask, createTask, dispatchTask, getTask, getTaskDetail, listTasks, remindTask, reportTask, rollupOf } from './tasks.service.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(20).describe('Task id') });
+const ReportParams = IdParams.extend({ reportId: z.string().min(1).max(20).describe('Report id (from the task detail)') });
 const HistoryEntry = z.object({ id: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() });
 const TAGS = ['workbench'];
 
@@ -113,6 +117,25 @@ export function tasksRoutes(ctx: AppContext) {
         response: { 200: z.object({ id: z.string(), status: z.string(), done: z.number(), progress: z.number() }) },
       },
     }, async (request) => reportTask(db, { actor: requireActor(request), requestId: request.id }, request.params.id, request.body));
+
+    app.post('/api/v1/tasks/:id/reports/:reportId/files', {
+      schema: {
+        tags: TAGS,
+        summary: 'Attach a file to a report 上传报送附件',
+        description: 'multipart/form-data with a `file` part (minutes, photos, statistics). The task’s own level, on one of the task’s reports; 404 for someone else’s task or another task’s report, 413 over the size limit, 415 for a type outside the allow-list or bytes that do not match it. Parents see the file in the task detail and the roll-up.',
+        consumes: ['multipart/form-data'],
+        params: ReportParams,
+        response: { 201: FileView },
+      },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      const upload = await readUpload(request);
+      return reply.code(201).send(fileView(await attachToReport(db, { actor, requestId: request.id }, request.params.id, request.params.reportId, upload)));
+    });
+
+    app.get('/api/v1/tasks/:id/reports/:reportId/files/:fileId', {
+      schema: { tags: TAGS, summary: 'Download a report’s file 下载报送附件', description: 'Whoever may read the task (its level and the levels above); 404 otherwise, and for another report’s file.', params: ReportParams.extend({ fileId: z.string() }) },
+    }, async (request, reply) => sendFile(reply, await reportFile(db, requireActor(request), request.params.id, request.params.reportId, request.params.fileId)));
 
     app.post('/api/v1/tasks/:id/remind', {
       schema: {

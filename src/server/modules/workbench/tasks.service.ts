@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { AppError, invalid, notFound, type FieldError } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { listFilesOf } from '../../platform/files.js';
 import { businessDate } from '../../platform/dates.js';
 import { REGION_ROOT, isRegionCode, isRegionWithin, regionPrefix } from '../../platform/regions.js';
 import { regionScopeOf } from '../../platform/scope.js';
@@ -50,7 +51,7 @@ export async function getTask(db: Db | Tx, actor: Actor, id: string, options: { 
  * A task of the actor's own level (for accept, dispatch, report). Someone else's task looks missing.
  * @throws not_found
  */
-async function getOwnTask(tx: Tx, actor: Actor, id: string): Promise<repo.TaskRecord> {
+export async function getOwnTask(tx: Tx, actor: Actor, id: string): Promise<repo.TaskRecord> {
   const task = await getTask(tx, actor, id, { isForUpdate: true });
   if (!isOwnTask(actor, task)) throw notFound(NOT_FOUND);
   return task;
@@ -60,7 +61,8 @@ async function getOwnTask(tx: Tx, actor: Actor, id: string): Promise<repo.TaskRe
 export async function getTaskDetail(db: Db, actor: Actor, id: string): Promise<TaskDetailView> {
   const task = await getTask(db, actor, id);
   const [reports, reminders] = await Promise.all([repo.selectReports(db, task.id, 50), repo.selectReminders(db, task.id, 50)]);
-  return presentTaskDetail(actor, task, businessDate(), reports, reminders);
+  const files = await listFilesOf(db, repo.TASK_REPORT_FILES, reports.map((r) => r.id));
+  return presentTaskDetail(actor, task, businessDate(), reports, reminders, files);
 }
 
 /** A page of tasks in the actor's scope, newest first. @throws validation_failed on a bad cursor or region. */
@@ -118,7 +120,7 @@ export async function createTask(db: Db, context: WriteContext, body: CreateTask
   return { id };
 }
 
-function userIdOf(actor: Actor): string | null {
+export function userIdOf(actor: Actor): string | null {
   return actor.userId === '0' ? null : actor.userId;
 }
 
@@ -271,5 +273,6 @@ export async function remindTask(db: Db, context: WriteContext, id: string, mess
 export async function rollupOf(db: Db, actor: Actor, id: string): Promise<RollupView> {
   const task = await getTask(db, actor, id);
   const { subtree, figures, isDoneCounted } = await subtreeFigures(db, task, businessDate());
-  return presentRollup(task, subtree, figures, isDoneCounted);
+  const files = await repo.selectReportFilesOfTasks(db, subtree.filter((t) => t.parentId === task.id).map((t) => t.id));
+  return presentRollup(task, subtree, figures, isDoneCounted, files);
 }

@@ -35,5 +35,9 @@ describe(seedWorkbenchDemo.name, () => {
     const wz = actors.get('gov_wz')!;
     const mine = await listTasks(db, wz, { limit: 50 });
     expect(mine.items.every((t) => t.regionCode === '320506')).toBe(true);
+    // 苏州 sees the park's report attachment in its roll-up (attached once, though seeded twice).
+    const szFairs = (await listTasks(db, sz, { mine: 'true', q: '百场万企', limit: 50 })).items[0];
+    const park = (await rollupOf(db, sz, szFairs.id)).children.find((ch) => ch.regionCode === '320571')!;
+    expect(park.files.map((f) => f.name)).toEqual(['苏州工业园区百场万企活动汇总.csv']);
   });
 });

@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/actor.js';
 import { businessDate } from '../../platform/dates.js';
 import type { WriteContext } from '../audit/index.js';
 import { addKeyListMembers, createKeyList } from './lists.service.js';
+import { attachToReport } from './tasks.files.js';
 import { acceptTask, createTask, dispatchTask, remindTask, reportTask } from './tasks.service.js';
 
 const FAIRS_TITLE = '2026年“百场万企”大中小企业融通对接活动';
@@ -82,6 +83,11 @@ export async function seedWorkbenchDemo(db: Db): Promise<void> {
   await reportTask(db, wz, k['320506'], { progress: 0.5, done: 3, note: '精密机械、新能源汽车零部件专场共3场，签约意向12项' });
   await acceptTask(db, system('320571'), k['320571']);
   await reportTask(db, system('320571'), k['320571'], { progress: 1, done: 8, note: '全年8场已全部完成，参与企业420家，签约金额3.2亿元' });
+  const parkReport = await sql<{ id: string }>`SELECT id FROM task_reports WHERE task_id = ${k['320571']} ORDER BY id DESC LIMIT 1`.execute(db);
+  await attachToReport(db, system('320571'), k['320571'], parkReport.rows[0].id, {
+    name: '苏州工业园区百场万企活动汇总.csv',
+    bytes: Buffer.from('场次,日期,主题,参与企业,签约意向\n1,2026-03-12,集成电路,62,3\n2,2026-04-20,生物医药,48,2\n3,2026-05-18,纳米技术,55,4\n4,2026-06-16,人工智能,71,5\n5,2026-07-22,新能源汽车零部件,43,2\n6,2026-08-26,高端装备,50,3\n7,2026-09-23,工业软件,46,2\n8,2026-10-28,跨境数字贸易,45,1\n', 'utf8'),
+  });
   // 常州 has not accepted and is overdue on its first milestone; the province reminds it.
   await sql`UPDATE tasks SET starts_on = ${inDays(-40)}, due_on = ${inDays(-5)} WHERE id = ${c['320400']}`.execute(db);
   await remindTask(db, js, c['320400'], '请尽快接收任务并报送首批对接活动安排');
