@@ -45,6 +45,7 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** Largest JSON body accepted (uploads have their own limit). */
 const JSON_BODY_LIMIT = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export interface BuildAppOptions {
   config: Config;
@@ -102,12 +103,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const isWebServed = options.isWebEnabled !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   registerProblemHandlers(app, options.logger, isWebServed ? (reply) => reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined);
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style (not async) hooks on every request: an async hook costs a promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
     // Only ids that look like ids are echoed back.
-    if (!/^[A-Za-z0-9._-]{1,100}$/.test(request.id)) {
+    if (!REQUEST_ID.test(request.id)) {
       request.id = crypto.randomUUID();
     }
-    reply.header('x-request-id', request.id);
+    reply.raw.setHeader('x-request-id', request.id);
+    done();
   });
   app.addHook('onResponse', (request, reply, done) => {
     observeDuration(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
