@@ -44,7 +44,7 @@ describe('kill -9 in the middle of writes', () => {
     const importing = async (node: AppNode) => {
       const token = await nodeLogin(node, 'admin', NODE_ADMIN_PASSWORD);
       const form = new FormData();
-      form.append('file', new Blob([csv]), 'registry.csv');
+      form.append('file', new Blob([new Uint8Array(csv)]), 'registry.csv');
       return fetch(`${node.url}/api/v1/enterprises/import?dryRun=false`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     };
     const stored = async () => (await sql<{ n: number }>`select count(*)::int as n from enterprises where uscc = any(${usccs})`.execute(db)).rows[0].n;
