@@ -327,6 +327,7 @@ export const DecideReportBody = z.object({
 export type DecideReportBody = z.infer<typeof DecideReportBody>;
 
 export const RateSecondmentBody = RateConsultationBody;
+export type RateSecondmentBody = z.infer<typeof RateSecondmentBody>;
 
 export const SecondmentStatistics = z.object({
   total: z.number().int(),

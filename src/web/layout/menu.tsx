@@ -16,9 +16,11 @@ import {
   FileTextOutlined,
   HomeOutlined,
   NodeIndexOutlined,
+  PieChartOutlined,
   ProfileOutlined,
   ProjectOutlined,
   ShopOutlined,
+  SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -77,6 +79,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'projects', group: 'workbench', labelKey: 'workbench.projects.title', icon: <ProjectOutlined />, roles: REGISTRY_ROLES, path: '/projects' },
   { key: 'achievements', group: 'innovation', labelKey: 'innovation.menu.achievements', icon: <BulbOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/achievements' },
   { key: 'consultations', group: 'innovation', labelKey: 'talent.menu.consultations', icon: <CommentOutlined />, roles: ALL_ROLES, path: '/consultations' },
+  { key: 'secondments', group: 'innovation', labelKey: 'talent.menu.secondments', icon: <SolutionOutlined />, roles: ALL_ROLES, path: '/secondments' },
+  { key: 'investments', group: 'innovation', labelKey: 'talent.menu.investments', icon: <PieChartOutlined />, roles: ['platform_admin', 'gov'], path: '/investments' },
   { key: 'programmes', group: 'workbench', labelKey: 'services.menu.programmes', icon: <AuditOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/programmes' },
   { key: 'cases', group: 'workbench', labelKey: 'services.menu.cases', icon: <FileTextOutlined />, roles: ALL_ROLES, path: '/cases' },
 ];

@@ -15,6 +15,9 @@ const ConsultationListPage = lazy(() => import('../pages/innovation/Consultation
 const ConsultationDetailPage = lazy(() => import('../pages/innovation/ConsultationPages').then((m) => ({ default: m.ConsultationDetailPage })));
 const CommitteeListPage = lazy(() => import('../pages/innovation/CommitteePages').then((m) => ({ default: m.CommitteeListPage })));
 const CourseListPage = lazy(() => import('../pages/innovation/CoursePages').then((m) => ({ default: m.CourseListPage })));
+const SecondmentListPage = lazy(() => import('../pages/innovation/SecondmentPages').then((m) => ({ default: m.SecondmentListPage })));
+const SecondmentDetailPage = lazy(() => import('../pages/innovation/SecondmentPages').then((m) => ({ default: m.SecondmentDetailPage })));
+const InvestmentsPage = lazy(() => import('../pages/innovation/InvestmentsPage').then((m) => ({ default: m.InvestmentsPage })));
 const ResourceDetailPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceDetailPage })));
 
 /** Routes of the innovation and talent: challenges, reviews, the expert profile, shared resources: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -35,5 +38,8 @@ export const innovationRoutes = (
     <Route path="consultations/:id" element={<ConsultationDetailPage />} />
     <Route path="committees" element={<CommitteeListPage />} />
     <Route path="courses" element={<CourseListPage />} />
+    <Route path="secondments" element={<SecondmentListPage />} />
+    <Route path="secondments/:id" element={<SecondmentDetailPage />} />
+    <Route path="investments" element={<InvestmentsPage />} />
   </>
 );
