@@ -17,6 +17,7 @@ const CommitteeListPage = lazy(() => import('../pages/innovation/CommitteePages'
 const CourseListPage = lazy(() => import('../pages/innovation/CoursePages').then((m) => ({ default: m.CourseListPage })));
 const SecondmentListPage = lazy(() => import('../pages/innovation/SecondmentPages').then((m) => ({ default: m.SecondmentListPage })));
 const SecondmentDetailPage = lazy(() => import('../pages/innovation/SecondmentPages').then((m) => ({ default: m.SecondmentDetailPage })));
+const TalentEventListPage = lazy(() => import('../pages/innovation/TalentEventPages').then((m) => ({ default: m.TalentEventListPage })));
 const InvestmentsPage = lazy(() => import('../pages/innovation/InvestmentsPage').then((m) => ({ default: m.InvestmentsPage })));
 const ResourceDetailPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceDetailPage })));
 
@@ -41,5 +42,6 @@ export const innovationRoutes = (
     <Route path="secondments" element={<SecondmentListPage />} />
     <Route path="secondments/:id" element={<SecondmentDetailPage />} />
     <Route path="investments" element={<InvestmentsPage />} />
+    <Route path="talent-events" element={<TalentEventListPage />} />
   </>
 );

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   CommitteeView, ConsultationStatistics, ConsultationStatus, ConsultationView, CourseView, CreateCommitteeBody, CreateConsultationBody, CreateCourseBody, EnrolBody, EnrolmentView,
   RateConsultationBody, UpdateCommitteeBody, CreateSecondmentBody, DecideReportBody, InvestmentBody, InvestmentImportReport, InvestmentView, SecondmentKind, SecondmentReportBody,
-  SecondmentStatistics, SecondmentStatus, SecondmentView,
+  SecondmentStatistics, SecondmentStatus, SecondmentView, CreateTalentEventBody, RegisterBody, RegistrationView, TalentEventKind, TalentEventView,
 } from '../../contracts/talent';
 import { apiFetch } from '../api';
 
@@ -170,4 +170,31 @@ export function useImportInvestments() {
     },
     onSuccess: () => client.invalidateQueries({ queryKey: INVESTMENTS_KEY }),
   });
+}
+
+const EVENTS_KEY = ['talent-events'] as const;
+
+/** A page of talent programmes and exchange events. */
+export function useTalentEventList(filters: { kind?: TalentEventKind; mine?: 'true' }, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...EVENTS_KEY, 'list', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<TalentEventView>>('/talent-events', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEventRegistrations(eventId: string | null) {
+  return useQuery({ queryKey: [...EVENTS_KEY, 'registrations', eventId], queryFn: ({ signal }) => apiFetch<{ items: RegistrationView[] }>(`/talent-events/${eventId}/registrations`, { signal }), enabled: eventId !== null });
+}
+
+export function useCreateTalentEvent() {
+  return useConsultationMutation<CreateTalentEventBody, TalentEventView>('POST', () => '/talent-events', (b) => b, [EVENTS_KEY]);
+}
+
+export function useRegisterForEvent() {
+  return useConsultationMutation<RegisterBody & { eventId: string }, RegistrationView>('POST', (b) => `/talent-events/${b.eventId}/registrations`, ({ eventId: _e, ...b }) => b, [EVENTS_KEY]);
+}
+
+export function useRegistrationAction() {
+  return useConsultationMutation<{ id: string; verb: 'attendance' | 'cancel'; attended?: boolean }, RegistrationView>('POST', (b) => `/event-registrations/${b.id}/${b.verb}`, (b) => (b.verb === 'attendance' ? { attended: b.attended } : {}), [EVENTS_KEY]);
 }
