@@ -4,7 +4,8 @@
  * one waiting for `sme` — proposes a residency to `sme` awaiting confirmation, and completed a
  * rated residency at 苏州溶川; so `gov_sz` sees figures by district. Investments: an industry fund
  * holds shares of `sme`, and the leader holds 5 % of 溶川 (so the leader's experts never review
- * 溶川's applications). Its own marker, so existing databases get it too.
+ * 溶川's applications). Talent events: the leader's exchange meeting with `sme` and 溶川 registered,
+ * and its 卓越工程师-style programme with places left. Its own marker, so existing databases get it too.
  */
 import type { Db } from '../../db/database.js';
 import { SYSTEM_ACTOR } from '../../platform/actor.js';
@@ -14,6 +15,7 @@ import { recordWrites } from '../audit/index.js';
 import { createInvestment } from './investments.service.js';
 import * as repo from './secondments.repo.js';
 import { createSecondment, SECONDMENT_ENTITY } from './secondments.service.js';
+import { createTalentEvent, registerForEvent } from './talent-events.service.js';
 
 const SME = '91320506MA1M2G8K8W';
 const LEADER = '91320571MA1P3K7W9A';
@@ -70,4 +72,15 @@ export async function seedSecondmentsDemo(db: Db): Promise<void> {
     { period: 0, days: 14, hours: 0, summary: '驻厂14天：完成中试线工艺参数摸底，确定添加剂投料顺序和温控窗口。', isConfirmed: true },
     { period: 1, days: 15, hours: 0, summary: '驻厂15天：中试三批次一致性达标，协助完成储能客户认证资料。', isConfirmed: true },
   ], { stars: 5, comment: '工艺定型提前一个月完成，认证资料一次通过。' });
+
+  const meeting = await createTalentEvent(db, CONTEXT, {
+    kind: 'exchange_meeting', organiserUscc: LEADER, title: '动力电池产业链工程师技术交流会', field: '锂电池', location: '苏州工业园区澜沣研究院报告厅',
+    startsOn: inDays(10), endsOn: inDays(10), capacity: 40, description: '链主工艺专家分享激光焊接与质量管理实践，配套企业工程师交流。',
+  });
+  await registerForEvent(db, CONTEXT, meeting, { uscc: SME, personName: '陈志远', personTitle: '工艺工程师' });
+  await registerForEvent(db, CONTEXT, meeting, { uscc: RONGCHUAN, personName: '周婷', personTitle: '研发主管' });
+  await createTalentEvent(db, CONTEXT, {
+    kind: 'programme', organiserUscc: LEADER, title: '卓越工程师产教联合培养计划（2027级）', field: '新能源', location: '澜沣培训学院',
+    startsOn: inDays(45), endsOn: inDays(410), capacity: 30, description: '面向链上中小企业青年工程师，一年期项目制培养：导师带教、轮岗实训、结业答辩。',
+  });
 }
