@@ -82,6 +82,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'secondments', group: 'innovation', labelKey: 'talent.menu.secondments', icon: <SolutionOutlined />, roles: ALL_ROLES, path: '/secondments' },
   { key: 'investments', group: 'innovation', labelKey: 'talent.menu.investments', icon: <PieChartOutlined />, roles: ['platform_admin', 'gov'], path: '/investments' },
   { key: 'programmes', group: 'workbench', labelKey: 'services.menu.programmes', icon: <AuditOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/programmes' },
+  { key: 'service-directory', group: 'workbench', labelKey: 'services.menu.directory', icon: <ShopOutlined />, roles: ALL_ROLES, path: '/service-directory' },
   { key: 'cases', group: 'workbench', labelKey: 'services.menu.cases', icon: <FileTextOutlined />, roles: ALL_ROLES, path: '/cases' },
 ];
 

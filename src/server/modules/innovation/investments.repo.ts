@@ -5,19 +5,6 @@ import { containsPattern } from '../../platform/text.js';
 
 type Conn = Db | Tx;
 
-export interface InvestmentRecord {
-  id: string;
-  investorUscc: string;
-  investorName: string;
-  investeeUscc: string;
-  investeeName: string;
-  shareBp: number;
-  since: string | null;
-  source: string;
-  regionCode: string;
-  updatedAt: Date;
-}
-
 /** A row to write: the service has resolved names and the region. */
 export interface InvestmentWrite {
   investorUscc: string;
@@ -28,6 +15,12 @@ export interface InvestmentWrite {
   since: string | null;
   source: string;
   regionCode: string;
+}
+
+/** A stored row: what was written, with its id and last change. */
+export interface InvestmentRecord extends InvestmentWrite {
+  id: string;
+  updatedAt: Date;
 }
 
 function investmentQuery(db: Conn) {
