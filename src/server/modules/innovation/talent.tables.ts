@@ -109,7 +109,7 @@ export interface InvestmentTables {
   };
 }
 
-/** Secondments with their periods and reports (migrations/20261201000021_create_secondments_and_talent_events.sql). */
+/** Secondments with their periods and reports (migrations/20261201000021_create_secondments.sql). */
 export interface SecondmentTables {
   secondments: {
     id: Generated<string>;
@@ -157,7 +157,7 @@ export interface SecondmentTables {
   };
 }
 
-/** Talent programmes and exchange events (migrations/20261201000021_create_secondments_and_talent_events.sql). */
+/** Talent programmes and exchange events (migrations/20261201000022_create_talent_events.sql). */
 export interface TalentEventTables {
   talent_events: {
     id: Generated<string>;
