@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logInAs, pickOption, screenshot } from './browser.js';
 
@@ -11,11 +12,26 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const logIn = (username: string): Promise<Page> => logInAs(browser, username);
+/** Logged in, with room for a loaded machine (eight sessions share two cores). */
+async function logIn(username: string): Promise<Page> {
+  const page = await logInAs(browser, username);
+  page.setDefaultTimeout(90_000);
+  return page;
+}
 const SME_USCC = '91320506MA1M2G8K8W';
 /** A business date (Asia/Shanghai) `days` from today. */
 const inDays = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const numberInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+/** The first column values (below the header) of each sheet of a downloaded workbook, joined per row. */
+async function workbookRows(download: Download): Promise<string[]> {
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  const rows: string[] = [];
+  workbook.worksheets[0].eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join('|')));
+  return rows;
+}
 
 async function openSecondments(page: Page): Promise<void> {
   await page.getByTestId('menu-secondments').click();
@@ -49,7 +65,7 @@ describe('a large firm seconds an engineer to an SME; the SME confirms; the engi
     await expect.poll(() => page.getByTestId('secondment-status').first().innerText()).toBe('待企业确认');
     await screenshot(page, 'talent2-secondment-proposed');
     await page.context().close();
-  });
+  }, 300_000);
 
   it('the SME confirms the plan and confirms 王工’s pending report', async () => {
     const page = await logIn('sme');
@@ -67,7 +83,7 @@ describe('a large firm seconds an engineer to an SME; the SME confirms; the engi
     await page.getByTestId('report-confirm').click();
     await expect.poll(() => page.getByTestId('secondment-confirmed-time').innerText()).toContain('22 小时');
     await page.context().close();
-  });
+  }, 300_000);
 
   it('the engineer (expert log-in) submits a report on the active secondment', async () => {
     const page = await logIn('expert');
@@ -82,15 +98,19 @@ describe('a large firm seconds an engineer to an SME; the SME confirms; the engi
     await page.getByTestId('secondment-reports').getByText(tag).waitFor();
     await screenshot(page, 'talent2-secondment-reported');
     await page.context().close();
-  });
+  }, 300_000);
 
   it('苏州’s gov user sees the figures by district', async () => {
     const page = await logIn('gov_sz');
     await openSecondments(page);
     await page.getByTestId('secondment-regions').getByText('吴中区').waitFor();
     await screenshot(page, 'talent2-secondments-gov');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('secondments-export').click();
+    const rows = await workbookRows(await download);
+    expect(rows.some((r) => r.includes(engineer))).toBe(true);
     await page.context().close();
-  });
+  }, 300_000);
 });
 
 describe('gov keeps the investments the reviewer-conflict check reads', () => {
@@ -108,5 +128,51 @@ describe('gov keeps the investments the reviewer-conflict check reads', () => {
     await page.getByTestId('investment-table').getByText('3.5%').waitFor();
     await screenshot(page, 'talent2-investments');
     await page.context().close();
-  });
+  }, 300_000);
+});
+
+describe('talent programmes and exchange events: an SME registers an engineer; the organiser sees the registrants and exports them', () => {
+  const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const person = `林工${tag}`;
+  const PROGRAMME = '卓越工程师产教联合培养计划';
+  const eventRow = (page: Page, title: string) => page.getByTestId('event-table').locator('tr', { hasText: title });
+
+  async function openEvents(page: Page): Promise<void> {
+    await openSecondments(page);
+    await page.getByTestId('nav-events').click();
+    await page.getByTestId('talent-event-list-page').waitFor();
+  }
+
+  it('the SME registers an engineer for the leader’s programme and sees the registration in the drawer', async () => {
+    const page = await logIn('sme');
+    await openEvents(page);
+    await eventRow(page, PROGRAMME).waitFor();
+    await screenshot(page, 'talent2-events-sme');
+    await eventRow(page, PROGRAMME).getByTestId('event-register').click();
+    await page.getByTestId('register-person').fill(person);
+    await screenshot(page, 'talent2-event-register-form');
+    await page.getByTestId('register-submit').click();
+    await page.getByTestId('register-submit').waitFor({ state: 'detached' });
+    await eventRow(page, PROGRAMME).getByTestId('event-roster').click();
+    await page.getByTestId('registration-table').getByText(person).waitFor();
+    expect(await page.getByTestId('event-export').count()).toBe(0); // only the organiser exports
+    await screenshot(page, 'talent2-event-registrations-sme');
+    await page.getByTestId('event-roster-close').click();
+    await page.getByTestId('registration-table').waitFor({ state: 'hidden' });
+    await page.context().close();
+  }, 300_000);
+
+  it('the leader opens the programme’s registrants and exports them to Excel', async () => {
+    const page = await logIn('leader');
+    await openEvents(page);
+    await eventRow(page, PROGRAMME).getByTestId('event-roster').click();
+    await page.getByTestId('registration-table').getByText(person).waitFor();
+    await screenshot(page, 'talent2-event-registrations-leader');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('event-export').click();
+    const rows = await workbookRows(await download);
+    expect(rows.some((r) => r.includes(person) && r.includes('已报名'))).toBe(true);
+    await page.getByTestId('event-roster-close').click();
+    await page.context().close();
+  }, 300_000);
 });

@@ -129,6 +129,9 @@ function SecondmentFigures({ showRegions }: { showRegions: boolean }) {
   );
 }
 
+/** A period's planned days or hours; none planned (0) shows as a dash, not as a plan of zero. */
+const plannedOrDash = (n: number) => (n > 0 ? n : '—');
+
 type PeriodForm = { dates: [Dayjs, Dayjs]; plannedDays?: number; plannedHours?: number };
 type SecondmentForm = Omit<CreateSecondmentBody, 'goals' | 'periods'> & { goalsText: string; periods: PeriodForm[] };
 
@@ -275,8 +278,8 @@ export function SecondmentDetailPage() {
               columns={[
                 { title: '#', dataIndex: 'seq', width: 40 },
                 { title: t('talent.secondments.dates'), key: 'dates', render: (_: unknown, p) => <span style={{ whiteSpace: 'nowrap' }}>{p.startsOn} ~ {p.endsOn}</span> },
-                { title: t('talent.secondments.plannedDays'), dataIndex: 'plannedDays', width: 80 },
-                { title: t('talent.secondments.plannedHours'), dataIndex: 'plannedHours', width: 80 },
+                { title: t('talent.secondments.plannedDays'), dataIndex: 'plannedDays', width: 80, render: plannedOrDash },
+                { title: t('talent.secondments.plannedHours'), dataIndex: 'plannedHours', width: 80, render: plannedOrDash },
               ]}
             />
           </Card>

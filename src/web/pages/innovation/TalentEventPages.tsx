@@ -56,7 +56,7 @@ export function TalentEventListPage() {
           columns={[
             { title: t('talent.events.name'), dataIndex: 'title', render: (title: string, e) => <Space direction="vertical" size={0}><Space><Tag color={KIND_COLORS[e.kind]}>{t(`talent.events.kind.${e.kind}`)}</Tag><strong>{title}</strong></Space><span className="muted">{[e.field, e.location].filter(Boolean).join(' · ')}</span></Space> },
             { title: t('talent.events.organiser'), dataIndex: 'organiserName', width: 200 },
-            { title: t('talent.courses.dates'), key: 'dates', width: 190, render: (_: unknown, e) => <span style={{ whiteSpace: 'nowrap' }}>{e.startsOn === e.endsOn ? e.startsOn : `${e.startsOn} ~ ${e.endsOn}`}</span> },
+            { title: t('talent.events.dates'), key: 'dates', width: 190, render: (_: unknown, e) => <span style={{ whiteSpace: 'nowrap' }}>{e.startsOn === e.endsOn ? e.startsOn : `${e.startsOn} ~ ${e.endsOn}`}</span> },
             { title: t('talent.courses.seats'), key: 'seats', width: 100, render: (_: unknown, e) => <span data-testid="event-seats">{e.registeredCount} / {e.capacity}</span> },
             {
               title: '', key: 'actions', width: 200,
@@ -184,7 +184,7 @@ function EventCreateModal({ onClose }: { onClose: () => void }) {
           <Form.Item name="location" label={t('talent.courses.location')}><Input style={{ width: 300 }} maxLength={200} /></Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="dates" label={t('talent.courses.dates')} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
+          <Form.Item name="dates" label={t('talent.events.dates')} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
           <Form.Item name="capacity" label={t('talent.courses.capacity')} rules={[{ required: true }]}><InputNumber min={1} max={10000} data-testid="event-capacity" /></Form.Item>
         </Space>
         <Form.Item name="description" label={t('talent.committees.description')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
