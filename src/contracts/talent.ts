@@ -348,3 +348,70 @@ export const SecondmentStatistics = z.object({
   })),
 });
 export type SecondmentStatistics = z.infer<typeof SecondmentStatistics>;
+
+export const TALENT_EVENT_KINDS = ['programme', 'exchange_meeting', 'site_visit'] as const;
+export type TalentEventKind = (typeof TALENT_EVENT_KINDS)[number];
+export const REGISTRATION_STATUSES = ['registered', 'attended', 'absent', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const CreateTalentEventBody = z.object({
+  kind: z.enum(TALENT_EVENT_KINDS).describe('programme (人才计划, e.g. 卓越工程师 style), exchange_meeting (交流会) or site_visit (现场观摩).'),
+  title: Text(120),
+  description: z.string().trim().max(5000).optional(),
+  field: z.string().trim().max(40).optional(),
+  location: z.string().trim().max(200).optional(),
+  startsOn: BusinessDate.describe('First day (Asia/Shanghai); registration closes at its start; must be after today.'),
+  endsOn: BusinessDate,
+  capacity: z.number().int().min(1, '名额至少为1').max(10_000),
+  organiserUscc: Uscc.optional().describe('The organising enterprise: a member’s own by default. Gov users and admins without it organise as their authority, for their region.'),
+  organiserName: z.string().trim().max(80).optional().describe('Shown organiser when a gov body organises (default: the gov user’s display name).'),
+});
+export type CreateTalentEventBody = z.infer<typeof CreateTalentEventBody>;
+
+export const ListTalentEventsQuery = PageQuery.extend({
+  kind: z.enum(TALENT_EVENT_KINDS).optional(),
+  mine: z.enum(['true']).optional().describe('Only events the caller manages.'),
+});
+export type ListTalentEventsQuery = z.infer<typeof ListTalentEventsQuery>;
+
+export const TalentEventView = z.object({
+  id: z.string(),
+  kind: z.enum(TALENT_EVENT_KINDS),
+  title: z.string(),
+  description: z.string(),
+  field: z.string(),
+  location: z.string(),
+  organiserName: z.string(),
+  regionCode: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  capacity: z.number().int(),
+  registeredCount: z.number().int(),
+  seatsLeft: z.number().int(),
+  isOpen: z.boolean().describe('Active, not yet started, places left.'),
+  canManage: z.boolean(),
+  myRegistrations: z.number().int().describe('Live registrations of the caller’s enterprise (or of the expert).'),
+});
+export type TalentEventView = z.infer<typeof TalentEventView>;
+
+export const RegisterBody = z.object({
+  personName: z.string().trim().min(2, '至少2个字').max(40).optional().describe('Required for enterprises; an expert registers themselves.'),
+  personTitle: z.string().trim().max(60).optional(),
+  uscc: Uscc.optional().describe('The person’s employer; a member’s own by default (gov: one in scope).'),
+});
+export type RegisterBody = z.infer<typeof RegisterBody>;
+
+export const RegistrationView = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  eventTitle: z.string(),
+  startsOn: z.string(),
+  enterpriseName: z.string().nullable(),
+  enterpriseUscc: z.string().nullable(),
+  personName: z.string(),
+  personTitle: z.string(),
+  status: z.enum(REGISTRATION_STATUSES),
+  createdAt: z.string(),
+});
+export type RegistrationView = z.infer<typeof RegistrationView>;
+export const AttendanceBody = z.object({ attended: z.boolean() });

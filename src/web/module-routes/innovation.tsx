@@ -19,6 +19,10 @@ const ConsortiumListPage = lazy(() => import('../pages/innovation/CollabPages').
 const ConsortiumDetailPage = lazy(() => import('../pages/innovation/CollabPages').then((m) => ({ default: m.ConsortiumDetailPage })));
 const IpPage = lazy(() => import('../pages/innovation/CollabPages').then((m) => ({ default: m.IpPage })));
 const GreenPage = lazy(() => import('../pages/innovation/CollabPages').then((m) => ({ default: m.GreenPage })));
+const SecondmentListPage = lazy(() => import('../pages/innovation/SecondmentPages').then((m) => ({ default: m.SecondmentListPage })));
+const SecondmentDetailPage = lazy(() => import('../pages/innovation/SecondmentPages').then((m) => ({ default: m.SecondmentDetailPage })));
+const TalentEventListPage = lazy(() => import('../pages/innovation/TalentEventPages').then((m) => ({ default: m.TalentEventListPage })));
+const InvestmentsPage = lazy(() => import('../pages/innovation/InvestmentsPage').then((m) => ({ default: m.InvestmentsPage })));
 const ResourceDetailPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceDetailPage })));
 
 /** Routes of the innovation and talent: challenges, reviews, the expert profile, shared resources: a fragment of <Route>s that `routes.tsx` mounts inside the app layout. */
@@ -43,5 +47,9 @@ export const innovationRoutes = (
     <Route path="consortia/:id" element={<ConsortiumDetailPage />} />
     <Route path="standards-patents" element={<IpPage />} />
     <Route path="green" element={<GreenPage />} />
+    <Route path="secondments" element={<SecondmentListPage />} />
+    <Route path="secondments/:id" element={<SecondmentDetailPage />} />
+    <Route path="investments" element={<InvestmentsPage />} />
+    <Route path="talent-events" element={<TalentEventListPage />} />
   </>
 );

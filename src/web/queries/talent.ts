@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CommitteeView, ConsultationStatistics, ConsultationStatus, ConsultationView, CourseView, CreateCommitteeBody, CreateConsultationBody, CreateCourseBody, EnrolBody, EnrolmentView,
-  RateConsultationBody, UpdateCommitteeBody,
+  RateConsultationBody, UpdateCommitteeBody, CreateSecondmentBody, DecideReportBody, InvestmentBody, InvestmentImportReport, InvestmentView, SecondmentKind, SecondmentReportBody,
+  SecondmentStatistics, SecondmentStatus, SecondmentView, CreateTalentEventBody, RegisterBody, RegistrationView, TalentEventKind, TalentEventView,
 } from '../../contracts/talent';
 import { apiFetch } from '../api';
 
@@ -92,4 +93,108 @@ export function useEnrol() {
 
 export function useEnrolmentAction() {
   return useConsultationMutation<{ id: string; verb: 'complete' | 'cancel'; certificateNo?: string }, EnrolmentView>('POST', (b) => `/enrolments/${b.id}/${b.verb}`, (b) => (b.verb === 'complete' ? { certificateNo: b.certificateNo } : {}), [COURSES_KEY]);
+}
+
+const SECONDMENTS_KEY = ['secondments'] as const;
+
+/** A page of the secondments the user may see. */
+export function useSecondmentList(filters: { status?: SecondmentStatus; kind?: SecondmentKind }, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...SECONDMENTS_KEY, 'list', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<SecondmentView>>('/secondments', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSecondment(id: string) {
+  return useQuery({ queryKey: [...SECONDMENTS_KEY, 'one', id], queryFn: ({ signal }) => apiFetch<SecondmentView>(`/secondments/${id}`, { signal }) });
+}
+
+export function useSecondmentStatistics() {
+  return useQuery({ queryKey: [...SECONDMENTS_KEY, 'statistics'], queryFn: ({ signal }) => apiFetch<SecondmentStatistics>('/secondments/statistics', { signal }) });
+}
+
+export function useCreateSecondment() {
+  return useConsultationMutation<CreateSecondmentBody, SecondmentView>('POST', () => '/secondments', (b) => b, [SECONDMENTS_KEY]);
+}
+
+/** Confirm, cancel or rate a secondment. */
+export function useSecondmentAction(id: string) {
+  return useConsultationMutation<{ verb: 'confirm' | 'cancel' | 'rate'; rating?: number; comment?: string }, SecondmentView>('POST', (b) => `/secondments/${id}/${b.verb}`, ({ verb: _v, ...b }) => b, [SECONDMENTS_KEY]);
+}
+
+export function useSecondmentReport(id: string) {
+  return useConsultationMutation<SecondmentReportBody, SecondmentView>('POST', () => `/secondments/${id}/reports`, (b) => b, [SECONDMENTS_KEY]);
+}
+
+export function useDecideSecondmentReport() {
+  return useConsultationMutation<DecideReportBody & { reportId: string }, SecondmentView>('POST', (b) => `/secondment-reports/${b.reportId}/decide`, ({ reportId: _r, ...b }) => b, [SECONDMENTS_KEY]);
+}
+
+const INVESTMENTS_KEY = ['investments'] as const;
+
+/** A page of equity investments (admins and gov users). */
+export function useInvestmentList(filters: { q?: string }, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...INVESTMENTS_KEY, 'list', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<InvestmentView>>('/investments', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Create (no id) or edit (with id) an investment. */
+export function useSaveInvestment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: InvestmentBody & { id?: string }) => apiFetch<InvestmentView>(id ? `/investments/${id}` : '/investments', { method: id ? 'PUT' : 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: INVESTMENTS_KEY }),
+  });
+}
+
+export function useDeleteInvestment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<null>(`/investments/${id}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: INVESTMENTS_KEY }),
+  });
+}
+
+/** Upload a sheet: a dry run first, then the commit. */
+export function useImportInvestments() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, isDryRun }: { file: File; isDryRun: boolean }) => {
+      const body = new FormData();
+      body.append('file', file);
+      return apiFetch<InvestmentImportReport>('/investments/import', { method: 'POST', body, query: { dryRun: String(isDryRun) } });
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: INVESTMENTS_KEY }),
+  });
+}
+
+const EVENTS_KEY = ['talent-events'] as const;
+
+/** A page of talent programmes and exchange events. */
+export function useTalentEventList(filters: { kind?: TalentEventKind; mine?: 'true' }, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...EVENTS_KEY, 'list', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<TalentEventView>>('/talent-events', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEventRegistrations(eventId: string | null) {
+  return useQuery({ queryKey: [...EVENTS_KEY, 'registrations', eventId], queryFn: ({ signal }) => apiFetch<{ items: RegistrationView[] }>(`/talent-events/${eventId}/registrations`, { signal }), enabled: eventId !== null });
+}
+
+export function useCreateTalentEvent() {
+  return useConsultationMutation<CreateTalentEventBody, TalentEventView>('POST', () => '/talent-events', (b) => b, [EVENTS_KEY]);
+}
+
+export function useRegisterForEvent() {
+  return useConsultationMutation<RegisterBody & { eventId: string }, RegistrationView>('POST', (b) => `/talent-events/${b.eventId}/registrations`, ({ eventId: _e, ...b }) => b, [EVENTS_KEY]);
+}
+
+export function useRegistrationAction() {
+  return useConsultationMutation<{ id: string; verb: 'attendance' | 'cancel'; attended?: boolean }, RegistrationView>('POST', (b) => `/event-registrations/${b.id}/${b.verb}`, (b) => (b.verb === 'attendance' ? { attended: b.attended } : {}), [EVENTS_KEY]);
 }

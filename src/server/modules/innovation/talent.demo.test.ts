@@ -51,3 +51,23 @@ describe('seedTalentDemo', () => {
     expect(courses.map((c) => [c.capacity, c.enrolled_count])).toEqual([[4, 3], [20, 0]]);
   });
 });
+
+describe('seedSecondmentsDemo', () => {
+  it('gives `sme` an active secondment of 王工 with a report to confirm and a plan to confirm, 溶川 a rated one; records investments', async () => {
+    const rows = await db
+      .selectFrom('secondments as s')
+      .innerJoin('enterprises as h', 'h.id', 's.host_id')
+      .leftJoin('experts as x', 'x.id', 's.expert_id')
+      .select(['s.id', 's.status', 's.rating', 'h.uscc', 'x.name as expertName'])
+      .orderBy('s.id')
+      .execute();
+    expect(rows.map((r) => [r.uscc, r.status, r.rating])).toEqual([['91320506MA1M2G8K8W', 'active', null], ['91320506MA1M2G8K8W', 'proposed', null], ['91320507MA1T9F5A90', 'completed', 5]]);
+    expect(rows[0].expertName).toBe('王工');
+    const reports = await db.selectFrom('secondment_reports').select(['secondment_id', 'status']).where('secondment_id', '=', rows[0].id).orderBy('id').execute();
+    expect(reports.map((r) => r.status)).toEqual(['confirmed', 'submitted']);
+    const investments = await db.selectFrom('investments').select(['investee_uscc', 'share_bp']).orderBy('id').execute();
+    expect(investments).toEqual([{ investee_uscc: '91320506MA1M2G8K8W', share_bp: 1500 }, { investee_uscc: '91320507MA1T9F5A90', share_bp: 500 }]);
+    const events = await db.selectFrom('talent_events').select(['kind', 'registered_count']).orderBy('id').execute();
+    expect(events).toEqual([{ kind: 'exchange_meeting', registered_count: 2 }, { kind: 'programme', registered_count: 0 }]);
+  });
+});

@@ -11,6 +11,7 @@ import { exportConsultations } from './consultations.export.js';
 import { courseRoutes } from './courses.routes.js';
 import { investmentRoutes } from './investments.routes.js';
 import { secondmentRoutes } from './secondments.routes.js';
+import { talentEventRoutes } from './talent-events.routes.js';
 import { answerConsultation, consultationStatistics, createConsultation, getConsultation, listConsultations, rateConsultation } from './consultations.service.js';
 import { presentCommittee, presentConsultation } from './talent.present.js';
 
@@ -107,5 +108,6 @@ export function talentRoutes(ctx: AppContext) {
     await courseRoutes(ctx)(app);
     await investmentRoutes(ctx)(app);
     await secondmentRoutes(ctx)(app);
+    await talentEventRoutes(ctx)(app);
   };
 }

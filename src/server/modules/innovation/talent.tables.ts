@@ -4,7 +4,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /** Tables of consultations and expert committees (migrations/20261130000020_create_consultations.sql). */
-export interface TalentTables extends CourseTables, InvestmentTables, SecondmentTables {
+export interface TalentTables extends CourseTables, InvestmentTables, SecondmentTables, TalentEventTables {
   expert_committees: {
     id: Generated<string>;
     region_code: string;
@@ -151,6 +151,41 @@ export interface SecondmentTables {
     status: Generated<string>;
     host_comment: Generated<string>;
     decided_at: NullableTimestamp;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+}
+
+/** Talent programmes and exchange events (migrations/20261201000022_create_talent_events.sql). */
+export interface TalentEventTables {
+  talent_events: {
+    id: Generated<string>;
+    kind: string;
+    enterprise_id: string | null;
+    organiser_name: string;
+    region_code: string;
+    title: string;
+    description: Generated<string>;
+    field: Generated<string>;
+    location: Generated<string>;
+    starts_on: DateColumn;
+    ends_on: DateColumn;
+    capacity: number;
+    registered_count: Generated<number>;
+    is_active: Generated<boolean>;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  event_registrations: {
+    id: Generated<string>;
+    event_id: string;
+    enterprise_id: string | null;
+    expert_id: string | null;
+    person_name: string;
+    person_title: Generated<string>;
+    status: Generated<string>;
     created_by: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;

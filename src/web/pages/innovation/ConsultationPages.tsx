@@ -33,9 +33,11 @@ const TALENT_TABS: readonly ModuleNavItem[] = [
   { path: '/consultations', labelKey: 'talent.nav.consultations' },
   { path: '/committees', labelKey: 'talent.nav.committees', testId: 'nav-committees' },
   { path: '/courses', labelKey: 'talent.nav.courses', testId: 'nav-courses' },
+  { path: '/secondments', labelKey: 'talent.nav.secondments', testId: 'nav-secondments' },
+  { path: '/talent-events', labelKey: 'talent.nav.events', testId: 'nav-events' },
 ];
 
-/** Switches between the talent pages (consultations, committees, courses). */
+/** Switches between the talent pages (consultations, committees, courses, secondments, programmes and events). */
 export function TalentNav() {
   return <ModuleNav items={TALENT_TABS} />;
 }
