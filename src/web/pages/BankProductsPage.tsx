@@ -280,7 +280,7 @@ export function BankProductsPage() {
           <Typography.Title level={5}>{t('capital.products.rules')}</Typography.Title>
           <Space wrap>
             <Form.Item name="minCreditScore" label={t('capital.products.minCreditScore')}><InputNumber min={0} max={100} /></Form.Item>
-            <Form.Item name="minYears" label={t('capital.products.minYears')}><InputNumber min={0} max={100} precision={0} /></Form.Item>
+            <Form.Item name="minYears" label={t('capital.products.minYears')}><InputNumber min={0} max={100} precision={0} data-testid="product-min-years" /></Form.Item>
             <Form.Item name="minReceivablesYuan" label={t('capital.products.minReceivablesYuan')}><InputNumber min={0} precision={2} style={{ width: 180 }} /></Form.Item>
           </Space>
           <Form.Item name="sizes" label={t('capital.products.sizes')}>
