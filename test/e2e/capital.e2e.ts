@@ -119,4 +119,77 @@ describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
     await screenshot(page, 'capital-complaint-evidence');
     await page.context().close();
   }, 300_000);
+
+  it('the SME browses the bank product catalogue with eligibility reasons and applies from a product into financing', async () => {
+    const page = await logInAs(browser, 'sme');
+    await openFinance(page);
+    await page.getByTestId('finance-nav-products').click();
+    await page.getByTestId('products-page').waitFor();
+    const table = page.getByTestId('products-table');
+    await table.getByText('订单e贷').waitFor();
+    expect(await table.getByTestId('product-eligible').count()).toBeGreaterThan(0);
+    expect(await table.getByTestId('product-not-eligible').count()).toBeGreaterThan(0);
+    const refused = table.locator('tr.ant-table-row', { hasText: '小巨人科创贷' });
+    await refused.locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('reason-tier').first().waitFor();
+    expect(await page.getByTestId('product-rules').first().textContent()).toContain('专精特新');
+    await screenshot(page, 'capital-products-sme');
+
+    await table.locator('tr.ant-table-row', { hasText: '订单e贷' }).getByTestId('product-apply').click();
+    await page.getByTestId('apply-amount').fill('120000');
+    await page.getByTestId('apply-term').fill('90');
+    await screenshot(page, 'capital-products-apply');
+    await page.getByTestId('apply-submit').click();
+    await page.getByTestId('apply-submit').waitFor({ state: 'hidden' });
+    await page.getByTestId('finance-nav-financing').click();
+    await page.getByTestId('financing-page').waitFor();
+    await page.getByTestId('financing-table').getByText('订单e贷').first().waitFor();
+    await screenshot(page, 'capital-products-applied');
+    await page.context().close();
+  }, 300_000);
+
+  it('a bank publishes a product with eligibility rules and sees it in its catalogue', async () => {
+    const page = await logInAs(browser, 'bank');
+    await openFinance(page);
+    await page.getByTestId('finance-nav-products').click();
+    await page.getByTestId('products-page').waitFor();
+    const table = page.getByTestId('products-table');
+    await table.getByText('链e融·应收账款融资').waitFor();
+    await page.getByTestId('product-new').click();
+    const drawer = page.getByTestId('product-drawer');
+    await drawer.waitFor();
+    await page.getByTestId('product-name').fill('科技成长贷（测试）');
+    await pickOption(page, page.getByTestId('product-kind'), '信用贷款');
+    await page.getByTestId('product-min').fill('100000');
+    await page.getByTestId('product-max').fill('5000000');
+    await page.getByTestId('product-min-years').fill('2');
+    await screenshot(page, 'capital-products-publish');
+    await page.getByTestId('product-save').click();
+    const published = table.locator('tr.ant-table-row', { hasText: '科技成长贷（测试）' });
+    await published.waitFor();
+    await published.locator('.ant-table-row-expand-icon').click();
+    await table.getByTestId('product-rules').getByText('经营（有记录）年限不少于 2 年').waitFor();
+    await screenshot(page, 'capital-products-bank');
+    await page.context().close();
+  }, 300_000);
+
+  it('the 苏州 gov user sees the funds of its region and their portfolio by chain, with the weak links nobody invested in', async () => {
+    const page = await logInAs(browser, 'gov_sz');
+    await openFinance(page);
+    await page.getByTestId('finance-nav-funds').click();
+    await page.getByTestId('funds-page').waitFor();
+    const funds = page.getByTestId('funds-table');
+    await funds.getByText('苏州市新能源产业链协同发展基金').waitFor();
+    await funds.getByText('澜沣携手创新基金').waitFor();
+    await page.getByTestId('portfolio-chart').waitFor();
+    await pickOption(page, page.getByTestId('portfolio-chain'), '苏州市新能源汽车动力电池产业链');
+    const gaps = page.getByTestId('portfolio-gaps');
+    await expect.poll(() => gaps.textContent()).toContain('锂钴镍资源');
+    await screenshot(page, 'capital-funds-portfolio');
+    await funds.getByText('苏州市新能源产业链协同发展基金').click();
+    await page.getByTestId('fund-drawer').waitFor();
+    await page.getByTestId('investments-table').getByText('电池管理系统', { exact: false }).first().waitFor();
+    await screenshot(page, 'capital-funds-drawer');
+    await page.context().close();
+  }, 300_000);
 });

@@ -18,6 +18,7 @@ import { seedWorkbenchDemo } from '../modules/workbench/workbench.demo.js';
 import { seedAssessmentDemo } from '../modules/assessment/assessment.demo.js';
 import { seedCapitalDemo } from '../modules/capital/capital.demo.js';
 import { seedProductsDemo } from '../modules/capital/products.demo.js';
+import { seedFundsDemo } from '../modules/capital/funds.demo.js';
 import { seedFairsDemo } from '../modules/fairs/fairs.demo.js';
 import { seedDealsDemo } from '../modules/matching/deals.demo.js';
 
@@ -141,6 +142,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'fairs', seed: seedFairsDemo },
   { name: 'capital', seed: seedCapitalDemo },
   { name: 'capital-products', seed: seedProductsDemo },
+  { name: 'capital-funds', seed: seedFundsDemo },
   { name: 'assessment', seed: seedAssessmentDemo },
   { name: 'workbench', seed: seedWorkbenchDemo },
   { name: 'innovation', seed: seedInnovationDemo },

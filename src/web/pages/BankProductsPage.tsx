@@ -127,7 +127,7 @@ export function BankProductsPage() {
                 <Typography.Text>{t('capital.products.eligibleOnly')}</Typography.Text>
               </Space>
             ) : null}
-            <Button icon={<DownloadOutlined />} href={productsExportUrl(filters)} data-testid="products-export">{t('capital.ledger.export')}</Button>
+            <Button icon={<DownloadOutlined />} href={productsExportUrl(filters)} data-testid="products-export">{t('capital.export')}</Button>
             {isBank ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => { setError(undefined); form.resetFields(); form.setFieldsValue(NEW_PRODUCT); setEditing('new'); }} data-testid="product-new">
                 {t('capital.products.publish')}
@@ -166,16 +166,10 @@ export function BankProductsPage() {
           }}
           columns={[
             { title: t('capital.products.name'), dataIndex: 'name', width: 220, render: (name: string, p) => (<span>{name}{p.status === 'withdrawn' ? <Tag style={{ marginLeft: 8 }}>{t('capital.products.withdrawn')}</Tag> : null}</span>) },
-            { title: t('capital.vouchers.bank'), dataIndex: ['bank', 'name'], width: 230 },
-            { title: t('capital.products.kind'), dataIndex: 'kind', width: 110, render: (k: BankProductKind) => t(`capital.financingKind.${k}`) },
-            { title: t('capital.products.amount'), key: 'amount', width: 200, render: (_, p) => `${money(p.minAmountFen)} – ${money(p.maxAmountFen)}` },
-            { title: t('capital.financing.rate'), key: 'rate', width: 130, render: (_, p) => `${pct(p.minRateBp)} – ${pct(p.maxRateBp)}` },
-            { title: t('capital.financing.term'), key: 'term', width: 100, render: (_, p) => `${p.minTermDays} – ${p.maxTermDays}` },
-            { title: t('capital.products.regions'), dataIndex: 'regionNames', width: 150, render: (names: string[]) => names.join('、') },
-            isSme
-              ? {
+            ...(isSme
+              ? [{
                   title: t('capital.products.eligibility'), key: 'eligibility', width: 210,
-                  render: (_, p) =>
+                  render: (_: unknown, p: BankProductView) =>
                     p.eligibility?.isEligible ? (
                       <Tag color="green" data-testid="product-eligible">{t('capital.products.eligible')}</Tag>
                     ) : (
@@ -184,8 +178,15 @@ export function BankProductsPage() {
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.eligibility?.reasons.filter((r) => r.passed !== true).map((r) => r.text).join('；')}</Typography.Text>
                       </span>
                     ),
-                }
-              : { title: t('capital.products.requests'), dataIndex: 'requestCount', width: 90, align: 'right' as const },
+                }]
+              : []),
+            ...(isBank ? [] : [{ title: t('capital.vouchers.bank'), dataIndex: ['bank', 'name'], width: 230 }]), // a bank sees only its own
+            { title: t('capital.products.kind'), dataIndex: 'kind', width: 110, render: (k: BankProductKind) => t(`capital.financingKind.${k}`) },
+            { title: t('capital.products.amount'), key: 'amount', width: 200, render: (_, p) => `${money(p.minAmountFen)} – ${money(p.maxAmountFen)}` },
+            { title: t('capital.financing.rate'), key: 'rate', width: 130, render: (_, p) => `${pct(p.minRateBp)} – ${pct(p.maxRateBp)}` },
+            { title: t('capital.financing.term'), key: 'term', width: 100, render: (_, p) => `${p.minTermDays} – ${p.maxTermDays}` },
+            { title: t('capital.products.regions'), dataIndex: 'regionNames', width: 150, render: (names: string[]) => names.join('、') },
+            ...(isSme ? [] : [{ title: t('capital.products.requests'), dataIndex: 'requestCount', width: 90, align: 'right' as const }]),
             {
               title: '', key: 'actions', width: 150, fixed: 'right',
               render: (_, p) =>
@@ -280,7 +281,7 @@ export function BankProductsPage() {
           <Typography.Title level={5}>{t('capital.products.rules')}</Typography.Title>
           <Space wrap>
             <Form.Item name="minCreditScore" label={t('capital.products.minCreditScore')}><InputNumber min={0} max={100} /></Form.Item>
-            <Form.Item name="minYears" label={t('capital.products.minYears')}><InputNumber min={0} max={100} precision={0} /></Form.Item>
+            <Form.Item name="minYears" label={t('capital.products.minYears')}><InputNumber min={0} max={100} precision={0} data-testid="product-min-years" /></Form.Item>
             <Form.Item name="minReceivablesYuan" label={t('capital.products.minReceivablesYuan')}><InputNumber min={0} precision={2} style={{ width: 180 }} /></Form.Item>
           </Space>
           <Form.Item name="sizes" label={t('capital.products.sizes')}>

@@ -34,12 +34,12 @@ function Portfolio() {
     const rows = chainId ? segments.map((s) => ({ name: s.segmentName, fen: s.investedFen, count: s.count, isWeak: s.weakKinds.length > 0 })) : chains.map((c) => ({ name: c.chainName, fen: c.investedFen, count: c.count, isWeak: false }));
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('capital.funds.investedWan'), t('capital.funds.count')] },
-      grid: { left: 60, right: 50, bottom: 60, top: 40 },
+      legend: { top: 0, data: [t('capital.funds.investedWan'), t('capital.funds.count')] },
+      grid: { left: 60, right: 50, bottom: 90, top: 56 },
       xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: [{ type: 'value', name: t('capital.funds.investedWan') }, { type: 'value', name: t('capital.funds.count'), minInterval: 1 }],
       series: [
-        { name: t('capital.funds.investedWan'), type: 'bar', data: rows.map((r) => ({ value: r.fen / WAN, itemStyle: { color: r.isWeak ? '#cf1322' : '#1677ff' } })) },
+        { name: t('capital.funds.investedWan'), type: 'bar', itemStyle: { color: '#1677ff' }, data: rows.map((r) => ({ value: r.fen / WAN, itemStyle: { color: r.isWeak ? '#cf1322' : '#1677ff' } })) },
         { name: t('capital.funds.count'), type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.count), itemStyle: { color: '#95de64' } },
       ],
     };
@@ -54,7 +54,7 @@ function Portfolio() {
       data-testid="portfolio-card"
     >
       {all.error ? <ProblemAlert error={all.error} /> : null}
-      {chains.length === 0 && !all.isFetching ? <Empty description={t('capital.funds.noPortfolio')} /> : <DashboardChart option={option} height={300} data-testid="portfolio-chart" />}
+      {chains.length === 0 && !all.isFetching ? <Empty description={t('capital.funds.noPortfolio')} /> : <DashboardChart option={option} height={340} data-testid="portfolio-chart" />}
       {chainId ? (
         <Typography.Paragraph data-testid="portfolio-gaps" style={{ marginTop: 8, marginBottom: 0 }}>
           <Tag color="red">{t('capital.funds.weak')}</Tag>
@@ -158,7 +158,7 @@ export function FundsPage() {
       </Drawer>
 
       <Drawer open={Boolean(fresh)} width={980} title={fresh?.name} onClose={() => setOpen(undefined)} destroyOnHidden data-testid="fund-drawer"
-        extra={fresh ? <Button icon={<DownloadOutlined />} href={fundInvestmentsExportUrl(fresh.id)} data-testid="fund-export">{t('capital.ledger.export')}</Button> : null}>
+        extra={fresh ? <Button icon={<DownloadOutlined />} href={fundInvestmentsExportUrl(fresh.id)} data-testid="fund-export">{t('capital.export')}</Button> : null}>
         {fresh ? (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Typography.Text type="secondary">

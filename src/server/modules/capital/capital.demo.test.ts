@@ -6,6 +6,10 @@ import type { Actor } from '../../platform/actor.js';
 import { DEMO_BANK, seedCapitalDemo } from './capital.demo.js';
 import { listLedger } from './ledger.service.js';
 import { seedProductsDemo } from './products.demo.js';
+import { seedChainsDemo } from '../chains/chains.demo.js';
+import { seedFundsDemo } from './funds.demo.js';
+import { selectPortfolioByChain } from './funds.repo.js';
+import { listFunds } from './funds.service.js';
 import { listBankProducts } from './products.service.js';
 
 let db: Db;
@@ -18,7 +22,10 @@ beforeAll(async () => {
   await seedDemo(db, { count: 50 });
   await seedCapitalDemo(db);
   await seedProductsDemo(db);
-}, 180_000);
+  await seedChainsDemo(db);
+  await seedFundsDemo(db);
+  await seedFundsDemo(db); // idempotent: a second run adds nothing
+}, 300_000);
 
 describe(seedCapitalDemo.name, () => {
   it('gives leader late and on-time payables, sme its receivables and a split, partly transferred voucher, and a bank log-in', async () => {
@@ -52,5 +59,16 @@ describe(seedCapitalDemo.name, () => {
     const applied = await db.selectFrom('financing_requests').select(['product_id', 'kind']).where('product_id', 'is not', null).execute();
     expect(applied).toHaveLength(1);
   });
-});
 
+  it('registers two funds focused on the 苏州 battery chain with investments there and on the robot chain; gov_sz sees both, leader may invest in its own', async () => {
+    const gov: Actor = { userId: '0', username: 'gov_sz', label: 'gov_sz', role: 'gov', regionCode: '320500', orgId: null, orgUscc: null };
+    const funds = await listFunds(db, gov, { limit: 10 });
+    expect(funds.items).toHaveLength(2);
+    expect(funds.items.map((f) => f.investmentCount).sort()).toEqual([2, 3]);
+    expect(funds.items.every((f) => f.investedFen > 0 && f.investedFen <= f.sizeFen && !f.canInvest)).toBe(true);
+    const own = await listFunds(db, member(LEADER), { limit: 10 });
+    expect(own.items.map((f) => [f.name, f.canInvest])).toEqual([['澜沣携手创新基金', true]]);
+    const byChain = await selectPortfolioByChain(db, { kind: 'region', prefix: '3205' });
+    expect(byChain.map((c) => c.chainName)).toEqual(expect.arrayContaining(['苏州市新能源汽车动力电池产业链', '江苏省工业机器人产业链']));
+  });
+});
