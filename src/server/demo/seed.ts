@@ -12,6 +12,7 @@ import { seedMatchingDemo } from '../modules/matching/index.js';
 import { seedInnovationDemo } from '../modules/innovation/innovation.demo.js';
 import { seedAchievementsDemo } from '../modules/innovation/achievements.demo.js';
 import { seedTalentDemo } from '../modules/innovation/talent.demo.js';
+import { seedCollabDemo } from '../modules/innovation/collab.demo.js';
 import { seedServicesDemo } from '../modules/services/services.demo.js';
 import { seedWorkbenchDemo } from '../modules/workbench/workbench.demo.js';
 import { seedAssessmentDemo } from '../modules/assessment/assessment.demo.js';
@@ -145,6 +146,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'innovation', seed: seedInnovationDemo },
   { name: 'achievements', seed: seedAchievementsDemo },
   { name: 'talent', seed: seedTalentDemo },
+  { name: 'collab', seed: seedCollabDemo },
   { name: 'services', seed: seedServicesDemo },
 ];
 
