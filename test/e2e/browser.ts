@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed.js';
 
 /** Where screenshots go (look at them: they are the UI as a user sees it). */
@@ -74,4 +74,16 @@ export async function logInAs(browser: Browser, username: string, password = DEM
   await page.getByTestId('login-submit').click();
   await page.getByTestId('header-user').waitFor();
   return page;
+}
+
+/** A browser for the calling test file, launched before its tests and closed after them; `logIn` opens a fresh logged-in page. */
+export function useBrowser(): { logIn: (username: string) => Promise<Page> } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return { logIn: (username) => logInAs(browser!, username) };
 }

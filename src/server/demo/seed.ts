@@ -13,6 +13,7 @@ import { seedInnovationDemo } from '../modules/innovation/innovation.demo.js';
 import { seedAchievementsDemo } from '../modules/innovation/achievements.demo.js';
 import { seedTalentDemo } from '../modules/innovation/talent.demo.js';
 import { seedSecondmentsDemo } from '../modules/innovation/secondments.demo.js';
+import { seedCollabDemo } from '../modules/innovation/collab.demo.js';
 import { seedServicesDemo } from '../modules/services/services.demo.js';
 import { seedWorkbenchDemo } from '../modules/workbench/workbench.demo.js';
 import { seedAssessmentDemo } from '../modules/assessment/assessment.demo.js';
@@ -149,6 +150,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'achievements', seed: seedAchievementsDemo },
   { name: 'talent', seed: seedTalentDemo },
   { name: 'secondments', seed: seedSecondmentsDemo },
+  { name: 'collab', seed: seedCollabDemo },
   { name: 'services', seed: seedServicesDemo },
 ];
 

@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pickOption, screenshot, useBrowser } from './browser.js';
+
+const { logIn } = useBrowser();
+const SME_USCC = '91320506MA1M2G8K8W'; // 苏州锐铭精密机械 (the `sme` log-in)
+const SUZHOU_BATTERY_CHAIN = '苏州市新能源汽车动力电池产业链';
+
+async function openConsortia(page: Page): Promise<void> {
+  await page.getByTestId('menu-consortia').click();
+  await page.getByTestId('consortium-list-page').waitFor();
+}
+
+describe('a large firm forms a consortium and invites an SME, who accepts', () => {
+  const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const name = `长三角储能电芯创新联合体${tag}`;
+
+  it('the leader forms the consortium, invites the SME and adds a joint project', async () => {
+    const page = await logIn('leader');
+    await openConsortia(page);
+    await page.getByTestId('consortium-table').getByText('苏州固态电池创新联合体').waitFor();
+    await screenshot(page, 'collab-consortia-leader');
+    await page.getByTestId('consortium-create-button').click();
+    await page.getByTestId('consortium-name').fill(name);
+    await page.getByTestId('consortium-field').fill('储能电芯');
+    await screenshot(page, 'collab-consortium-form');
+    await page.getByTestId('consortium-submit').click();
+    await page.getByTestId('consortium-table').getByText(name).click();
+    await page.getByTestId('consortium-detail-page').waitFor();
+
+    await page.getByTestId('consortium-invite-uscc').fill(SME_USCC);
+    await page.getByTestId('consortium-invite-submit').click();
+    const invited = page.getByTestId('consortium-members').locator('tr').filter({ hasText: '锐铭' });
+    await expect.poll(() => invited.innerText()).toContain('待接受');
+
+    await page.getByTestId('project-add').click();
+    await page.getByTestId('project-title').fill('储能电芯壳体轻量化联合攻关');
+    await page.getByTestId('project-goal').fill('壳体减重15%，通过针刺与挤压安全测试');
+    await page.getByTestId('project-budget').fill('260');
+    await page.getByTestId('project-starts').fill('2026-12-01');
+    await page.getByTestId('project-ends').fill('2027-11-30');
+    await page.getByTestId('project-submit').click();
+    await page.getByTestId('consortium-projects').getByText('储能电芯壳体轻量化联合攻关').waitFor();
+    await expect.poll(() => page.getByTestId('consortium-projects').innerText()).toContain('260');
+    await screenshot(page, 'collab-consortium-leader-detail');
+    await page.context().close();
+  });
+
+  it('the SME sees the invitation and accepts it', async () => {
+    const page = await logIn('sme');
+    await openConsortia(page);
+    await page.getByTestId('consortium-table').getByText(name).click();
+    await page.getByTestId('consortium-detail-page').waitFor();
+    await page.getByTestId('consortium-invitation').waitFor();
+    await screenshot(page, 'collab-consortium-invitation');
+    await page.getByTestId('consortium-accept').click();
+    await page.getByTestId('consortium-invitation').waitFor({ state: 'detached' });
+    const own = page.getByTestId('consortium-members').locator('tr').filter({ hasText: '锐铭' });
+    await expect.poll(() => own.innerText()).toContain('已加入');
+    // An invited member reads but does not manage: no invite form, no new project.
+    expect(await page.getByTestId('consortium-invite-uscc').count()).toBe(0);
+    expect(await page.getByTestId('project-add').count()).toBe(0);
+    await screenshot(page, 'collab-consortium-accepted');
+    await page.context().close();
+  });
+});
+
+describe('苏州’s department reads patent coverage and the green level of its battery chain', () => {
+  it('patent coverage by segment with gaps, patents and standards', async () => {
+    const page = await logIn('gov_sz');
+    await page.getByTestId('menu-standards-patents').click();
+    await page.getByTestId('ip-page').waitFor();
+    await pickOption(page, page.getByTestId('coverage-chain'), SUZHOU_BATTERY_CHAIN);
+    const cell = page.getByTestId('coverage-table').locator('tr').filter({ hasText: '电芯制造' });
+    await expect.poll(() => cell.innerText()).toContain('中小企业空白');
+    const separator = page.getByTestId('coverage-table').locator('tr').filter({ hasText: '隔膜' });
+    await expect.poll(() => separator.innerText()).toContain('链主空白');
+    await page.getByTestId('coverage-chart').locator('canvas').first().waitFor();
+    await screenshot(page, 'collab-patent-coverage');
+    await page.getByRole('tab', { name: '专利', exact: true }).click();
+    await page.getByTestId('patent-table').getByText('硫化物固态电解质膜的干法制备方法').waitFor();
+    await screenshot(page, 'collab-patents');
+    await page.getByRole('tab', { name: '标准研制', exact: true }).click();
+    await page.getByTestId('standard-table').getByText('储能用锂离子电池热失控预警技术规范').waitFor();
+    await screenshot(page, 'collab-standards');
+    await page.context().close();
+  });
+
+  it('the chain’s green level by segment, buyers’ criteria and the region’s indicators', async () => {
+    const page = await logIn('gov_sz');
+    await page.getByTestId('menu-green').click();
+    await page.getByTestId('green-page').waitFor();
+    await pickOption(page, page.getByTestId('green-chain'), SUZHOU_BATTERY_CHAIN);
+    const cell = page.getByTestId('green-chain-table').locator('tr').filter({ hasText: '电芯制造' });
+    await expect.poll(() => cell.innerText()).toMatch(/\bA\b/);
+    const electrolyte = page.getByTestId('green-chain-table').locator('tr').filter({ hasText: '电解液' });
+    await expect.poll(() => electrolyte.innerText()).toMatch(/\bC\b/);
+    await screenshot(page, 'collab-green-chain');
+    await page.getByRole('tab', { name: '绿色采购标准', exact: true }).click();
+    await page.getByTestId('criteria-table').getByText('供应商单位营收碳排放强度').waitFor();
+    await screenshot(page, 'collab-green-criteria');
+    await page.getByRole('tab', { name: '能耗与碳排放', exact: true }).click();
+    await page.getByTestId('indicator-table').getByText('苏州溶川新材料有限公司').first().waitFor();
+    await screenshot(page, 'collab-green-indicators');
+    await page.context().close();
+  });
+});
