@@ -10,6 +10,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { useUrlParams } from '../../lib/useUrlParams';
 import { useGradient, useGradientInputs, useSaveGradientInputs } from '../../queries/assessment';
 import { NotFoundPage } from '../StatusPages';
+import { NextStepsList } from './NextStepsList';
 import { RuleStatusTag } from './RuleStatusTag';
 
 type FieldSpec =
@@ -162,6 +163,11 @@ function Results({ data }: { data: GradientResponse }) {
             <Link to={`/assessment/digital/${data.uscc}`}><Button>{t('as.toDigital')}</Button></Link>
             <Link to="/assessment/solutions"><Button>{t('as.toSolutions')}</Button></Link>
           </Space>
+        </Card>
+      ) : null}
+      {next ? (
+        <Card size="small" title={t('as.next.title', { tier: next.name })} extra={<span className="muted">{t('as.next.engine')}</span>} style={{ marginTop: 16 }}>
+          <NextStepsList steps={data.nextSteps} testId="gradient-next-steps" />
         </Card>
       ) : null}
       <Collapse style={{ marginTop: 16 }} items={data.tiers.map((tier) => ({ key: tier.tier, label: `${tier.name} · ${t('as.detail')}`, children: <TierDetail tier={tier} /> }))} defaultActiveKey={[data.nextTier ?? 'innovative']} />
