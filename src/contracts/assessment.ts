@@ -188,6 +188,8 @@ export const ScreeningResultsQuery = PageQuery.extend({
 });
 export type ScreeningResultsQuery = z.infer<typeof ScreeningResultsQuery>;
 
+export const RuleKeyLabel = z.object({ key: z.string(), zh: z.string(), en: z.string() }).describe('A rule key (indicator, condition, direct route, part score) with its Chinese and English label.');
+
 export const ScreeningResult = z.object({
   uscc: z.string(),
   name: z.string(),
@@ -199,6 +201,8 @@ export const ScreeningResult = z.object({
   failed: z.array(z.string()),
   leadersSupplied: z.number().int(),
   isPriority: z.boolean().describe('IC-3: supplies a key chain leader.'),
+  failedLabels: z.array(RuleKeyLabel).describe('`failed` with Chinese and English labels, same order.'),
+  routeLabel: RuleKeyLabel.nullable().describe('`route` with Chinese and English labels.'),
 });
 export type ScreeningResult = z.infer<typeof ScreeningResult>;
 

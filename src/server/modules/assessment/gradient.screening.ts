@@ -5,6 +5,7 @@
  * priority (chain leaders supplied), and the summary counts.
  */
 import ExcelJS from 'exceljs';
+import { ruleKeyLabel } from './rules/labels.js';
 import { sql } from 'kysely';
 import type { CreateScreeningBody, GradientTier, ScreeningResult, ScreeningResultsQuery, ScreeningView } from '../../../contracts/assessment.js';
 import { GRADIENT_TIERS } from '../../../contracts/assessment.js';
@@ -216,6 +217,7 @@ export async function listScreeningResults(db: Db, actor: Actor, id: string, que
   const items = rows.slice(0, query.limit).map((r) => ({
     uscc: r.uscc, name: r.name, regionCode: r.region_code, tier: r.tier as GradientTier, kind: r.kind as 'candidate' | 'near_miss', score: r.score, route: r.route,
     failed: r.failed, leadersSupplied: r.leaders_supplied, isPriority: r.leaders_supplied > 0,
+    failedLabels: r.failed.map(ruleKeyLabel), routeLabel: r.route ? ruleKeyLabel(r.route) : null,
   }));
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(offset + query.limit) : null, total: Number(total.n) };
 }
@@ -234,13 +236,15 @@ export async function exportScreening(db: Db, actor: Actor, id: string): Promise
       const sheet = workbook.addWorksheet(`${TIER_LABELS[tier].replace(/[“”]/g, '')}-${kind === 'candidate' ? '候选' : '差一点'}`);
       sheet.columns = [
         { header: '企业名称', key: 'name', width: 36 }, { header: '统一社会信用代码', key: 'uscc', width: 22 }, { header: '所在地', key: 'region', width: 26 },
-        { header: '得分', key: 'score', width: 8 }, { header: '达标方式', key: 'route', width: 22 }, { header: '未满足条件', key: 'failed', width: 40 },
+        { header: '得分', key: 'score', width: 8 }, { header: '达标方式', key: 'route', width: 30 }, { header: '未满足条件', key: 'failed', width: 60 },
+        { header: 'Route', key: 'routeEn', width: 30 }, { header: 'Unmet conditions', key: 'failedEn', width: 50 }, { header: '条件代码 Keys', key: 'keys', width: 30 },
         { header: '配套链主数（优先）', key: 'leaders', width: 16 },
       ];
       sheet.getRow(1).font = { bold: true };
       const page = await listScreeningResults(db, actor, id, { tier, kind, limit: SCREENING_EXPORT_MAX } as ScreeningResultsQuery);
       for (const r of page.items) {
-        sheet.addRow({ name: r.name, uscc: r.uscc, region: regionFullName(r.regionCode) ?? r.regionCode, score: r.score, route: r.route, failed: r.failed.join('；'), leaders: r.leadersSupplied });
+        sheet.addRow({ name: r.name, uscc: r.uscc, region: regionFullName(r.regionCode) ?? r.regionCode, score: r.score, route: r.routeLabel?.zh ?? null, failed: r.failedLabels.map((l) => l.zh).join('；'),
+          routeEn: r.routeLabel?.en ?? null, failedEn: r.failedLabels.map((l) => l.en).join('; '), keys: [r.route, ...r.failed].filter(Boolean).join(', '), leaders: r.leadersSupplied });
       }
     }
   }

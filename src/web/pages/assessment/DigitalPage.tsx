@@ -67,6 +67,7 @@ export function DigitalPage() {
     <div data-testid="digital-page">
       <PageHeader title={t('as.dg.title')} subTitle={form.name} />
       <Alert type="warning" showIcon message={form.note} style={{ marginBottom: 12 }} />
+      <Alert type="warning" showIcon data-testid="digital-2022-missing" message={t('as.dg.form2022')} style={{ marginBottom: 12 }} />
       {submit.error ? <ProblemAlert error={submit.error} /> : null}
       {draft.data?.draft ? <Alert type="info" showIcon data-testid="digital-resumed" message={t('as.dg.resumed', { at: new Date(draft.data.draft.updatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) })} style={{ marginBottom: 12 }} /> : null}
       <Row gutter={16}>
