@@ -30,10 +30,10 @@ beforeAll(async () => {
   smeUser = (await loginAs(app, db, { role: 'member', orgUscc: sme.uscc })).headers;
   otherUser = (await loginAs(app, db, { role: 'member', orgUscc: other.uscc })).headers;
   await db.insertInto('shared_resources').values([
-    { enterprise_id: provider.id, region_code: '320505', title: lab, kind: '研发中试', specs: '研发检测、中试放大，开放给中小企业' },
-    { enterprise_id: provider.id, region_code: '320505', title: uniqueName('员工食堂包间'), kind: '场地', specs: '餐饮' },
+    { enterprise_id: provider.id, region_code: '320505', title: lab, kind: 'lab', specs: '研发检测、中试放大，开放给中小企业' },
+    { enterprise_id: provider.id, region_code: '320505', title: uniqueName('员工食堂包间'), kind: 'capacity', specs: '餐饮' },
     // The enterprise's own resource is never recommended to it.
-    { enterprise_id: sme.id, region_code: '320506', title: own, kind: '研发中试', specs: '研发检测实验室' },
+    { enterprise_id: sme.id, region_code: '320506', title: own, kind: 'lab', specs: '研发检测实验室' },
   ]).execute();
   await db.insertInto('experts').values({ name: expertName, fields: ['研发管理', '技术攻关'], affiliation: '苏州大学', region_code: '320505' }).execute();
   const saved = await app.inject({ method: 'PUT', url: `/api/v1/enterprises/${sme.uscc}/gradient-inputs`, headers: smeUser, payload: { profile: PROFILE, years: YEARS } });

@@ -11,6 +11,7 @@
  */
 import { sql } from 'kysely';
 import type { NextStep } from '../../../contracts/assessment.js';
+import type { ResourceKind } from '../../../contracts/innovation.js';
 import type { Db } from '../../db/database.js';
 import { rankByText, type TextDoc } from '../innovation/achievements.matching.js';
 import { sharedTokenizer } from '../matching/matching.index.js';
@@ -45,6 +46,11 @@ type Source = (db: Db, enterprise: AdvisedEnterprise) => Promise<Listing[]>;
 
 const PRICE_LABELS: Record<string, string> = { free: '免费', under_10k: '1万元以下', '10k_50k': '1–5万元', '50k_200k': '5–20万元', over_200k: '20万元以上' };
 
+/** A shared resource's kind as words the tokenizer can match against a gap's phrases. */
+const RESOURCE_KIND_TEXT: Record<ResourceKind, string> = {
+  equipment: '仪器设备', lab: '实验室 研发检测', test_site: '试验场地 中试', service: '设计研发服务', brand: '品牌授权', capacity: '富余产能 生产制造',
+};
+
 /** Where each kind of listing comes from. */
 export const LISTING_SOURCES: Record<ListingKind, Source> = {
   solution: async (db, enterprise) => {
@@ -67,7 +73,7 @@ export const LISTING_SOURCES: Record<ListingKind, Source> = {
     return rows.map((r) => ({
       kind: 'resource', id: r.id, title: r.title, link: `/resources/${r.id}`, dimensions: [],
       detail: `${r.owner}${r.location ? ` · ${r.location}` : ''}`,
-      text: { title: r.title, products: [r.kind], description: r.specs },
+      text: { title: r.title, products: [RESOURCE_KIND_TEXT[r.kind as ResourceKind] ?? r.kind], description: r.specs },
     }));
   },
   challenge: async (db, enterprise) => {
