@@ -45,12 +45,12 @@ export const GRADIENT_THEMES: readonly (ActionTheme & { matches: RegExp })[] = [
     kinds: ['solution', 'resource', 'expert'], financing: null,
   },
   {
-    key: 'growth', matches: /(^|_)(growth|margin|debt|jing_debt|zhuan_growth|req_revenue)$/, title: '经营效益与成长性',
+    key: 'growth', matches: /(^|_)(growth|margin|debt|jing_debt|zhuan_growth|req_revenue|revenue)$/, title: '经营效益与成长性',
     phrases: ['市场拓展', '供应链', '降本增效', '订单'], advice: '拓展订单、控制成本与负债；在供需对接中响应大企业需求。',
     kinds: ['expert', 'challenge'], financing: '流动资金贷款、供应链金融（应收账款融资）',
   },
   {
-    key: 'niche', matches: /(^|_)(niche|req_niche|main_share|field|zhuan_share|zhuan_niche|te_share|lian|pin)$/, title: '细分市场与产业链配套',
+    key: 'niche', matches: /(^|_)(niche|req_niche|share|main_share|field|zhuan_share|zhuan_niche|te_share|lian|pin)$/, title: '细分市场与产业链配套',
     phrases: ['产业链配套', '细分市场', '关键零部件', '补短板'], advice: '聚焦主营业务和细分产品，为产业链龙头配套；通过揭榜挂帅和供需对接进入大企业供应链。',
     kinds: ['challenge', 'expert'], financing: null,
   },

@@ -46,14 +46,16 @@ const PROFILE_GROUPS: { key: MessageKey; fields: FieldSpec[] }[] = [
 
 const YEAR_FIELDS = ['revenueWan', 'mainRevenueWan', 'netProfitWan', 'assetsWan', 'liabilitiesWan', 'rdSpendWan', 'employees', 'rdStaff'] as const;
 
-function FieldInput({ spec }: { spec: FieldSpec }) {
+/** The control of one profile field; Form.Item's `value`/`onChange` pass through to it. */
+function FieldInput({ spec, ...control }: { spec: FieldSpec; value?: unknown; onChange?: (value: unknown) => void; id?: string }) {
   const t = useT();
+  const props = control as Record<string, unknown>;
   if (!('options' in spec)) {
-    if (spec.kind === 'date') return <Input type="date" />;
-    if (spec.kind === 'bool') return <Select allowClear style={{ width: '100%' }} options={[{ value: true, label: t('as.yes') }, { value: false, label: t('as.no') }]} />;
-    return <InputNumber style={{ width: '100%' }} min={0} precision={spec.kind === 'int' ? 0 : 2} />;
+    if (spec.kind === 'date') return <Input type="date" {...props} />;
+    if (spec.kind === 'bool') return <Select allowClear style={{ width: '100%' }} options={[{ value: true, label: t('as.yes') }, { value: false, label: t('as.no') }]} {...props} />;
+    return <InputNumber style={{ width: '100%' }} min={0} precision={spec.kind === 'int' ? 0 : 2} {...props} />;
   }
-  return <Select allowClear mode={spec.kind === 'multi' ? 'multiple' : undefined} style={{ width: '100%' }} options={spec.options.map((o) => ({ value: o, label: t(`as.opt.${o}` as MessageKey) }))} />;
+  return <Select allowClear mode={spec.kind === 'multi' ? 'multiple' : undefined} style={{ width: '100%' }} options={spec.options.map((o) => ({ value: o, label: t(`as.opt.${o}` as MessageKey) }))} {...props} />;
 }
 
 /** Drop empty values so that the contract's optional fields stay absent. */
