@@ -16,6 +16,7 @@ import { generateGradientInputs } from '../src/server/modules/assessment/gradien
 import { createScreening } from '../src/server/modules/assessment/gradient.screening.js';
 import { SYSTEM_ACTOR } from '../src/server/platform/actor.js';
 import { lastBusinessYear } from '../src/server/platform/dates.js';
+import { postgresCpuMs } from './pg-cpu.js';
 import { benchConfig, formatNumber, isMain, resultsTable, withTempDir, type BenchResult } from './lib.js';
 
 /** Target of issue 7. */
@@ -62,16 +63,27 @@ export async function runAssessmentBench(options: { count?: number; log?: (m: st
 
       log('screening…');
       const graph = new SupplyGraphHolder(supplyEdgeSource(db));
+      const pg0 = postgresCpuMs(dataDir);
+      const cpu0 = process.cpuUsage();
       const t1 = performance.now();
       const view = await createScreening({ db, graph }, { actor: SYSTEM_ACTOR }, { region: '000000', nearMissGap: 10 });
       const screeningS = (performance.now() - t1) / 1000;
-      const stored = Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM gradient_screening_results WHERE screening_id = ${view.id}`.execute(db)).rows[0].n);
+      const cpu = process.cpuUsage(cpu0);
+      const pg1 = postgresCpuMs(dataDir);
+      const stored = (await sql<{ n: string; phases: { readMs: number; evaluateMs: number } }>`
+        SELECT (SELECT count(*) FROM gradient_screening_results WHERE screening_id = ${view.id})::text AS n, summary->'phases' AS phases
+        FROM gradient_screenings WHERE id = ${view.id}`.execute(db)).rows[0];
       const tiers = Object.entries(view.tiers).map(([tier, c]) => `${tier} ${formatNumber(c.candidates)}/${formatNumber(c.nearMisses)}`).join(', ');
+      const s = (ms: number) => `${formatNumber(ms / 1000, 1)} s`;
       results.push({
-        metric: `batch gradient screening of ${formatNumber(view.enterprises)} enterprises, 3 tiers (candidates/near-misses: ${tiers}; ${formatNumber(stored)} rows stored; evaluation ${formatNumber(view.durationMs / 1000, 1)} s of it)`,
+        metric: `batch gradient screening of ${formatNumber(view.enterprises)} enterprises, 3 tiers (candidates/near-misses: ${tiers}; ${formatNumber(Number(stored.n))} rows stored)`,
         target: `≤ ${SCREENING_TARGET_S} s`,
         measured: `${screeningS.toFixed(1)} s`,
         isPass: screeningS <= SCREENING_TARGET_S * (count / 1_000_000),
+      });
+      results.push({
+        metric: `  where the screening's time goes: waiting for reads ${s(stored.phases.readMs)}, evaluating ${s(stored.phases.evaluateMs)}, storing the rest; CPU: Node ${s((cpu.user + cpu.system) / 1000)}, PostgreSQL ${pg0 === null || pg1 === null ? 'n/a' : s(pg1 - pg0)}`,
+        target: '—', measured: `${s(view.durationMs)} evaluation`, isPass: null,
       });
       return results;
     } finally {

@@ -115,6 +115,20 @@ export const TierResult = z.object({
 });
 export type TierResult = z.infer<typeof TierResult>;
 
+/** What a next step points at: guidance, or a platform listing recommended through the matching engine's text ranking. */
+export const NEXT_STEP_KINDS = ['guide', 'gradient', 'solution', 'resource', 'challenge', 'expert', 'financing'] as const;
+
+export const NextStep = z.object({
+  dimension: z.string().nullable().describe('The weak dimension or failed indicator (key) the step answers; null for the whole result.'),
+  kind: z.enum(NEXT_STEP_KINDS),
+  title: z.string(),
+  detail: z.string(),
+  link: z.string().nullable().describe('Path in the web app.'),
+  reason: z.string().nullable().optional().describe('Why it is recommended: the gap it answers and the terms it matched.'),
+  score: z.number().nullable().optional().describe('Text relevance 0–1 of a recommended listing (the query against itself scores 1); null for guidance.'),
+});
+export type NextStep = z.infer<typeof NextStep>;
+
 export const GradientResponse = z.object({
   uscc: z.string(),
   name: z.string(),
@@ -128,6 +142,7 @@ export const GradientResponse = z.object({
   metrics: z.record(z.string(), MetricValue).describe('Every metric derived from the inputs.'),
   tiers: z.array(TierResult),
   nextTier: GradientTier.nullable().describe('The lowest tier not yet qualified.'),
+  nextSteps: z.array(NextStep).describe('For the next tier: per failed indicator or condition, guidance and platform listings (solutions, shared resources, challenges, experts, financing) ranked by the matching engine’s tokenizer and BM25F, with the reason.'),
 });
 export type GradientResponse = z.infer<typeof GradientResponse>;
 
@@ -173,6 +188,8 @@ export const ScreeningResultsQuery = PageQuery.extend({
 });
 export type ScreeningResultsQuery = z.infer<typeof ScreeningResultsQuery>;
 
+export const RuleKeyLabel = z.object({ key: z.string(), zh: z.string(), en: z.string() }).describe('A rule key (indicator, condition, direct route, part score) with its Chinese and English label.');
+
 export const ScreeningResult = z.object({
   uscc: z.string(),
   name: z.string(),
@@ -184,6 +201,8 @@ export const ScreeningResult = z.object({
   failed: z.array(z.string()),
   leadersSupplied: z.number().int(),
   isPriority: z.boolean().describe('IC-3: supplies a key chain leader.'),
+  failedLabels: z.array(RuleKeyLabel).describe('`failed` with Chinese and English labels, same order.'),
+  routeLabel: RuleKeyLabel.nullable().describe('`route` with Chinese and English labels.'),
 });
 export type ScreeningResult = z.infer<typeof ScreeningResult>;
 
@@ -205,14 +224,6 @@ export const DigitalDimensionResult = z.object({
   delta: z.number().nullable().optional().describe('Change of score since the previous submitted assessment.'),
 });
 
-export const NextStep = z.object({
-  dimension: z.string().nullable(),
-  kind: z.enum(['solution', 'guide', 'gradient']),
-  title: z.string(),
-  detail: z.string(),
-  link: z.string().nullable().describe('Path in the web app.'),
-});
-export type NextStep = z.infer<typeof NextStep>;
 
 export const ScenarioCheck = z.object({
   applied: z.boolean().describe('Whether the scenario requirement of the level rule applied (⚠️; an administrator may switch it off with key `digital.scenarios`).'),

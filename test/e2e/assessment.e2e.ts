@@ -28,6 +28,8 @@ describe('assessment: self-evaluation, digital level, regional screening and sta
     const page = await logInAs(browser, 'sme');
     await openAssessment(page, 'as-card-gradient');
     await page.getByTestId('gradient-profile-form').waitFor();
+    // The declared profile is pre-filled into the controls (the demo SME declares 7.5 % share).
+    await expect.poll(() => page.locator('#marketSharePct').inputValue()).toMatch(/^7\.50?$/);
     await screenshot(page, 'assessment-gradient-profile');
     await page.getByTestId('gradient-save-profile').click();
     await page.getByTestId('gradient-years').waitFor();

@@ -16,7 +16,8 @@ import { selectSettings } from './gradient.repo.js';
 import { LEVEL_NAMES, scoreAnswers, validateAnswers, type DigitalAnswers } from './digital.scoring.js';
 import { restrictedEnterprise } from './gradient.service.js';
 import type { EnterpriseBasics } from './gradient.repo.js';
-import { recommendSolutions } from './solutions.service.js';
+import { loadListings, stepsForGap } from './actions.service.js';
+import { DEFAULT_DIGITAL_THEME, DIGITAL_THEMES } from './actions.themes.js';
 
 export const DIGITAL_ENTITY = 'digital_assessment';
 /** A dimension below this share of its weight gets next steps. */
@@ -47,18 +48,20 @@ export async function listDigitalForms(db: Db): Promise<DigitalFormView[]> {
  * score, hold the level back; and the gradient link when the level
  * costs points in the 专精特新 score (三级 needed for full marks).
  */
-export async function nextStepsFor(db: Db, form: DigitalForm, result: ReturnType<typeof scoreAnswers>, enterprise: Pick<EnterpriseBasics, 'uscc' | 'industryCode'>, answers: DigitalAnswers = {}): Promise<NextStep[]> {
+export async function nextStepsFor(db: Db, form: DigitalForm, result: ReturnType<typeof scoreAnswers>, enterprise: Pick<EnterpriseBasics, 'id' | 'uscc' | 'industryCode'>, answers: DigitalAnswers = {}): Promise<NextStep[]> {
   const steps: NextStep[] = [];
   const sorted = [...result.dimensions].sort((a, b) => a.percent - b.percent);
   const weak = sorted.filter((d) => d.percent < WEAK_DIMENSION_PERCENT);
   // No weak dimension below 四级: the weakest one is still where the next level comes from.
   if (weak.length === 0 && result.level < 4 && sorted.length > 0) weak.push(sorted[0]);
-  for (const d of weak) {
-    const dimension = form.dimensions.find((x) => x.key === d.key)!;
-    steps.push({ dimension: d.key, kind: 'guide', title: `提升${d.name}（当前 ${d.score}/${d.weight}）`, detail: dimension.advice, link: null });
-    for (const s of await recommendSolutions(db, d.key, enterprise.industryCode, 3)) {
-      steps.push({ dimension: d.key, kind: 'solution', title: s.title, detail: `${s.providerName} · ${s.scenarios.join('、')} · 约${s.deploymentDays}天上线`, link: `/assessment/solutions?focus=${s.id}` });
-    }
+  const gaps = weak.map((d) => ({
+    key: d.key, label: `${d.name}（${d.score}/${d.weight}）`, dimension: d.key, current: `当前 ${d.score}/${d.weight}`,
+    theme: { ...(DIGITAL_THEMES[d.key] ?? DEFAULT_DIGITAL_THEME), title: d.name, advice: form.dimensions.find((x) => x.key === d.key)!.advice },
+  }));
+  const listings = await loadListings(db, enterprise, gaps.flatMap((g) => g.theme.kinds));
+  for (const gap of gaps) {
+    steps.push({ dimension: gap.key, kind: 'guide', title: `提升${gap.theme.title}（${gap.current}）`, detail: gap.theme.advice, link: null });
+    steps.push(...stepsForGap(gap, listings));
   }
   const check = result.scenarioCheck;
   if (check.applied && result.level < check.scoreLevel) {

@@ -60,7 +60,13 @@ describe('POST /api/v1/gradient-screenings', () => {
       for (const kind of ['candidate', 'near_miss']) {
         const page = (await get(`/api/v1/gradient-screenings/${screeningId}/results?tier=${tier}&kind=${kind}&limit=500`, suzhou)).json();
         expect(page.total).toBe(page.items.length);
-        for (const r of page.items) batch.add(`${r.uscc}/${tier}/${kind}`);
+        for (const r of page.items) {
+          batch.add(`${r.uscc}/${tier}/${kind}`);
+          // Labels, never raw rule keys (issue 7 follow-up): same keys, same order, zh and en.
+          expect(r.failedLabels.map((l: { key: string }) => l.key)).toEqual(r.failed);
+          for (const l of r.failedLabels) expect(l.zh === l.key || l.en === l.key).toBe(false);
+          if (r.route) expect(r.routeLabel.zh).not.toBe(r.route);
+        }
       }
     }
     const single = new Set<string>();

@@ -12,6 +12,7 @@ import { recordWrites, type WriteContext } from '../audit/index.js';
 import type { SupplyGraphHolder } from '../chains/graph/holder.js';
 import { visibleInEdges, enterpriseIdOf } from '../chains/weak-links.service.js';
 import { getEnterprise } from '../enterprises/index.js';
+import { gradientNextSteps } from './actions.service.js';
 import { deriveMetrics, type GradientFacts } from './gradient.metrics.js';
 import * as repo from './gradient.repo.js';
 import { evaluateRuleSet, gradientRuleSetOn, screenTier, type MetricValue, type RuleSet, type RuleSettings, type TierResult, type TierVerdict } from './rules/index.js';
@@ -118,7 +119,8 @@ export async function getGradient(deps: AssessmentDeps, actor: Actor, uscc: stri
   ]);
   const supplied = [...(leaders.get(basics.id) ?? [])];
   const { metrics, tiers } = evaluateFacts(ruleSet, settings, factsOf(basics, raw.get(basics.id), supplied.length), lastYear);
-  const names = await repo.selectNames(deps.db, supplied);
+  const nextTier = tiers.find((t) => !t.qualified && !t.isRecognised);
+  const [names, nextSteps] = await Promise.all([repo.selectNames(deps.db, supplied), gradientNextSteps(deps.db, basics, nextTier)]);
   return {
     uscc: basics.uscc,
     name: basics.name,
@@ -131,7 +133,8 @@ export async function getGradient(deps: AssessmentDeps, actor: Actor, uscc: stri
     leadersSupplied: supplied.map((id) => names.get(id)).filter((n): n is { uscc: string; name: string } => n !== undefined),
     metrics: Object.fromEntries(Object.entries(metrics).filter((e): e is [string, MetricValue] => e[1] !== undefined)),
     tiers,
-    nextTier: tiers.find((t) => !t.qualified && !t.isRecognised)?.tier ?? null,
+    nextTier: nextTier?.tier ?? null,
+    nextSteps,
   };
 }
 

@@ -36,7 +36,7 @@ function baseQuery(db: Db) {
 }
 
 /** Sector filter: solutions for any prefix of the SME's industry code, or for every sector. */
-function sectorPrefixes(industry: string): string[] {
+export function sectorPrefixes(industry: string): string[] {
   const out = [industry.slice(0, 1)];
   for (let n = 3; n <= industry.length; n++) out.push(industry.slice(0, n));
   return out;
@@ -57,23 +57,6 @@ export async function listSolutions(db: Db, query: ListSolutionsQuery): Promise<
     .execute();
   const items = rows.slice(0, query.limit).map(present);
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
-}
-
-/**
- * Solutions for a weak dimension of an SME: same dimension, serving its sector, fastest to deploy
- * and cheapest first.
- */
-export async function recommendSolutions(db: Db, dimension: string, industryCode: string, limit: number): Promise<SolutionView[]> {
-  const rows = await baseQuery(db)
-    .where(sql<boolean>`s.dimensions @> ARRAY[${dimension}]::text[]`)
-    .where(sql<boolean>`(s.industry_codes = '{}' OR s.industry_codes && ${sectorPrefixes(industryCode)}::text[])`)
-    .orderBy(sql`cardinality(s.industry_codes) = 0`)
-    .orderBy('s.deployment_days')
-    .orderBy(sql`array_position(ARRAY['free','under_10k','10k_50k','50k_200k','over_200k'], s.price_band)`)
-    .orderBy('s.id')
-    .limit(limit)
-    .execute();
-  return rows.map(present);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Checkbox, Col, List, Radio, Row, Space, Spin, Statistic, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Radio, Row, Space, Spin, Statistic, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { DigitalAssessmentView } from '../../../contracts/assessment';
 import { isApiStatus } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useT } from '../../i18n';
 import { useDigitalDraft, useDigitalForms, useDigitalHistory, useSubmitDigital } from '../../queries/assessment';
 import { NotFoundPage } from '../StatusPages';
+import { NextStepsList } from './NextStepsList';
 import { RuleStatusTag } from './RuleStatusTag';
 
 type Answers = Record<string, string | string[]>;
@@ -30,14 +31,7 @@ function Result({ view }: { view: DigitalAssessmentView }) {
         <Col span={8}>{view.dimensions.map((d) => <div key={d.key} style={{ whiteSpace: 'nowrap' }}>{d.name} {d.score}/{d.weight}{d.delta != null ? <Tag color={d.delta >= 0 ? 'green' : 'red'} style={{ marginLeft: 4 }}>{d.delta >= 0 ? '+' : ''}{d.delta}</Tag> : null}</div>)}</Col>
       </Row>
       <Typography.Title level={5} style={{ marginTop: 12 }}>{t('as.dg.nextSteps')}</Typography.Title>
-      <List size="small" dataSource={view.nextSteps} renderItem={(s) => (
-        <List.Item>
-          <Space direction="vertical" size={0}>
-            <Space><Tag color={s.kind === 'solution' ? 'blue' : s.kind === 'gradient' ? 'purple' : 'default'}>{t(`as.dg.kind.${s.kind}`)}</Tag>{s.link ? <Link to={s.link}>{s.title}</Link> : s.title}</Space>
-            <span className="muted">{s.detail}</span>
-          </Space>
-        </List.Item>
-      )} />
+      <NextStepsList steps={view.nextSteps} testId="digital-next-steps" />
     </Card>
   );
 }
@@ -73,6 +67,7 @@ export function DigitalPage() {
     <div data-testid="digital-page">
       <PageHeader title={t('as.dg.title')} subTitle={form.name} />
       <Alert type="warning" showIcon message={form.note} style={{ marginBottom: 12 }} />
+      <Alert type="warning" showIcon data-testid="digital-2022-missing" message={t('as.dg.form2022')} style={{ marginBottom: 12 }} />
       {submit.error ? <ProblemAlert error={submit.error} /> : null}
       {draft.data?.draft ? <Alert type="info" showIcon data-testid="digital-resumed" message={t('as.dg.resumed', { at: new Date(draft.data.draft.updatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) })} style={{ marginBottom: 12 }} /> : null}
       <Row gutter={16}>

@@ -10,6 +10,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { useUrlParams } from '../../lib/useUrlParams';
 import { useGradient, useGradientInputs, useSaveGradientInputs } from '../../queries/assessment';
 import { NotFoundPage } from '../StatusPages';
+import { NextStepsList } from './NextStepsList';
 import { RuleStatusTag } from './RuleStatusTag';
 
 type FieldSpec =
@@ -45,14 +46,16 @@ const PROFILE_GROUPS: { key: MessageKey; fields: FieldSpec[] }[] = [
 
 const YEAR_FIELDS = ['revenueWan', 'mainRevenueWan', 'netProfitWan', 'assetsWan', 'liabilitiesWan', 'rdSpendWan', 'employees', 'rdStaff'] as const;
 
-function FieldInput({ spec }: { spec: FieldSpec }) {
+/** The control of one profile field; Form.Item's `value`/`onChange` pass through to it. */
+function FieldInput({ spec, ...control }: { spec: FieldSpec; value?: unknown; onChange?: (value: unknown) => void; id?: string }) {
   const t = useT();
+  const props = control as Record<string, unknown>;
   if (!('options' in spec)) {
-    if (spec.kind === 'date') return <Input type="date" />;
-    if (spec.kind === 'bool') return <Select allowClear style={{ width: '100%' }} options={[{ value: true, label: t('as.yes') }, { value: false, label: t('as.no') }]} />;
-    return <InputNumber style={{ width: '100%' }} min={0} precision={spec.kind === 'int' ? 0 : 2} />;
+    if (spec.kind === 'date') return <Input type="date" {...props} />;
+    if (spec.kind === 'bool') return <Select allowClear style={{ width: '100%' }} options={[{ value: true, label: t('as.yes') }, { value: false, label: t('as.no') }]} {...props} />;
+    return <InputNumber style={{ width: '100%' }} min={0} precision={spec.kind === 'int' ? 0 : 2} {...props} />;
   }
-  return <Select allowClear mode={spec.kind === 'multi' ? 'multiple' : undefined} style={{ width: '100%' }} options={spec.options.map((o) => ({ value: o, label: t(`as.opt.${o}` as MessageKey) }))} />;
+  return <Select allowClear mode={spec.kind === 'multi' ? 'multiple' : undefined} style={{ width: '100%' }} options={spec.options.map((o) => ({ value: o, label: t(`as.opt.${o}` as MessageKey) }))} {...props} />;
 }
 
 /** Drop empty values so that the contract's optional fields stay absent. */
@@ -162,6 +165,11 @@ function Results({ data }: { data: GradientResponse }) {
             <Link to={`/assessment/digital/${data.uscc}`}><Button>{t('as.toDigital')}</Button></Link>
             <Link to="/assessment/solutions"><Button>{t('as.toSolutions')}</Button></Link>
           </Space>
+        </Card>
+      ) : null}
+      {next ? (
+        <Card size="small" title={t('as.next.title', { tier: next.name })} extra={<span className="muted">{t('as.next.engine')}</span>} style={{ marginTop: 16 }}>
+          <NextStepsList steps={data.nextSteps} testId="gradient-next-steps" />
         </Card>
       ) : null}
       <Collapse style={{ marginTop: 16 }} items={data.tiers.map((tier) => ({ key: tier.tier, label: `${tier.name} · ${t('as.detail')}`, children: <TierDetail tier={tier} /> }))} defaultActiveKey={[data.nextTier ?? 'innovative']} />

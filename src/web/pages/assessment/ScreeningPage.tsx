@@ -8,7 +8,7 @@ import { CursorPager } from '../../components/CursorPager';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RegionCascader } from '../../components/RegionCascader';
-import { useT, type MessageKey } from '../../i18n';
+import { useLang, useT, type MessageKey } from '../../i18n';
 import { canManageEnterprises, regionScope } from '../../lib/access';
 import { useCursorPages } from '../../lib/useCursorPages';
 import { useUrlParams } from '../../lib/useUrlParams';
@@ -27,6 +27,7 @@ export function ScreeningPage() {
 
 function Screening() {
   const t = useT();
+  const lang = useLang();
   const user = useCurrentUser();
   const regionLabel = useRegionLabel();
   const { params, setParam } = useUrlParams();
@@ -109,7 +110,7 @@ function Screening() {
                 { title: t('as.sc.name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/assessment/gradient/${r.uscc}?step=2`}>{name}</Link> },
                 { title: t('as.sc.regionCol'), dataIndex: 'regionCode', width: 220, render: regionLabel },
                 { title: t('as.points'), dataIndex: 'score', width: 80, render: (s: number | null) => (s === null ? '—' : s) },
-                { title: t('as.sc.failed'), dataIndex: 'failed', render: (f: string[], r) => (r.kind === 'candidate' ? <Tag color="green">{r.route}</Tag> : f.map((k) => <Tag key={k}>{k}</Tag>)) },
+                { title: t('as.sc.failed'), dataIndex: 'failed', render: (_: string[], r) => (r.kind === 'candidate' ? (r.routeLabel ? <Tag color="green" title={r.routeLabel.key}>{r.routeLabel[lang]}</Tag> : null) : r.failedLabels.map((l) => <Tag key={l.key} title={l.key} style={{ whiteSpace: 'normal' }}>{l[lang]}</Tag>)) },
                 { title: t('as.sc.priority'), dataIndex: 'leadersSupplied', width: 120, render: (n: number) => (n > 0 ? <Tag color="magenta">{t('as.sc.leaders', { n })}</Tag> : null) },
               ]}
             />
