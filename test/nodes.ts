@@ -11,7 +11,7 @@ import path from 'node:path';
 import { freePort } from '../src/server/db/embedded.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-export const NODE_ADMIN_PASSWORD = 'node-test-admin-1';
+export const NODE_ADMIN_PASSWORD = 'Node-test-pass-7';
 
 export interface AppNode {
   name: string;
