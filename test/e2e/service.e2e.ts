@@ -91,3 +91,113 @@ describe('a typical case goes from submission through review to its public page'
     await context.close();
   });
 });
+
+describe('an SME requests a service from the directory, the provider serves it and the SME rates it', () => {
+  const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const note = `请为精密加工车间做数字化诊断（${tag}）`;
+
+  async function openDirectory(page: Page, tab: string): Promise<void> {
+    await page.getByTestId('menu-service-directory').click();
+    await page.getByTestId('directory-page').waitFor();
+    await page.getByTestId(tab).click();
+  }
+
+  it('the sme browses products and providers and sends a request', async () => {
+    const page = await logIn('sme');
+    await openDirectory(page, 'tab-products');
+    const row = page.locator('tr').filter({ hasText: '中小企业数字化转型诊断' });
+    await row.waitFor();
+    await screenshot(page, 'service-directory-products');
+    await row.getByTestId('product-request').click();
+    await page.getByTestId('request-note').fill(note);
+    await page.getByTestId('request-ok').click();
+    await page.getByTestId('request-note').waitFor({ state: 'detached' });
+    await page.getByTestId('tab-providers').click();
+    await page.getByTestId('provider-link').filter({ hasText: '澜沣新能源电池安全检测中心' }).click();
+    await page.getByTestId('provider-drawer').getByText('动力电池安全检测').first().waitFor();
+    await screenshot(page, 'service-directory-provider');
+    await page.getByTestId('provider-drawer-close').click();
+    await page.getByTestId('tab-requests-mine').click();
+    await page.getByTestId('requests-mine').getByText(note).waitFor();
+    await page.context().close();
+  });
+
+  it('苏州 accepts and completes it; the sme rates it', async () => {
+    const gov = await logIn('gov_sz');
+    await openDirectory(gov, 'tab-requests-incoming');
+    const row = gov.getByTestId('requests-incoming').locator('tr').filter({ hasText: note });
+    await row.getByTestId('request-accept').click();
+    await expect.poll(() => row.getByTestId('request-status').innerText()).toContain('服务中');
+    await screenshot(gov, 'service-directory-incoming-gov');
+    await row.getByTestId('request-complete').click();
+    await expect.poll(() => row.getByTestId('request-status').innerText()).toContain('已完成');
+    await gov.context().close();
+
+    const sme = await logIn('sme');
+    await openDirectory(sme, 'tab-requests-mine');
+    const mine = sme.getByTestId('requests-mine').locator('tr').filter({ hasText: note });
+    await mine.getByTestId('request-rate').click();
+    await sme.getByTestId('rate-stars').locator('li').nth(3).click();
+    await sme.getByTestId('rate-review').fill('诊断报告针对性强，建议可落地。');
+    await sme.getByTestId('rate-ok').click();
+    await mine.getByText('诊断报告针对性强').waitFor();
+    await screenshot(sme, 'service-directory-rated');
+    await sme.context().close();
+  });
+});
+
+describe('chain leaders and clusters: the leader records an action, 苏州 grows a cluster and compares chains', () => {
+  const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const title = `配套企业数字化改造专项（${tag}）`;
+
+  async function openLeaders(page: Page, tab: string): Promise<void> {
+    await page.getByTestId('menu-leaders').click();
+    await page.getByTestId('leaders-page').waitFor();
+    await page.getByTestId(tab).click();
+  }
+
+  it('the leader sees its demo actions and records a supplier programme', async () => {
+    const page = await logIn('leader');
+    await openLeaders(page, 'tab-leader-actions');
+    await page.getByTestId('leader-action-table').getByText('澜沣新能源产业创新孵化基地').waitFor();
+    await screenshot(page, 'service-leaders-actions');
+    await page.getByTestId('leader-action-create').click();
+    await pickOption(page, page.getByTestId('leader-action-chain'), '苏州市新能源汽车动力电池产业链');
+    await page.getByTestId('leader-action-title').fill(title);
+    await page.getByTestId('leader-action-sme-count').fill('25');
+    const started = page.locator('input[data-testid="leader-action-started"], [data-testid="leader-action-started"] input').first();
+    await started.click();
+    await started.fill('2026-03-01');
+    await started.press('Enter');
+    await screenshot(page, 'service-leaders-action-form');
+    await page.getByTestId('leader-action-ok').click();
+    await page.getByTestId('leader-action-title').waitFor({ state: 'detached' });
+    const row = page.getByTestId('leader-action-table').locator('tr').filter({ hasText: title });
+    await expect.poll(() => row.innerText()).toContain('2026-03-01');
+    await expect.poll(() => row.innerText()).toContain('25');
+    await page.context().close();
+  });
+
+  it('苏州 adds the sme to the 吴中 cluster, reads the transfer catalogue and the chains across regions', async () => {
+    const gov = await logIn('gov_sz');
+    await openLeaders(gov, 'tab-clusters');
+    await gov.getByTestId('cluster-link').filter({ hasText: '吴中精密零部件中小企业特色产业集群' }).click();
+    await gov.getByTestId('cluster-drawer').waitFor();
+    await gov.getByTestId('cluster-add-usccs').fill('91320506MA1M2G8K8W');
+    await gov.getByTestId('cluster-add-ok').click();
+    await expect.poll(() => gov.getByTestId('cluster-members').innerText()).toContain('苏州锐铭精密机械有限公司');
+    await screenshot(gov, 'service-leaders-cluster');
+    await gov.getByTestId('cluster-drawer-close').click();
+    await gov.getByTestId('cluster-drawer').waitFor({ state: 'hidden' });
+
+    await gov.getByTestId('tab-transfer').click();
+    await gov.getByTestId('transfer-table').getByText('动力电池模组后段组装产能有序转移').waitFor();
+    await screenshot(gov, 'service-leaders-transfer');
+
+    await gov.getByTestId('tab-chain-regions').click();
+    const battery = gov.getByTestId('chain-regions-table').locator('tr').filter({ hasText: '苏州市新能源汽车动力电池产业链' });
+    await battery.waitFor();
+    await screenshot(gov, 'service-leaders-regions');
+    await gov.context().close();
+  });
+});

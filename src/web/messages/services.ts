@@ -1,9 +1,11 @@
 /** UI messages of the service module: typical cases and their public pages (merged into the app dictionary by `i18n.ts`). Chinese first. */
 import { directoryEn, directoryZh, leadersEn, leadersZh } from './service-directory';
+import { soeEn, soeZh } from './soe-openness';
 
 export const servicesZh = {
   ...directoryZh,
   ...leadersZh,
+  ...soeZh,
   'services.menu.cases': '典型案例',
   'services.cases.title': '典型案例',
   'services.cases.subtitle': '大中小企业融通典型案例：企业提交，属地主管部门审核后公开发布',
@@ -91,6 +93,7 @@ export const servicesZh = {
 
 export const servicesEn: Record<keyof typeof servicesZh, string> = {
   ...directoryEn,
+  ...soeEn,
   ...leadersEn,
   'services.menu.cases': 'Typical cases',
   'services.cases.title': 'Typical cases',

@@ -6,6 +6,7 @@ const ProgrammeListPage = lazy(() => import('../pages/services/ProgrammePages').
 const ProgrammeDetailPage = lazy(() => import('../pages/services/ProgrammePages').then((m) => ({ default: m.ProgrammeDetailPage })));
 const DirectoryPage = lazy(() => import('../pages/services/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
 const LeadersPage = lazy(() => import('../pages/services/LeadersPage').then((m) => ({ default: m.LeadersPage })));
+const OpennessPage = lazy(() => import('../pages/services/OpennessPage').then((m) => ({ default: m.OpennessPage })));
 const CaseDetailPage = lazy(() => import('../pages/services/CasePages').then((m) => ({ default: m.CaseDetailPage })));
 
 /** Routes of the service module (typical cases): a fragment of <Route>s that `routes.tsx` mounts inside the app layout. The public pages live in `PublicCasePages` (outside the log-in). */
@@ -17,5 +18,6 @@ export const servicesRoutes = (
     <Route path="programmes/:id" element={<ProgrammeDetailPage />} />
     <Route path="service-directory" element={<DirectoryPage />} />
     <Route path="leaders" element={<LeadersPage />} />
+    <Route path="soe-openness" element={<OpennessPage />} />
   </>
 );

@@ -101,3 +101,30 @@ export interface LeadersTables {
     created_at: Timestamp;
   };
 }
+
+/** Tables of SOE openness (migrations/20261201000062_create_soe_openness.sql). */
+export interface SoeOpennessTables {
+  soe_openings: {
+    id: Generated<string>;
+    enterprise_id: string;
+    region_code: string;
+    ownership: string;
+    kind: string;
+    title: string;
+    description: Generated<string>;
+    chain_id: string | null;
+    budget_fen: NullableBigInt;
+    apply_by: DateColumn;
+    created_by: string | null;
+    created_at: Timestamp;
+  };
+  soe_opening_applications: {
+    opening_id: string;
+    enterprise_id: string;
+    note: Generated<string>;
+    status: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
+    decided_at: NullableTimestamp;
+  };
+}

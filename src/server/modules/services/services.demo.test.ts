@@ -48,3 +48,13 @@ describe('seedLeadersDemo', () => {
     expect(await db.selectFrom('transfer_catalogue_items').select('direction').orderBy('id').execute()).toEqual([{ direction: 'outbound' }, { direction: 'inbound' }]);
   });
 });
+
+describe('seedOpennessDemo', () => {
+  it('opens a scenario and a procurement of one large 苏州 firm (not the private leader), the sme applied to the scenario', async () => {
+    const openings = await db.selectFrom('soe_openings as o').innerJoin('enterprises as e', 'e.id', 'o.enterprise_id').select(['o.id', 'o.kind', 'e.size', 'e.uscc', 'o.region_code']).orderBy('o.id').execute();
+    expect(openings.map((o) => o.kind)).toEqual(['scenario', 'procurement']);
+    expect(openings.every((o) => o.size === 'large' && o.uscc !== '91320571MA1P3K7W9A' && o.region_code.startsWith('3205'))).toBe(true);
+    const applications = await db.selectFrom('soe_opening_applications as a').innerJoin('enterprises as e', 'e.id', 'a.enterprise_id').select(['a.opening_id', 'e.uscc', 'a.status']).execute();
+    expect(applications).toEqual([{ opening_id: openings[0].id, uscc: '91320506MA1M2G8K8W', status: 'submitted' }]);
+  });
+});

@@ -4,7 +4,7 @@
  * returned to the battery leader (`leader`) with comments, and a draft of the `sme`. Runs once
  * (seed.ts keeps the marker). Also two policy programmes of 苏州 (one for 专精特新/小巨人 SMEs, one
  * for any SME in manufacturing divisions C34/C38), so `sme` sees an eligibility verdict with reasons;
- * the service directory (`directory.demo.ts`) and leaders' actions, clusters, transfer items (`leaders.demo.ts`).
+ * the service directory (`directory.demo.ts`) and leaders' actions, clusters, transfer items (`leaders.demo.ts`); SOE openings (`openness.demo.ts`).
  */
 import type { CreateCaseBody } from '../../../contracts/services.js';
 import type { Db } from '../../db/database.js';
@@ -15,6 +15,7 @@ import { createCase, moveCase } from './cases.service.js';
 import { createProgramme } from './programmes.service.js';
 import { seedDirectoryDemo } from './directory.demo.js';
 import { seedLeadersDemo } from './leaders.demo.js';
+import { seedOpennessDemo } from './openness.demo.js';
 
 const LEADER = '91320571MA1P3K7W9A'; // 苏州澜沣新能源 (battery leader, the `leader` log-in)
 const SME = '91320506MA1M2G8K8W'; // 苏州锐铭精密机械 (the `sme` log-in)
@@ -108,6 +109,7 @@ export async function seedServicesDemo(db: Db): Promise<void> {
   if (gov) await seedProgrammesDemo(db, gov);
   await seedDirectoryDemo(db, actors);
   await seedLeadersDemo(db, actors);
+  await seedOpennessDemo(db, actors);
 }
 
 /** Seed 苏州's demo programmes (see the file comment). */

@@ -59,10 +59,10 @@ function ActionsTab() {
         {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="leader-action-create">{t('leaders.createAction')}</Button>}
       </Space>
       {list.error ? <ProblemAlert error={list.error} /> : null}
-      <Table<LeaderActionView> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} pagination={false} locale={{ emptyText: t('services.directory.empty') }} data-testid="leader-action-table"
+      <Table<LeaderActionView> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} pagination={false} locale={{ emptyText: t('services.directory.empty') }} data-testid="leader-action-table" scroll={{ x: 1400 }}
         expandable={{ expandedRowRender: (a) => <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{a.description || '—'}</Typography.Paragraph>, rowExpandable: (a) => Boolean(a.description) }}
         columns={[
-          { title: t('leaders.actionTitle'), dataIndex: 'title' },
+          { title: t('leaders.actionTitle'), dataIndex: 'title', width: 260 },
           { title: t('leaders.kind'), dataIndex: 'kind', width: 140, render: (k: LeaderActionKind) => <Tag color="purple">{t(`leaders.kind.${k}`)}</Tag> },
           { title: t('leaders.leader'), dataIndex: 'leaderName', width: 220 },
           { title: t('leaders.chain'), dataIndex: 'chainName', width: 220 },
@@ -168,7 +168,7 @@ function ClusterDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           {add.error ? <ProblemAlert error={add.error} /> : null}
           <Table rowKey="uscc" size="small" pagination={false} dataSource={k.members} data-testid="cluster-members"
             columns={[
-              { title: t('services.request.enterprise'), dataIndex: 'name' },
+              { title: t('leaders.members'), dataIndex: 'name' },
               { title: t('services.case.uscc'), dataIndex: 'uscc', width: 200 },
               { title: t('leaders.memberRole'), dataIndex: 'role', width: 100, render: (r: 'leader' | 'member') => t(`leaders.memberRole.${r}`) },
             ]}
