@@ -75,9 +75,16 @@ describe('a province dispatches a task, a city reports, the province sees the ro
     await page.context().close();
   });
 
-  it('gov_sz accepts the task and reports 12 done', async () => {
+  it('gov_sz hears of the task in the message bell, opens it from there, accepts it and reports 12 done', async () => {
     const page = await logIn('gov_sz');
-    await openTask(page, title);
+    // The dispatch left a message: the bell's menu lists it among the newest unread and opens the task.
+    await page.getByTestId('header-notifications').click();
+    const message = page.locator('.ant-dropdown').getByText(`江苏省下发任务“${title}”`, { exact: false });
+    await message.waitFor();
+    await screenshot(page, 'workbench-notification-bell-gov-sz');
+    await message.click();
+    await page.getByTestId('task-detail-page').waitFor();
+    expect(await page.getByTestId('task-title').textContent()).toBe(title);
     await page.getByTestId('task-status-dispatched').waitFor();
     await page.getByTestId('task-accept').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
@@ -91,11 +98,25 @@ describe('a province dispatches a task, a city reports, the province sees the ro
     await page.getByTestId('report-submit').click();
     await page.getByTestId('task-reports').getByText('签约意向12项').waitFor();
     await screenshot(page, 'workbench-task-reported-gov-sz');
+
+    // The inbox: the opened message is read; 'mark all read' empties the unread view.
+    await page.getByTestId('header-notifications').click();
+    await page.getByTestId('bell-open-inbox').click();
+    await page.getByTestId('notification-inbox-page').waitFor();
+    const item = page.getByTestId('notification-list').locator('.ant-list-item', { hasText: title });
+    await expect.poll(() => item.first().getAttribute('data-read')).toBe('true');
+    await screenshot(page, 'workbench-notifications-gov-sz');
+    await page.getByTestId('notifications-read-all').click();
+    await expect.poll(() => page.getByTestId('notifications-unread-count').innerText()).toBe('未读 0 条');
     await page.context().close();
   });
 
   it('gov_js sees 苏州’s figure rolled up, and the demo tree down to the counties', async () => {
     const page = await logIn('gov_js');
+    // 苏州's report left a message for the province.
+    await page.getByTestId('header-notifications').click();
+    await page.locator('.ant-dropdown').getByText(`苏州市报送了“${title}”的进度：60%，完成 12`).waitFor();
+    await page.keyboard.press('Escape');
     await openTask(page, title);
     const row = page.getByTestId('rollup-children').locator('tr', { hasText: '苏州市' });
     await row.getByText('60%').waitFor();

@@ -40,7 +40,7 @@ export default function RegionMap({ mapCode, geoJson, data, figureName, onPick, 
     chart.current?.setOption(
       {
         tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}<br/>${figureName}：${Number.isFinite(p.value) ? p.value : 0}` },
-        visualMap: { min: 0, max, left: 10, bottom: 10, calculable: true, text: [String(max), '0'], inRange: { color: ['#f0f5ff', '#adc6ff', '#2f54eb', '#10239e'] } },
+        visualMap: { min: 0, max, left: 10, bottom: 10, calculable: true, inRange: { color: ['#f0f5ff', '#adc6ff', '#2f54eb', '#10239e'] } },
         series: [
           {
             type: 'map',
@@ -48,7 +48,8 @@ export default function RegionMap({ mapCode, geoJson, data, figureName, onPick, 
             nameProperty: 'code',
             nameMap: Object.fromEntries(data.map((d) => [d.code, d.name])),
             roam: true,
-            label: { show: data.length <= 20, fontSize: 10 },
+            // A white halo keeps the names readable on the darkest shades.
+            label: { show: data.length <= 20, fontSize: 10, color: '#1f1f1f', textBorderColor: '#fff', textBorderWidth: 2 },
             emphasis: { label: { show: true } },
             data: data.map((d) => ({ name: d.name, value: d.value })),
           },

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { UserView } from '../../contracts/auth';
 import { roleKey, setLang, useLang, useT } from '../i18n';
 import { useLogout } from '../queries/auth';
+import { NotificationBell } from '../components/NotificationBell';
 import { RiskAlertBell } from '../components/RiskAlertBell';
 import { BrandMark } from './BrandMark';
 
@@ -29,6 +30,7 @@ export function AppHeader({ user }: { user: UserView }) {
           </Tag>
           {scope ? <span className="app-user-scope">{scope}</span> : null}
         </span>
+        <NotificationBell user={user} />
         <RiskAlertBell user={user} />
         <Button
           type="text"

@@ -10,6 +10,7 @@ import { TaskDispatchModal, TaskReportModal } from '../components/TaskModals';
 import { TaskProgress, TaskStatusTag } from '../components/TaskTags';
 import { useLang, useT } from '../i18n';
 import { formatDateTime, formatNumber } from '../lib/format';
+import { apiUrl } from '../api';
 import { errorMessage } from '../lib/problem';
 import { FileLinks, FileUploadButton } from '../components/Attachments';
 import { rollupExportUrl, useAcceptTask, useRemindTask, useTask, useTaskRollup } from '../queries/workbench';
@@ -173,7 +174,17 @@ export function TaskDetailPage() {
                     {
                       key: 'files',
                       title: t('workbench.col.files'),
-                      render: (_: unknown, row) => (row.files.length > 0 ? <FileLinks files={row.files} hrefOf={(f) => `/tasks/${row.id}/reports/${row.files.find((x) => x.id === f.id)!.reportId}/files/${f.id}`} /> : null),
+                      width: 180,
+                      // Compact: one link per file, its name cut short (the full name on hover); sizes are in the task's own page.
+                      render: (_: unknown, row) => (
+                        <Space direction="vertical" size={0}>
+                          {row.files.map((f) => (
+                            <a key={f.id} href={apiUrl(`/tasks/${row.id}/reports/${f.reportId}/files/${f.id}`)} download={f.name} title={f.name} style={{ display: 'inline-block', maxWidth: 164, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>
+                              {f.name}
+                            </a>
+                          ))}
+                        </Space>
+                      ),
                     },
                     {
                       key: 'remind',

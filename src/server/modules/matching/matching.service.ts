@@ -13,6 +13,7 @@ import { wanToFen } from '../../platform/money.js';
 import { findRegion, regionPrefix } from '../../platform/regions.js';
 import { regionScopeOf } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
+import { notify } from '../workbench/index.js';
 import { needFacts, NEED_ENTITY, OFFER_ENTITY, type MatchingIndex } from './matching.index.js';
 import { canManage, canReview, canSeeMatches, isGovInScope, isNeedVisibleTo, isOwner } from './matching.policy.js';
 import * as repo from './matching.repo.js';
@@ -212,6 +213,9 @@ export async function transitionNeed(deps: MatchingDeps, context: WriteContext, 
       ...(verb === 'publish' ? { reviewedBy: actorId(actor), isPublishing: true } : {}),
     });
     await recordWrites(tx, context, [{ action: `need.${verb}`, entityType: NEED_ENTITY, entityKey: need.id, regionCode: need.regionCode, before: { status: need.status }, after: { status: rule.to, ...(comment ? { comment } : {}) } }]);
+    if (verb === 'publish' || verb === 'return') {
+      await notify(tx, actor, { membersOfUscc: need.uscc }, { kind: verb === 'publish' ? 'need.published' : 'need.returned', params: { title: need.title, comment: comment ?? null }, link: `/matching/needs/${need.id}`, entityType: NEED_ENTITY, entityKey: need.id });
+    }
     return rule.to;
   });
   await deps.index.refreshNeeds([id]);

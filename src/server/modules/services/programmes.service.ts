@@ -12,6 +12,7 @@ import { businessDate } from '../../platform/dates.js';
 import { REGION_ROOT, findRegion, regionAncestors } from '../../platform/regions.js';
 import { isInRegionScope, regionScopeOf } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
+import { notify } from '../workbench/index.js';
 import { evaluateEligibility } from './programmes.eligibility.js';
 import * as repo from './programmes.repo.js';
 
@@ -158,5 +159,9 @@ export async function decideApplication(db: Db, context: WriteContext, id: strin
     const status = body.decision === 'approve' ? 'approved' : 'rejected';
     await repo.setDecision(tx, application.id, { status, approvedFen, note: body.note ?? '', decidedBy: userIdOf(context.actor) });
     await recordWrites(tx, context, [{ action: `programme.${body.decision}`, entityType: PROGRAMME_APPLICATION_ENTITY, entityKey: application.id, regionCode: application.regionCode, before: { status: current.status }, after: { status, approvedFen: approvedFen?.toString() ?? null } }]);
+    await notify(tx, context.actor, { membersOfUscc: application.uscc }, {
+      kind: status === 'approved' ? 'programme.approved' : 'programme.rejected', params: { title: application.programmeTitle, amountYuan: approvedFen === null ? null : Number(approvedFen) / 100, note: body.note ?? null },
+      link: `/programmes/${application.programmeId}`, entityType: PROGRAMME_APPLICATION_ENTITY, entityKey: application.id,
+    });
   });
 }

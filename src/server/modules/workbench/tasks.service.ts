@@ -15,7 +15,8 @@ import { regionScopeOf } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
 import { findTaskMetric } from './tasks.metrics.js';
 import { canDispatchTo, canUseTasks, isOwnTask } from './tasks.policy.js';
-import { presentRollup, presentTaskDetail } from './tasks.present.js';
+import { notify } from './notifications.service.js';
+import { presentRollup, presentTaskDetail, regionNameOf } from './tasks.present.js';
 import * as repo from './tasks.repo.js';
 import { rollUp, type RollupNode } from './tasks.rollup.js';
 
@@ -23,6 +24,9 @@ import { rollUp, type RollupNode } from './tasks.rollup.js';
 export const TASK_ENTITY = 'task';
 
 const NOT_FOUND = '任务';
+
+/** Web path of a task's page (notification links). */
+const taskLink = (id: string) => `/dispatch/tasks/${id}`;
 
 /** The SQL scope of tasks for an actor: gov users their region and below, admins all, others none. */
 export function taskScopeOf(actor: Actor): repo.TaskScope {
@@ -165,6 +169,12 @@ export async function dispatchTask(db: Db, context: WriteContext, id: string, bo
       { action: 'task.dispatch', entityType: TASK_ENTITY, entityKey: task.id, regionCode: task.regionCode, before: { childCount: task.childCount }, after: { children: body.children } },
       ...created.map((c, i) => ({ action: 'task.create', entityType: TASK_ENTITY, entityKey: c.id, regionCode: c.regionCode, after: { parentId: task.id, ...body.children[i] } })),
     ]);
+    for (const [i, c] of created.entries()) {
+      await notify(tx, actor, { govOfRegion: c.regionCode }, {
+        kind: 'task.dispatched', params: { title: body.children[i].title ?? task.title, from: regionNameOf(task.regionCode), dueOn: body.children[i].dueOn, target: body.children[i].target },
+        link: taskLink(c.id), entityType: TASK_ENTITY, entityKey: c.id,
+      });
+    }
     return { children: created };
   });
 }
@@ -247,6 +257,13 @@ export async function reportTask(db: Db, context: WriteContext, id: string, body
       action: 'task.report', entityType: TASK_ENTITY, entityKey: task.id, regionCode: task.regionCode,
       before: { progress: task.reportedProgress, done: task.reportedDone, status: task.status }, after: { reportId, progress: body.progress, done, isDoneCounted: isCounted, note: body.note ?? '' },
     }]);
+    // The level above learns of the report (its roll-up changed).
+    if (task.parentRegionCode !== null) {
+      await notify(tx, context.actor, { govOfRegion: task.parentRegionCode }, {
+        kind: 'task.reported', params: { title: task.title, region: regionNameOf(task.regionCode), progress: body.progress, done: task.childCount > 0 || isCounted || body.done !== undefined ? done : null },
+        link: taskLink(task.id), entityType: TASK_ENTITY, entityKey: task.id,
+      });
+    }
     return { id: task.id, status: isCompleted ? 'completed' : task.status, done, progress: body.progress };
   });
 }
@@ -265,6 +282,7 @@ export async function remindTask(db: Db, context: WriteContext, id: string, mess
     const text = message ?? `请于${task.dueOn}前完成“${task.title}”并报送进度`;
     const reminderId = await repo.insertReminder(tx, { taskId: task.id, regionCode: task.regionCode, message: text, sentBy: userIdOf(actor), sentByLabel: actor.label });
     await recordWrites(tx, context, [{ action: 'task.remind', entityType: TASK_ENTITY, entityKey: task.id, regionCode: task.regionCode, after: { reminderId, message: text } }]);
+    await notify(tx, actor, { govOfRegion: task.regionCode }, { kind: 'task.reminded', params: { title: task.title, from: actor.label, message: text }, link: taskLink(task.id), entityType: TASK_ENTITY, entityKey: task.id });
     return { id: reminderId };
   });
 }

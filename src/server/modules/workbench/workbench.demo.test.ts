@@ -4,6 +4,7 @@ import { makeActor } from '../../../../test/factories.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { seedWorkbenchDemo } from './workbench.demo.js';
+import { listNotifications } from './notifications.service.js';
 import { listTasks, rollupOf } from './tasks.service.js';
 
 let db: Db;
@@ -39,5 +40,10 @@ describe(seedWorkbenchDemo.name, () => {
     const szFairs = (await listTasks(db, sz, { mine: 'true', q: '百场万企', limit: 50 })).items[0];
     const park = (await rollupOf(db, sz, szFairs.id)).children.find((ch) => ch.regionCode === '320571')!;
     expect(park.files.map((f) => f.name)).toEqual(['苏州工业园区百场万企活动汇总.csv']);
+    // The demo's events left notifications: 吴中 was dispatched the fairs task; 苏州 heard of 吴中's report.
+    const wzInbox = await listNotifications(db, wz, { limit: 50 });
+    expect(wzInbox.items).toContainEqual(expect.objectContaining({ kind: 'task.dispatched', params: expect.objectContaining({ title: '2026年“百场万企”大中小企业融通对接活动', from: '苏州市' }) }));
+    const szInbox = await listNotifications(db, sz, { limit: 50 });
+    expect(szInbox.items.filter((n) => n.kind === 'task.reported').map((n) => n.params.region).sort()).toEqual(['吴中区', '苏州工业园区']);
   });
 });

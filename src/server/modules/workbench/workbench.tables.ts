@@ -1,11 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { NotificationsTables } from './notifications.tables.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type DateColumn = ColumnType<string, string, string>;
 
 /** Tables of the government workbench: tasks down the hierarchy, their reports and reminders; key-enterprise lists (migrations/20261129000009_create_workbench.sql). */
-export interface WorkbenchTables {
+export interface WorkbenchTables extends NotificationsTables {
   tasks: {
     id: Generated<string>;
     root_id: string;

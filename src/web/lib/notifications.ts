@@ -1,0 +1,26 @@
+import type { NotificationView } from '../../contracts/notifications';
+import type { Translate } from '../i18n';
+
+const percent = (x: unknown) => (typeof x === 'number' ? `${Math.round(x * 100)}%` : '—');
+const str = (x: unknown) => (x === null || x === undefined ? '' : String(x));
+
+/** A notification in the reader's language, from its kind and params. */
+export function notificationText(n: Pick<NotificationView, 'kind' | 'params'>, t: Translate): string {
+  const p = n.params;
+  switch (n.kind) {
+    case 'task.dispatched':
+      return t('notifications.kind.task.dispatched', { from: str(p.from), title: str(p.title), target: str(p.target), dueOn: str(p.dueOn) });
+    case 'task.reported':
+      return t(p.done === null || p.done === undefined ? 'notifications.kind.task.reported' : 'notifications.kind.task.reportedDone', { region: str(p.region), title: str(p.title), progress: percent(p.progress), done: str(p.done) });
+    case 'task.reminded':
+      return t('notifications.kind.task.reminded', { from: str(p.from), title: str(p.title), message: str(p.message) });
+    case 'need.published':
+      return t('notifications.kind.need.published', { title: str(p.title) });
+    case 'need.returned':
+      return t(p.comment ? 'notifications.kind.need.returnedComment' : 'notifications.kind.need.returned', { title: str(p.title), comment: str(p.comment) });
+    case 'programme.approved':
+      return t(p.amountYuan === null || p.amountYuan === undefined ? 'notifications.kind.programme.approved' : 'notifications.kind.programme.approvedAmount', { title: str(p.title), amount: typeof p.amountYuan === 'number' ? p.amountYuan.toLocaleString('en-US') : '' });
+    case 'programme.rejected':
+      return t('notifications.kind.programme.rejected', { title: str(p.title) });
+  }
+}
