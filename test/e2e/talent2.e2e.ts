@@ -173,6 +173,15 @@ describe('talent programmes and exchange events: an SME registers an engineer; t
     const rows = await workbookRows(await download);
     expect(rows.some((r) => r.includes(person) && r.includes('已报名'))).toBe(true);
     await page.getByTestId('event-roster-close').click();
+    await page.getByTestId('registration-table').waitFor({ state: 'hidden' });
+    // The catalogue itself, filtered to programmes, to Excel.
+    await page.getByTestId('talent-event-list-page').locator('.ant-segmented-item').filter({ hasText: /^人才计划$/ }).click();
+    await expect.poll(() => page.getByTestId('event-table').innerText()).not.toContain('动力电池产业链工程师技术交流会');
+    const listDownload = page.waitForEvent('download');
+    await page.getByTestId('events-export').click();
+    const listed = await workbookRows(await listDownload);
+    expect(listed.some((r) => r.includes(PROGRAMME))).toBe(true);
+    expect(listed.some((r) => r.includes('动力电池产业链工程师技术交流会'))).toBe(false);
     await page.context().close();
   }, 300_000);
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/support.js';
 import { loginAs, makeEnterprise, uniqueName } from '../../../../test/factories.js';
@@ -53,6 +54,24 @@ describe('talent events', () => {
     expect((await post('/api/v1/talent-events', expert, { kind: 'site_visit', title: '观摩', startsOn: inDays(5), endsOn: inDays(6), capacity: 5 })).statusCode).toBe(403);
     expect((await get('/api/v1/talent-events?mine=true', suzhou)).json().items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([e.id, programme.id]));
     expect((await get('/api/v1/talent-events?mine=true', wuxi)).json().items.map((i: { id: string }) => i.id)).not.toContain(e.id);
+
+    // The list exports to Excel with the same filters.
+    const exported = async (url: string, headers: Headers) => {
+      const r = await get(url, headers);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.headers['content-type']).toContain('spreadsheetml');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      const ids: number[] = [];
+      workbook.worksheets[0].eachRow((row, n) => n > 1 && ids.push(Number(row.getCell(1).value)));
+      return ids;
+    };
+    expect(await exported('/api/v1/talent-events/export?mine=true', suzhou)).toEqual(expect.arrayContaining([Number(e.id), Number(programme.id)]));
+    const programmes = await exported('/api/v1/talent-events/export?mine=true&kind=programme', suzhou);
+    expect(programmes).toContain(Number(programme.id));
+    expect(programmes).not.toContain(Number(e.id));
+    expect(await exported('/api/v1/talent-events/export?mine=true', wuxi)).not.toContain(Number(e.id));
+    expect((await get('/api/v1/talent-events/export?kind=party', suzhou)).json().errors[0].path).toBe('querystring.kind');
   });
 
   it('registers persons and experts up to the capacity, refuses duplicates, scopes registrations, records attendance after the start, exports', async () => {

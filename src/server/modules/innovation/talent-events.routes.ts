@@ -40,6 +40,27 @@ export function talentEventRoutes(ctx: AppContext) {
       return { items: page.items.map(presentTalentEvent), nextCursor: page.nextCursor };
     });
 
+    app.get('/api/v1/talent-events/export', {
+      schema: { tags: TAGS, summary: 'Export programmes and events to Excel 导出人才计划与交流活动', description: 'The events `GET /talent-events` lists for the same filters (`kind`, `mine`), up to 5,000, as `.xlsx` with places taken and left.', querystring: ListTalentEventsQuery.omit({ cursor: true, limit: true }) },
+    }, async (request, reply) => {
+      const page = await listTalentEvents(db, requireActor(request), { ...request.query, limit: 5000 });
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('人才计划与交流活动');
+      sheet.columns = [
+        { header: '编号', key: 'id', width: 8 }, { header: '类型', key: 'kind', width: 10 }, { header: '活动名称', key: 'title', width: 36 }, { header: '主办方', key: 'organiser', width: 28 },
+        { header: '领域', key: 'field', width: 12 }, { header: '地点', key: 'location', width: 28 }, { header: '开始', key: 'startsOn', width: 12 }, { header: '结束', key: 'endsOn', width: 12 },
+        { header: '名额', key: 'capacity', width: 8 }, { header: '已报名', key: 'registered', width: 8 }, { header: '剩余名额', key: 'left', width: 10 },
+      ];
+      sheet.getRow(1).font = { bold: true };
+      for (const { event: e } of page.items) {
+        sheet.addRow({
+          id: Number(e.id), kind: KIND[e.kind], title: e.title, organiser: e.organiserName, field: e.field, location: e.location, startsOn: e.startsOn, endsOn: e.endsOn,
+          capacity: e.capacity, registered: e.registeredCount, left: e.capacity - e.registeredCount,
+        });
+      }
+      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="talent-events.xlsx"; filename*=UTF-8''${encodeURIComponent('人才计划与交流活动.xlsx')}`).send(Buffer.from(await workbook.xlsx.writeBuffer()));
+    });
+
     app.post('/api/v1/talent-events', {
       schema: { tags: TAGS, summary: 'List a programme or event 发布人才计划/交流活动', description: 'A member for its own enterprise; gov users and admins for an enterprise in scope (`organiserUscc`) or, without it, as their authority for their region; experts 403. Dates are Asia/Shanghai business dates; the start must be after today (422 naming `startsOn` / `endsOn`).', body: CreateTalentEventBody, response: { 201: TalentEventView } },
     }, async (request, reply) => {

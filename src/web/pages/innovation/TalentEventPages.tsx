@@ -37,7 +37,12 @@ export function TalentEventListPage() {
       <PageHeader
         title={t('talent.events.title')}
         subTitle={t('talent.events.subtitle')}
-        extra={canCreate ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="event-create-button">{t('talent.events.create')}</Button> : null}
+        extra={
+          <Space>
+            <Button href={apiUrl('/talent-events/export', { kind: kind === 'all' ? undefined : kind, mine: mine ? 'true' : undefined })} data-testid="events-export">{t('talent.export')}</Button>
+            {canCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="event-create-button">{t('talent.events.create')}</Button>}
+          </Space>
+        }
       />
       <Card className="table-card">
         <Space style={{ marginBottom: 12 }} wrap>
