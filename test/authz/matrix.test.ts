@@ -30,7 +30,7 @@ const results: RouteResult[] = [];
 
 beforeAll(async () => {
   ({ app, db } = await createTestApp());
-  await seedDemo(db, { count: 200 });
+  await seedDemo(db, { count: 300 });
   await seedModuleDemos(db);
   actors = await matrixActors(app, db);
   routes = apiRoutes(app);
