@@ -253,8 +253,8 @@ export type ListComplaintsQuery = z.infer<typeof ListComplaintsQuery>;
 
 // ---- financing (item 6, first part) ----
 
-export const FINANCING_KINDS = ['receivable', 'order', 'warehouse_receipt', 'inventory'] as const;
-export const FinancingKind = z.enum(FINANCING_KINDS).describe('应收账款 (a held voucher part), 订单, 仓单, 存货.');
+export const FINANCING_KINDS = ['receivable', 'order', 'warehouse_receipt', 'inventory', 'credit_loan', 'tax_loan'] as const;
+export const FinancingKind = z.enum(FINANCING_KINDS).describe('应收账款 (a held voucher part), 订单, 仓单, 存货, 信用贷款, 税易贷 (the last two from bank products).');
 export type FinancingKind = z.infer<typeof FinancingKind>;
 
 export const CreateFinancingRequestBody = z.object({
@@ -298,6 +298,7 @@ export const FinancingRequestView = z.object({
   status: z.enum(['open', 'accepted', 'withdrawn']),
   offers: z.array(FinancingOfferView).describe('The applicant sees all; a bank only its own.'),
   applicantScore: z.object({ score: z.number(), grade: z.string() }).describe('The applicant’s credit score today (details: `GET /api/v1/credit-scores/{uscc}`).'),
+  product: z.object({ id: z.string(), name: z.string() }).nullable().describe('The bank product it was applied from (`POST /bank-products/{id}/apply`), if any.'),
   createdAt: z.string(),
 });
 export type FinancingRequestView = z.infer<typeof FinancingRequestView>;
@@ -338,3 +339,87 @@ export const UpdateCreditWeightsBody = z.object({
   weights: z.object(Object.fromEntries(CREDIT_FACTORS.map((f) => [f, z.number().int('分值须为整数').min(0).max(100)])) as Record<CreditFactor, z.ZodNumber>),
 });
 export type UpdateCreditWeightsBody = z.infer<typeof UpdateCreditWeightsBody>;
+
+// ---- bank product catalogue (item 6, 信易贷-like) ----
+
+export const BANK_PRODUCT_KINDS = ['receivable', 'order', 'warehouse_receipt', 'inventory', 'credit_loan', 'tax_loan'] as const;
+export const BankProductKind = z.enum(BANK_PRODUCT_KINDS).describe('应收账款融资, 订单融资, 仓单质押, 存货质押, 信用贷款, 税易贷 (tax-record credit).');
+export type BankProductKind = z.infer<typeof BankProductKind>;
+/** 专精特新 levels, lowest first: a rule `tierAtLeast` accepts that level and the higher ones. */
+export const TIER_LEVELS = ['innovative', 'specialized', 'little_giant'] as const;
+export const TierLevel = z.enum(TIER_LEVELS);
+
+/** A product's eligibility rules as data; an absent field is no rule. */
+export const BankProductRules = z.object({
+  minCreditScore: z.number().min(0).max(100).optional().describe('Platform credit score (`GET /credit-scores/{uscc}`) at least this.'),
+  minYears: z.number().int().min(0).max(100).optional().describe('Years on record (registry or first financial year) at least this.'),
+  sizes: z.array(z.enum(['large', 'medium', 'small', 'micro'])).max(4).optional().describe('Size classes served (2017 划型标准).'),
+  tierAtLeast: TierLevel.optional().describe('专精特新 level at least this (创新型 < 专精特新 < 小巨人).'),
+  minReceivablesFen: z.number().int().min(0).max(AMOUNT_FEN_MAX).optional().describe('Confirmed receivables (held voucher parts) at least this many fen.'),
+  isNoOpenComplaints: z.boolean().optional().describe('No payment complaint against the enterprise (as a buyer) still open (submitted or accepted).'),
+});
+export type BankProductRules = z.infer<typeof BankProductRules>;
+
+const RangeFields = {
+  minAmountFen: AmountFen,
+  maxAmountFen: AmountFen,
+  minRateBp: z.number().int().min(1).max(10_000).describe('Annual rate from, basis points.'),
+  maxRateBp: z.number().int().min(1).max(10_000),
+  minTermDays: z.number().int().min(1).max(TERM_DAYS_MAX),
+  maxTermDays: z.number().int().min(1).max(TERM_DAYS_MAX),
+};
+
+export const CreateBankProductBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  kind: BankProductKind,
+  ...RangeFields,
+  regionCodes: z.array(z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字')).min(1).max(50).describe('Regions served (each with its subtree); 000000 = nationwide.'),
+  rules: BankProductRules.default({}),
+  description: z.string().trim().max(2000).optional(),
+});
+export type CreateBankProductBody = z.infer<typeof CreateBankProductBody>;
+
+export const UpdateBankProductBody = CreateBankProductBody.partial().extend({ status: z.enum(['active', 'withdrawn']).optional().describe('`withdrawn` hides the product from SMEs; requests already made stay.') });
+export type UpdateBankProductBody = z.infer<typeof UpdateBankProductBody>;
+
+export const ProductEligibilityReason = z.object({ key: z.string(), text: z.string(), passed: z.boolean().nullable().describe('null: a figure it needs is missing.'), detail: z.string().describe('The enterprise’s own value.') });
+export type ProductEligibilityReason = z.infer<typeof ProductEligibilityReason>;
+
+export const BankProductView = z.object({
+  id: z.string(),
+  bank: Party,
+  name: z.string(),
+  kind: BankProductKind,
+  minAmountFen: z.number().int(),
+  maxAmountFen: z.number().int(),
+  minRateBp: z.number().int(),
+  maxRateBp: z.number().int(),
+  minTermDays: z.number().int(),
+  maxTermDays: z.number().int(),
+  regionCodes: z.array(z.string()),
+  regionNames: z.array(z.string()),
+  rules: BankProductRules,
+  ruleTexts: z.array(z.string()).describe('The rules in words.'),
+  description: z.string(),
+  status: z.enum(['active', 'withdrawn']),
+  requestCount: z.number().int().describe('Financing requests made from this product.'),
+  eligibility: z.object({ isEligible: z.boolean(), reasons: z.array(ProductEligibilityReason) }).nullable().describe('For an enterprise member (not a bank): whether its enterprise meets every rule today, with each rule’s reason; null for others.'),
+  createdAt: z.string(),
+});
+export type BankProductView = z.infer<typeof BankProductView>;
+
+export const ListBankProductsQuery = PageQuery.extend({
+  kind: BankProductKind.optional(),
+  isEligibleOnly: z.enum(['true', 'false']).optional().describe('Enterprise members: only products they are eligible for.'),
+  status: z.enum(['active', 'withdrawn']).optional(),
+});
+export type ListBankProductsQuery = z.infer<typeof ListBankProductsQuery>;
+
+/** Body of `POST /api/v1/bank-products/{id}/apply`: a financing request addressed to the product's bank. */
+export const ApplyBankProductBody = z.object({
+  amountFen: AmountFen,
+  termDays: z.number().int().min(1).max(TERM_DAYS_MAX),
+  voucherId: z.string().regex(/^\d{1,18}$/).optional().describe('Required for a `receivable` product: a voucher part the applicant holds.'),
+  description: z.string().trim().max(2000).optional(),
+});
+export type ApplyBankProductBody = z.infer<typeof ApplyBankProductBody>;

@@ -1,6 +1,6 @@
 /** Contracts of the talent side of the innovation module: expert consultations, expert committees, training courses (issue 5 items 7–8). */
 import { z } from 'zod';
-import { PageQuery, RegionCode, Uscc } from './common.js';
+import { BusinessDate, PageQuery, RegionCode, Uscc } from './common.js';
 
 const Text = (max: number) => z.string().trim().min(2, '至少2个字').max(max);
 const Id = z.string().regex(/^\d{1,18}$/, '编号应为数字');
@@ -109,7 +109,6 @@ export type ListCommitteesQuery = z.infer<typeof ListCommitteesQuery>;
 export const COURSE_MODES = ['onsite', 'online', 'hybrid'] as const;
 export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'cancelled'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
-const BusinessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
 
 export const CreateCourseBody = z.object({
   title: Text(120),
@@ -182,3 +181,170 @@ export const EnrolmentView = z.object({
 });
 export type EnrolmentView = z.infer<typeof EnrolmentView>;
 export const CompleteEnrolmentBody = z.object({ certificateNo: z.string().trim().max(60).optional() });
+
+/** Columns of the investments import (template order; Chinese or English headers). */
+export const INVESTMENT_COLUMNS = [
+  { key: 'investorUscc', zh: '投资方统一社会信用代码' },
+  { key: 'investorName', zh: '投资方名称' },
+  { key: 'investeeUscc', zh: '被投资方统一社会信用代码' },
+  { key: 'investeeName', zh: '被投资方名称' },
+  { key: 'sharePct', zh: '持股比例(%)' },
+  { key: 'since', zh: '投资日期' },
+  { key: 'source', zh: '来源' },
+] as const;
+export const INVESTMENT_IMPORT_MAX_ROWS = 5000;
+
+export const InvestmentBody = z.object({
+  investorUscc: Uscc.describe('The investing organisation (may be off the platform, e.g. a fund).'),
+  investorName: z.string().trim().max(120).optional(),
+  investeeUscc: Uscc.describe('The organisation invested in.'),
+  investeeName: z.string().trim().max(120).optional(),
+  sharePct: z.number({ error: '请填写持股比例' }).gt(0, '持股比例应大于0').max(100, '持股比例不超过100').describe('Equity share in %, two decimals kept.'),
+  since: BusinessDate.nullish().describe('Date of the investment (Asia/Shanghai business date).'),
+  source: z.string().trim().max(120).optional().describe('Where the record comes from, e.g. 国家企业信用信息公示系统.'),
+});
+export type InvestmentBody = z.infer<typeof InvestmentBody>;
+
+export const ListInvestmentsQuery = PageQuery.extend({
+  uscc: z.string().trim().max(32).optional().describe('Investments where this organisation is investor or investee.'),
+  q: z.string().trim().max(50).optional().describe('Part of either party’s name or USCC.'),
+});
+export type ListInvestmentsQuery = z.infer<typeof ListInvestmentsQuery>;
+
+export const InvestmentView = z.object({
+  id: z.string(),
+  investorUscc: z.string(),
+  investorName: z.string().describe('As recorded, else the platform enterprise’s name, else empty.'),
+  investeeUscc: z.string(),
+  investeeName: z.string(),
+  sharePct: z.number(),
+  since: z.string().nullable(),
+  source: z.string(),
+  regionCode: z.string(),
+  updatedAt: z.string(),
+});
+export type InvestmentView = z.infer<typeof InvestmentView>;
+
+export const InvestmentImportReport = z.object({
+  isDryRun: z.boolean(),
+  rows: z.number().int(),
+  valid: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })),
+});
+export type InvestmentImportReport = z.infer<typeof InvestmentImportReport>;
+
+export const SECONDMENT_KINDS = ['part_time_guidance', 'resident'] as const;
+export type SecondmentKind = (typeof SECONDMENT_KINDS)[number];
+export const SECONDMENT_STATUSES = ['proposed', 'active', 'completed', 'cancelled'] as const;
+export type SecondmentStatus = (typeof SECONDMENT_STATUSES)[number];
+export const SECONDMENT_REPORT_STATUSES = ['submitted', 'confirmed', 'returned'] as const;
+export type SecondmentReportStatus = (typeof SECONDMENT_REPORT_STATUSES)[number];
+
+export const SecondmentPeriodBody = z.object({
+  startsOn: BusinessDate,
+  endsOn: BusinessDate,
+  plannedDays: z.number().int().min(0).max(366).optional().describe('Days on site planned in the period (resident secondments).'),
+  plannedHours: z.number().int().min(0).max(5000).optional().describe('Hours of guidance planned in the period (part-time guidance).'),
+});
+
+export const CreateSecondmentBody = z.object({
+  kind: z.enum(SECONDMENT_KINDS).describe('part_time_guidance (兼职指导) or resident (定期派驻).'),
+  senderUscc: Uscc.optional().describe('The seconding large firm or institute; a member’s own by default (gov: one in scope).'),
+  hostUscc: Uscc.describe('The SME receiving the engineer.'),
+  expertId: Id.optional().describe('The engineer from the expert pool (their log-in then writes the reports); else give `engineerName`.'),
+  engineerName: z.string().trim().min(2, '至少2个字').max(40).optional(),
+  engineerTitle: z.string().trim().max(60).optional().describe('E.g. 高级工程师.'),
+  field: z.string().trim().max(40).optional(),
+  goals: z.array(z.string().trim().min(2, '至少2个字').max(200)).min(1, '至少一个目标').max(20),
+  periods: z.array(SecondmentPeriodBody).min(1, '至少一个派驻/指导周期').max(24),
+});
+export type CreateSecondmentBody = z.infer<typeof CreateSecondmentBody>;
+
+export const ListSecondmentsQuery = PageQuery.extend({
+  status: z.enum(SECONDMENT_STATUSES).optional(),
+  kind: z.enum(SECONDMENT_KINDS).optional(),
+});
+export type ListSecondmentsQuery = z.infer<typeof ListSecondmentsQuery>;
+
+export const SecondmentReportView = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  periodSeq: z.number().int(),
+  days: z.number().int(),
+  hours: z.number().int(),
+  summary: z.string(),
+  status: z.enum(SECONDMENT_REPORT_STATUSES),
+  hostComment: z.string(),
+  createdAt: z.string(),
+});
+export type SecondmentReportView = z.infer<typeof SecondmentReportView>;
+
+export const SecondmentView = z.object({
+  id: z.string(),
+  kind: z.enum(SECONDMENT_KINDS),
+  status: z.enum(SECONDMENT_STATUSES),
+  senderName: z.string(),
+  senderUscc: z.string(),
+  hostName: z.string(),
+  hostUscc: z.string(),
+  expertId: z.string().nullable(),
+  engineerName: z.string(),
+  engineerTitle: z.string(),
+  field: z.string(),
+  goals: z.array(z.string()),
+  regionCode: z.string(),
+  periods: z.array(z.object({ id: z.string(), seq: z.number().int(), startsOn: z.string(), endsOn: z.string(), plannedDays: z.number().int(), plannedHours: z.number().int() })),
+  startsOn: z.string().describe('First period’s start.'),
+  endsOn: z.string().describe('Last period’s end.'),
+  confirmedDays: z.number().int().describe('Days of the reports the SME confirmed.'),
+  confirmedHours: z.number().int(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string(),
+  createdAt: z.string(),
+  reports: z.array(SecondmentReportView).describe('Only in the detail; empty in lists.'),
+  canConfirm: z.boolean().describe('The caller is the host and the plan waits for confirmation.'),
+  canReport: z.boolean().describe('The caller is the engineer or the sender, and the secondment is active.'),
+  canDecideReports: z.boolean().describe('The caller is the host (confirms or returns reports).'),
+  canRate: z.boolean().describe('The caller is the host, the secondment is active and its last period has ended.'),
+  canCancel: z.boolean(),
+});
+export type SecondmentView = z.infer<typeof SecondmentView>;
+
+export const SecondmentReportBody = z.object({
+  periodId: Id.describe('The period the report covers.'),
+  days: z.number().int().min(0).max(366).default(0),
+  hours: z.number().int().min(0).max(5000).default(0),
+  summary: Text(5000).describe('What was done, problems solved, next steps.'),
+});
+export type SecondmentReportBody = z.infer<typeof SecondmentReportBody>;
+
+export const DecideReportBody = z.object({
+  decision: z.enum(['confirm', 'return']),
+  comment: z.string().trim().max(1000).optional(),
+});
+export type DecideReportBody = z.infer<typeof DecideReportBody>;
+
+export const RateSecondmentBody = RateConsultationBody;
+export type RateSecondmentBody = z.infer<typeof RateSecondmentBody>;
+
+export const SecondmentStatistics = z.object({
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  byKind: z.record(z.string(), z.number().int()),
+  confirmedDays: z.number().int(),
+  confirmedHours: z.number().int(),
+  meanRating: z.number().nullable(),
+  byRegion: z.array(z.object({
+    regionCode: z.string().describe('The host’s region rolled up to the level below the caller’s (cities for a province, districts for a city).'),
+    regionName: z.string(),
+    count: z.number().int(),
+    active: z.number().int(),
+    completed: z.number().int(),
+    confirmedDays: z.number().int(),
+    confirmedHours: z.number().int(),
+    meanRating: z.number().nullable(),
+  })),
+});
+export type SecondmentStatistics = z.infer<typeof SecondmentStatistics>;

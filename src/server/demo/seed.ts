@@ -16,6 +16,7 @@ import { seedServicesDemo } from '../modules/services/services.demo.js';
 import { seedWorkbenchDemo } from '../modules/workbench/workbench.demo.js';
 import { seedAssessmentDemo } from '../modules/assessment/assessment.demo.js';
 import { seedCapitalDemo } from '../modules/capital/capital.demo.js';
+import { seedProductsDemo } from '../modules/capital/products.demo.js';
 import { seedFairsDemo } from '../modules/fairs/fairs.demo.js';
 import { seedDealsDemo } from '../modules/matching/deals.demo.js';
 
@@ -138,6 +139,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'deals', seed: seedDealsDemo },
   { name: 'fairs', seed: seedFairsDemo },
   { name: 'capital', seed: seedCapitalDemo },
+  { name: 'capital-products', seed: seedProductsDemo },
   { name: 'assessment', seed: seedAssessmentDemo },
   { name: 'workbench', seed: seedWorkbenchDemo },
   { name: 'innovation', seed: seedInnovationDemo },

@@ -2,7 +2,8 @@ import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useEChart } from '../lib/useEChart';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -19,24 +20,7 @@ interface DashboardChartProps {
 
 /** One ECharts chart that follows its option and the window size. */
 export function DashboardChart({ option, height = 280, onPick, 'data-testid': testId }: DashboardChartProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
-
-  useEffect(() => {
-    if (!element.current) return undefined;
-    const instance = echarts.init(element.current);
-    chart.current = instance;
-    instance.on('click', (params) => pick.current?.((params as { dataIndex: number }).dataIndex));
-    const onResize = () => instance.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { element, chart } = useEChart(onPick && ((params) => onPick(params.dataIndex)));
 
   useEffect(() => {
     chart.current?.setOption(option, true);

@@ -2,8 +2,9 @@ import { GraphChart } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ImpactItem } from '../../contracts/risk';
+import { useEChart } from '../lib/useEChart';
 import { formatExposure } from './RiskTags';
 
 echarts.use([GraphChart, TooltipComponent, CanvasRenderer]);
@@ -29,8 +30,7 @@ function exposureColour(exposure: number): string {
  * the left, each tier one column to the right, node colour by exposure.
  */
 export function RiskImpactGraph({ items }: { items: readonly ImpactItem[] }) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const { element, chart } = useEChart();
 
   const { option, height } = useMemo(() => {
     const nodes = new Map<string, { name: string; column: number; exposure: number | null }>();
@@ -93,19 +93,6 @@ export function RiskImpactGraph({ items }: { items: readonly ImpactItem[] }) {
       },
     };
   }, [items]);
-
-  useEffect(() => {
-    if (!element.current) return undefined;
-    const instance = echarts.init(element.current);
-    chart.current = instance;
-    const onResize = () => instance.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     chart.current?.setOption(option, true);

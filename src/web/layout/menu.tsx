@@ -78,6 +78,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'achievements', group: 'innovation', labelKey: 'innovation.menu.achievements', icon: <BulbOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/achievements' },
   { key: 'consultations', group: 'innovation', labelKey: 'talent.menu.consultations', icon: <CommentOutlined />, roles: ALL_ROLES, path: '/consultations' },
   { key: 'programmes', group: 'workbench', labelKey: 'services.menu.programmes', icon: <AuditOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/programmes' },
+  { key: 'service-directory', group: 'workbench', labelKey: 'services.menu.directory', icon: <ShopOutlined />, roles: ALL_ROLES, path: '/service-directory' },
   { key: 'cases', group: 'workbench', labelKey: 'services.menu.cases', icon: <FileTextOutlined />, roles: ALL_ROLES, path: '/cases' },
 ];
 

@@ -1,5 +1,8 @@
 /** UI messages of the service module: typical cases and their public pages (merged into the app dictionary by `i18n.ts`). Chinese first. */
+import { directoryEn, directoryZh } from './service-directory';
+
 export const servicesZh = {
+  ...directoryZh,
   'services.menu.cases': '典型案例',
   'services.cases.title': '典型案例',
   'services.cases.subtitle': '大中小企业融通典型案例：企业提交，属地主管部门审核后公开发布',
@@ -86,6 +89,7 @@ export const servicesZh = {
 } as const;
 
 export const servicesEn: Record<keyof typeof servicesZh, string> = {
+  ...directoryEn,
   'services.menu.cases': 'Typical cases',
   'services.cases.title': 'Typical cases',
   'services.cases.subtitle': 'Model cases of large–SME cooperation: submitted by enterprises, published after review by the local authority',

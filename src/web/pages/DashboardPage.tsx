@@ -1,7 +1,7 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import './workbench-print.css';
-import { Button, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { DashboardFigure, DashboardRegionRow } from '../../contracts/workbench';
 import { DashboardChart, type ChartOption } from '../components/DashboardChart';
@@ -14,7 +14,18 @@ import { formatDateTime, formatNumber } from '../lib/format';
 import { useUrlParams } from '../lib/useUrlParams';
 import { useCurrentUser } from '../queries/auth';
 import { useChainList } from '../queries/chains';
-import { dashboardExportUrl, useDashboard } from '../queries/workbench';
+import { dashboardExportUrl, useDashboard, useGeoRegions, useRegionGeo } from '../queries/workbench';
+
+const RegionMap = lazy(() => import('../components/RegionMap'));
+
+/** The per-region figures the map can shade. */
+const MAP_FIGURES = [
+  { key: 'enterprises', labelKey: 'workbench.dash.col.enterprises' },
+  { key: 'specialized', labelKey: 'workbench.dash.col.specialized' },
+  { key: 'needsPublished', labelKey: 'workbench.dash.col.needs' },
+  { key: 'riskEvents', labelKey: 'workbench.dash.col.risk' },
+] as const satisfies readonly { key: keyof DashboardRegionRow; labelKey: MessageKey }[];
+type MapFigure = (typeof MAP_FIGURES)[number]['key'];
 
 const GROUPS: { key: string; labelKey: MessageKey }[] = [
   { key: 'enterprises', labelKey: 'workbench.dash.group.enterprises' },
@@ -42,6 +53,14 @@ export function DashboardPage() {
   const dashboard = useDashboard(filters);
   const chains = useChainList({ region: filters.region ?? (regionScope(user) === '000000' ? undefined : regionScope(user) ?? undefined) }, { limit: 100 });
   const view = dashboard.data;
+  const [mapFigure, setMapFigure] = useState<MapFigure>('enterprises');
+  const geoRegions = useGeoRegions();
+  const hasMap = (code: string) => geoRegions.data?.items.includes(code) ?? false;
+  const geo = useRegionGeo(view && hasMap(view.regionCode) ? view.regionCode : undefined);
+  const mapData = useMemo(() => (view?.regions ?? []).map((r) => ({ code: r.regionCode, name: r.regionName, value: r[mapFigure] })), [view, mapFigure]);
+  /** Drill down: into the region's map when one is bundled, else to its enterprise list. */
+  const pickRegion = (code: string) => (hasMap(code) ? setParam('region', code) : void navigate(`/enterprises?region=${code}`));
+  const mapFigureLabel = t(MAP_FIGURES.find((f) => f.key === mapFigure)!.labelKey);
   const label = (f: DashboardFigure) => (lang === 'zh' ? f.labelZh : f.labelEn);
   /** Money in 万元, rates in % ("—" without data), counts as they are. */
   const figureValue = (f: DashboardFigure) => {
@@ -152,6 +171,38 @@ export function DashboardPage() {
                 </Col>
               )}
             </Row>
+          )}
+          {view.regions.length > 0 && (
+            <Card
+              size="small"
+              title={t('workbench.dash.map.title')}
+              style={{ marginBottom: 12 }}
+              data-testid="dashboard-map"
+              extra={
+                <Segmented<MapFigure>
+                  size="small"
+                  className="no-print"
+                  aria-label={t('workbench.dash.map.figure')}
+                  value={mapFigure}
+                  onChange={setMapFigure}
+                  options={MAP_FIGURES.map((f) => ({ value: f.key, label: t(f.labelKey) }))}
+                  data-testid="dashboard-map-figure"
+                />
+              }
+            >
+              {geo.data ? (
+                <Suspense fallback={<Card loading bordered={false} />}>
+                  <RegionMap mapCode={view.regionCode} geoJson={geo.data} data={mapData} figureName={mapFigureLabel} onPick={pickRegion} />
+                </Suspense>
+              ) : geoRegions.data && !hasMap(view.regionCode) ? (
+                <Typography.Text type="secondary">{t('workbench.dash.map.none')}</Typography.Text>
+              ) : (
+                <Card loading bordered={false} />
+              )}
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                {t('workbench.dash.map.hint')}
+              </Typography.Paragraph>
+            </Card>
           )}
           {view.regions.length > 0 && (
             <Card size="small" title={t('workbench.dash.subregions')}>

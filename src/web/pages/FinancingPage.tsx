@@ -97,7 +97,15 @@ export function FinancingPage() {
                 </Button>
               ),
             },
-            { title: t('capital.financing.kind'), dataIndex: 'kind', width: 100, render: (k: FinancingRequestView['kind']) => t(`capital.financingKind.${k}`) },
+            {
+              title: t('capital.financing.kind'), dataIndex: 'kind', width: 150,
+              render: (k: FinancingRequestView['kind'], r) => (
+                <span>
+                  {t(`capital.financingKind.${k}`)}
+                  {r.product ? <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="financing-product">{r.product.name}</Typography.Text> : null}
+                </span>
+              ),
+            },
             { title: t('capital.field.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
             { title: t('capital.financing.term'), dataIndex: 'termDays', width: 90, align: 'right' },
             {

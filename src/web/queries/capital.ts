@@ -3,6 +3,7 @@ import type {
   ComplaintStatus, ComplaintVerb, ComplaintView, ContractView, CreateComplaintBody, CreateContractBody, CreateDeliveryBody, CreatePaymentBody, DeliveryView, LedgerRow, PracticeView,
   CreateFinancingOfferBody, CreateFinancingRequestBody, CreditScoreView, CreditWeightsView, FinancingRequestView, UpdateCreditWeightsBody, SplitVoucherBody, TermFlag, VoucherStatus, VoucherView,
 } from '../../contracts/capital';
+import type { ApplyBankProductBody, BankProductKind, BankProductView, CreateBankProductBody, UpdateBankProductBody } from '../../contracts/capital';
 import type { FileView } from '../../contracts/files';
 import { apiFetch, apiUrl } from '../api';
 
@@ -197,4 +198,37 @@ export function useUpdateCreditWeights() {
 /** Evidence files of a complaint (404 for those who may not read them: the query then fails quietly). */
 export function useComplaintFiles(id: string) {
   return useQuery({ queryKey: ['capital', 'complaint-files', id], queryFn: ({ signal }) => apiFetch<{ items: FileView[] }>(`/complaints/${id}/files`, { signal }), retry: false });
+}
+
+/** Filters of the bank product catalogue. */
+export interface ProductFilters {
+  kind?: BankProductKind;
+  isEligibleOnly?: 'true';
+}
+
+/** Bank products the user may see (an SME: those serving its region, with its eligibility; a bank: its own). */
+export function useBankProducts(filters: ProductFilters, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: ['capital', 'products', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<BankProductView>>('/bank-products', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function productsExportUrl(filters: ProductFilters): string {
+  return apiUrl('/bank-products/export', { ...filters });
+}
+
+/** Publish, edit or withdraw a product (banks); apply from one (SMEs). */
+export function useProductAction() {
+  const invalidate = useInvalidateCapital();
+  return useMutation({
+    mutationFn: (action: { kind: 'create'; body: CreateBankProductBody } | { kind: 'update'; id: string; body: UpdateBankProductBody } | { kind: 'apply'; id: string; body: ApplyBankProductBody }) =>
+      action.kind === 'create'
+        ? apiFetch<BankProductView | FinancingRequestView>('/bank-products', { method: 'POST', body: action.body })
+        : action.kind === 'update'
+          ? apiFetch<BankProductView>(`/bank-products/${action.id}`, { method: 'PATCH', body: action.body })
+          : apiFetch<FinancingRequestView>(`/bank-products/${action.id}/apply`, { method: 'POST', body: action.body }),
+    onSuccess: invalidate,
+  });
 }

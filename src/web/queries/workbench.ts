@@ -157,3 +157,13 @@ export function useRemoveKeyListMember(id: string) {
 export function keyListExportUrl(id: string): string {
   return apiUrl(`/key-lists/${encodeURIComponent(id)}/export`);
 }
+
+/** Region codes with a bundled map of their subordinate regions (`000000`: the provinces). */
+export function useGeoRegions() {
+  return useQuery({ queryKey: ['geo-regions'], queryFn: ({ signal }) => apiFetch<{ items: string[] }>('/reference/geo', { signal }), staleTime: Infinity });
+}
+
+/** The GeoJSON outlines of a region's subordinate regions (only for a code `useGeoRegions` lists). */
+export function useRegionGeo(code: string | undefined) {
+  return useQuery({ queryKey: ['geo', code], queryFn: ({ signal }) => apiFetch<object>(`/reference/geo/${code}`, { signal }), enabled: !!code, staleTime: Infinity });
+}

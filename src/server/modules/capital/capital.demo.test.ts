@@ -5,6 +5,8 @@ import { seedDemo } from '../../demo/seed.js';
 import type { Actor } from '../../platform/actor.js';
 import { DEMO_BANK, seedCapitalDemo } from './capital.demo.js';
 import { listLedger } from './ledger.service.js';
+import { seedProductsDemo } from './products.demo.js';
+import { listBankProducts } from './products.service.js';
 
 let db: Db;
 const SME = '91320506MA1M2G8K8W';
@@ -15,7 +17,8 @@ beforeAll(async () => {
   ({ db } = await createTestDb());
   await seedDemo(db, { count: 50 });
   await seedCapitalDemo(db);
-}, 120_000);
+  await seedProductsDemo(db);
+}, 180_000);
 
 describe(seedCapitalDemo.name, () => {
   it('gives leader late and on-time payables, sme its receivables and a split, partly transferred voucher, and a bank log-in', async () => {
@@ -36,4 +39,18 @@ describe(seedCapitalDemo.name, () => {
     const bank = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.org_id').select(['o.kind', 'o.uscc']).where('u.username', '=', 'bank').executeTakeFirstOrThrow();
     expect(bank).toEqual({ kind: 'bank', uscc: DEMO_BANK.uscc });
   });
+
+  it('publishes six products of three banks; the SME sees the ones serving Suzhou, eligible for some and not for others, and has applied from one', async () => {
+    const products = await db.selectFrom('bank_products').select(['bank_id']).execute();
+    expect(products).toHaveLength(6);
+    expect(new Set(products.map((p) => p.bank_id)).size).toBe(3);
+    const smeUser = await db.selectFrom('users').select('id').where('username', '=', 'sme').executeTakeFirstOrThrow();
+    const page = await listBankProducts(db, { ...member(SME), userId: smeUser.id }, { limit: 50 });
+    expect(page.items).toHaveLength(6);
+    const verdicts = new Set(page.items.map((p) => p.eligibility?.isEligible));
+    expect(verdicts).toEqual(new Set([true, false]));
+    const applied = await db.selectFrom('financing_requests').select(['product_id', 'kind']).where('product_id', 'is not', null).execute();
+    expect(applied).toHaveLength(1);
+  });
 });
+

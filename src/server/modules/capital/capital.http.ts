@@ -8,3 +8,8 @@ export const HistoryPage = z.object({
   nextCursor: z.string().nullable(),
 });
 export const TAGS = ['capital'];
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** `content-disposition` of an Excel download: an ASCII fallback name and the Chinese one. */
+export function attachment(asciiName: string, name: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

@@ -122,6 +122,8 @@ export interface CapitalTables {
     bank_id: string | null;
     description: Generated<string>;
     status: Generated<string>;
+    /** The bank product it was applied from (migrations/20261201000030_bank_products.sql). */
+    product_id: string | null;
     created_by: string | null;
     created_at: Timestamp;
   };
@@ -141,6 +143,27 @@ export interface CapitalTables {
     factor: string;
     max_points: number;
     updated_by: string | null;
+    updated_at: Timestamp;
+  };
+  /** Bank products (信易贷-like catalogue; migrations/20261201000030_bank_products.sql). */
+  bank_products: {
+    id: Generated<string>;
+    bank_id: string;
+    name: string;
+    kind: string;
+    min_amount_fen: BigIntColumn;
+    max_amount_fen: BigIntColumn;
+    min_rate_bp: number;
+    max_rate_bp: number;
+    min_term_days: number;
+    max_term_days: number;
+    region_codes: string[];
+    region_prefixes: string[];
+    rules: ColumnType<unknown, string, string>;
+    description: Generated<string>;
+    status: Generated<string>;
+    created_by: string | null;
+    created_at: Timestamp;
     updated_at: Timestamp;
   };
 }

@@ -17,6 +17,7 @@ export interface FinancingRequestRecord {
   termDays: number;
   bankId: string | null;
   bank: { uscc: string; name: string } | null;
+  product: { id: string; name: string } | null;
   description: string;
   status: string;
   createdAt: Date;
@@ -40,7 +41,9 @@ function requestQuery(db: Db | Tx) {
     .leftJoin('enterprises as b', 'b.id', 'r.bank_id')
     .leftJoin('vouchers as v', 'v.id', 'r.voucher_id')
     .leftJoin('enterprises as o', 'o.id', 'v.obligor_id')
+    .leftJoin('bank_products as p', 'p.id', 'r.product_id')
     .select([
+      'r.product_id', 'p.name as p_name',
       'r.id', 'r.applicant_id', 'a.uscc as a_uscc', 'a.name as a_name', 'a.region_code as a_region', 'r.kind', 'r.voucher_id', 'v.obligor_id', 'o.uscc as o_uscc', 'o.name as o_name',
       'r.amount_fen', 'r.term_days', 'r.bank_id', 'b.uscc as b_uscc', 'b.name as b_name', 'r.description', 'r.status', 'r.created_at',
     ]);
@@ -52,7 +55,8 @@ function toRequest(r: RequestRow): FinancingRequestRecord {
   return {
     id: r.id, applicantId: r.applicant_id, applicant: { uscc: r.a_uscc, name: r.a_name, regionCode: r.a_region }, kind: r.kind, voucherId: r.voucher_id, obligorId: r.obligor_id,
     obligor: r.o_uscc && r.o_name ? { uscc: r.o_uscc, name: r.o_name } : null, amountFen: BigInt(r.amount_fen), termDays: r.term_days, bankId: r.bank_id,
-    bank: r.b_uscc && r.b_name ? { uscc: r.b_uscc, name: r.b_name } : null, description: r.description, status: r.status, createdAt: r.created_at,
+    bank: r.b_uscc && r.b_name ? { uscc: r.b_uscc, name: r.b_name } : null,
+    product: r.product_id && r.p_name ? { id: r.product_id, name: r.p_name } : null, description: r.description, status: r.status, createdAt: r.created_at,
   };
 }
 
@@ -85,10 +89,10 @@ export async function selectRequests(db: Db, scope: FinancingScope, filter: { st
   return (await query.orderBy('r.id', 'desc').limit(limit).execute()).map(toRequest);
 }
 
-export async function insertRequest(tx: Tx, r: { applicantId: string; regionCode: string; kind: string; voucherId: string | null; amountFen: bigint; termDays: number; bankId: string | null; description: string; createdBy: string | null }): Promise<string> {
+export async function insertRequest(tx: Tx, r: { applicantId: string; regionCode: string; kind: string; voucherId: string | null; amountFen: bigint; termDays: number; bankId: string | null; productId: string | null; description: string; createdBy: string | null }): Promise<string> {
   const row = await tx
     .insertInto('financing_requests')
-    .values({ applicant_id: r.applicantId, region_code: r.regionCode, kind: r.kind, voucher_id: r.voucherId, amount_fen: r.amountFen.toString(), term_days: r.termDays, bank_id: r.bankId, description: r.description, created_by: r.createdBy })
+    .values({ applicant_id: r.applicantId, region_code: r.regionCode, kind: r.kind, voucher_id: r.voucherId, amount_fen: r.amountFen.toString(), term_days: r.termDays, bank_id: r.bankId, product_id: r.productId, description: r.description, created_by: r.createdBy })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -23,7 +23,7 @@ export const FINANCING_ENTITY = 'financing_request';
 export const FLAG_SHARE_LATE = 0.3;
 const ID = /^\d{1,18}$/;
 
-async function financingScopeOf(db: Db, actor: Actor): Promise<repo.FinancingScope> {
+export async function financingScopeOf(db: Db, actor: Actor): Promise<repo.FinancingScope> {
   const region = regionScopeOf(actor);
   if (region.kind === 'all') return { kind: 'all' };
   if (region.kind === 'prefix') return { kind: 'region', prefix: region.prefix };
@@ -47,7 +47,7 @@ async function viewOf(db: Db, scope: repo.FinancingScope, r: repo.FinancingReque
   const applicant = await scoreOf(db, { id: r.applicantId, uscc: r.applicant.uscc, name: r.applicant.name, regionCode: r.applicant.regionCode, size: null, orgKind: null });
   return {
     id: r.id, applicant: r.applicant, applicantScore: { score: applicant.score, grade: applicant.grade }, kind: r.kind as FinancingRequestView['kind'], voucherId: r.voucherId, obligor: r.obligor, obligorShareLate: shareLate,
-    isObligorFlagged: shareLate !== null && shareLate >= FLAG_SHARE_LATE, amountFen: Number(r.amountFen), termDays: r.termDays, bank: r.bank, description: r.description,
+    isObligorFlagged: shareLate !== null && shareLate >= FLAG_SHARE_LATE, amountFen: Number(r.amountFen), termDays: r.termDays, bank: r.bank, product: r.product, description: r.description,
     status: r.status as FinancingRequestView['status'],
     offers: offers.map((o) => ({ id: o.id, bank: o.bank, rateBp: o.rateBp, amountFen: Number(o.amountFen), termDays: o.termDays, status: o.status as 'offered' })),
     createdAt: r.createdAt.toISOString(),
@@ -77,7 +77,7 @@ export async function listFinancingRequests(db: Db, actor: Actor, query: { statu
  * at most the part's.
  * @throws forbidden for non-members and banks; validation_failed naming the field; conflict when the part already has an open request.
  */
-export async function createFinancingRequest(db: Db, context: WriteContext, body: CreateFinancingRequestBody): Promise<FinancingRequestView> {
+export async function createFinancingRequest(db: Db, context: WriteContext, body: CreateFinancingRequestBody, productId: string | null = null): Promise<FinancingRequestView> {
   const { actor } = context;
   const scope = await financingScopeOf(db, actor);
   if (scope.kind !== 'applicant') throw new AppError('forbidden', 'Only enterprises apply', { userMessage: '只有企业用户可以发布融资需求' });
@@ -99,10 +99,10 @@ export async function createFinancingRequest(db: Db, context: WriteContext, body
       bankId = bank.id;
     }
     const requestId = await repo.insertRequest(tx, {
-      applicantId: applicant.id, regionCode: applicant.regionCode, kind: body.kind, voucherId, amountFen: BigInt(body.amountFen), termDays: body.termDays, bankId,
+      applicantId: applicant.id, regionCode: applicant.regionCode, kind: body.kind, voucherId, amountFen: BigInt(body.amountFen), termDays: body.termDays, bankId, productId,
       description: body.description ?? '', createdBy: actor.userId === '0' ? null : actor.userId,
     });
-    await recordWrites(tx, context, [{ action: 'financing.request', entityType: FINANCING_ENTITY, entityKey: requestId, regionCode: applicant.regionCode, after: { kind: body.kind, voucherId, amountFen: body.amountFen, bankUscc: body.bankUscc ?? null } }]);
+    await recordWrites(tx, context, [{ action: 'financing.request', entityType: FINANCING_ENTITY, entityKey: requestId, regionCode: applicant.regionCode, after: { kind: body.kind, voucherId, amountFen: body.amountFen, bankUscc: body.bankUscc ?? null, productId } }]);
     return requestId;
   });
   return getFinancingRequest(db, actor, id);

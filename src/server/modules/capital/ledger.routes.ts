@@ -8,7 +8,7 @@ import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { businessDate } from '../../platform/dates.js';
 import { listHistory } from '../audit/index.js';
-import { HistoryPage, HistoryQuery, IdParams, TAGS } from './capital.http.js';
+import { HistoryPage, HistoryQuery, IdParams, TAGS, XLSX, attachment } from './capital.http.js';
 import { exportLedger } from './ledger.export.js';
 import { presentContract, presentDelivery, presentLedgerRow } from './ledger.present.js';
 import { RULE_VERSIONS } from './ledger.rules.js';
@@ -16,8 +16,6 @@ import {
   acceptDelivery, contractTotals, createContract, createDelivery, createPayment, CONTRACT_ENTITY, DELIVERY_ENTITY, getContract, getDelivery, listContracts, listLedger,
   type DeliveryWithLateness,
 } from './ledger.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function deliveryOut(d: DeliveryWithLateness) {
   return presentDelivery(d.delivery, d.payments, d.lateness, d.asOf);
@@ -112,7 +110,7 @@ export function ledgerRoutes(ctx: AppContext) {
     }, async (request, reply) => {
       const body = await exportLedger(db, requireActor(request), request.query);
       const name = `应付账款台账-${businessDate()}.xlsx`;
-      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="ledger-${businessDate()}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(body);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(`ledger-${businessDate()}.xlsx`, name)).send(body);
     });
 
     app.get('/api/v1/deliveries/:id', {

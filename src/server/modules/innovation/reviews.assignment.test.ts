@@ -17,15 +17,18 @@ const instance = fc.record({
   experts: fc.array(fc.record({ fields: fc.subarray(FIELDS), capacity: fc.integer({ min: 0, max: 6 }), org: fc.integer({ min: 0, max: 5 }) }), { minLength: 1, maxLength: 20 }),
   k: fc.integer({ min: 1, max: 3 }),
   declared: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 15 }),
+  /** Equity investments between organisations, investor → investee (table `investments`). */
+  investments: fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })), { maxLength: 6 }),
   candidates: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
 });
 
 describe(solveAssignment.name, () => {
-  it('gives every application k distinct reviewers within capacity and never a conflicted one — or says why not', () => {
+  it('gives every application k distinct reviewers within capacity and never a conflicted one (same organisation, investment either way, declared) — or says why not', () => {
     fc.assert(
-      fc.property(instance, ({ applications, experts, k, declared, candidates }) => {
+      fc.property(instance, ({ applications, experts, k, declared, investments, candidates }) => {
         const declaredSet = new Set(declared.map(([a, e]) => `${a % applications.length}:${e % experts.length}`));
-        const isConflicted = (a: number, e: number) => applications[a].org === experts[e].org || declaredSet.has(`${a}:${e}`);
+        const invested = new Set(investments.flatMap(([from, to]) => [`${from}:${to}`, `${to}:${from}`]));
+        const isConflicted = (a: number, e: number) => applications[a].org === experts[e].org || invested.has(`${applications[a].org}:${experts[e].org}`) || declaredSet.has(`${a}:${e}`);
         const problem = {
           applications: applications.map((a, i) => ({ id: `a${i}`, terms: a.terms })),
           experts: experts.map((e, i) => ({ id: `e${i}`, fields: e.fields, capacity: e.capacity })),
@@ -54,6 +57,7 @@ describe(solveAssignment.name, () => {
           const a = Number(applicationId.slice(1));
           const e = Number(expertId.slice(1));
           expect(isConflicted(a, e)).toBe(false);
+          expect(invested.has(`${applications[a].org}:${experts[e].org}`)).toBe(false);
           const set = perApplication.get(applicationId) ?? new Set();
           expect(set.has(expertId)).toBe(false);
           set.add(expertId);

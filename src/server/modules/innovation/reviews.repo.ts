@@ -78,14 +78,14 @@ export async function upsertExpert(tx: Tx, row: { userId: string; name: string; 
 export interface ConflictPair {
   expertId: string;
   enterpriseId: string;
-  reason: 'same_organisation' | 'supply_edge' | 'declared' | 'investment' | 'employment' | 'family';
+  reason: 'same_organisation' | 'supply_edge' | 'org_investment' | 'declared' | 'investment' | 'employment' | 'family';
 }
 
 /**
  * Conflicts between experts and the applicants of a challenge (optionally one application and one
  * expert): same organisation (the expert's affiliation is the applicant), a supply edge either way
- * between the expert's organisation and the applicant, and conflicts the expert declared
- * (including investments).
+ * between the expert's organisation and the applicant, an equity investment either way between
+ * them (table `investments`), and conflicts the expert declared (including personal investments).
  */
 export async function selectConflicts(db: Conn, challengeId: string, only: { applicationId?: string; expertId?: string } = {}): Promise<ConflictPair[]> {
   const application = only.applicationId ? sql`AND a.id = ${only.applicationId}` : sql``;
@@ -104,6 +104,12 @@ export async function selectConflicts(db: Conn, challengeId: string, only: { app
       JOIN supply_edges s ON s.supplier_id = a.enterprise_id OR s.customer_id = a.enterprise_id
       JOIN enterprises p ON p.id = CASE WHEN s.supplier_id = a.enterprise_id THEN s.customer_id ELSE s.supplier_id END
       JOIN experts x ON x.affiliation_uscc = p.uscc
+     WHERE a.challenge_id = ${challengeId} ${application} ${expert}
+    UNION
+    SELECT x.id, a.enterprise_id, 'org_investment'
+      FROM challenge_applications a JOIN enterprises e ON e.id = a.enterprise_id
+      JOIN investments i ON i.investor_uscc = e.uscc OR i.investee_uscc = e.uscc
+      JOIN experts x ON x.affiliation_uscc = CASE WHEN i.investor_uscc = e.uscc THEN i.investee_uscc ELSE i.investor_uscc END
      WHERE a.challenge_id = ${challengeId} ${application} ${expert}`.execute(db);
   return result.rows.map((r) => ({ ...r, expertId: String(r.expertId), enterpriseId: String(r.enterpriseId) }));
 }

@@ -23,6 +23,7 @@ export const EXPERT_ENTITY = 'expert';
 export const CONFLICT_REASON: Record<repo.ConflictPair['reason'], string> = {
   same_organisation: '专家与申报单位为同一单位',
   supply_edge: '专家所在单位与申报单位存在供应关系',
+  org_investment: '专家所在单位与申报单位存在股权投资关系',
   declared: '专家已申报与该单位存在利益冲突',
   investment: '专家与申报单位存在投资关系',
   employment: '专家曾在申报单位任职',

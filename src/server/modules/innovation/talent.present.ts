@@ -1,9 +1,10 @@
 /** Row → API shapes of consultations and committees (explicit field lists). */
-import type { CommitteeView, ConsultationView, CourseView, EnrolmentView } from '../../../contracts/talent.js';
+import type { CommitteeView, ConsultationView, CourseView, EnrolmentView, SecondmentView } from '../../../contracts/talent.js';
 import type { CommitteeForActor } from './committees.service.js';
 import type { ConsultationForActor } from './consultations.service.js';
 import type { EnrolmentRecord } from './courses.repo.js';
 import { isCourseOpen, type CourseForActor } from './courses.service.js';
+import type { SecondmentForActor } from './secondments.service.js';
 
 export function presentConsultation(view: ConsultationForActor): ConsultationView {
   const c = view.consultation;
@@ -39,5 +40,17 @@ export function presentEnrolment(e: EnrolmentRecord): EnrolmentView {
   return {
     id: e.id, courseId: e.courseId, courseTitle: e.courseTitle, startsOn: e.startsOn, endsOn: e.endsOn, enterpriseName: e.enterpriseName, enterpriseUscc: e.enterpriseUscc, traineeName: e.traineeName,
     status: e.status, certificateNo: e.certificateNo, completedAt: e.completedAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString(),
+  };
+}
+
+export function presentSecondment(view: SecondmentForActor): SecondmentView {
+  const s = view.secondment;
+  return {
+    id: s.id, kind: s.kind, status: s.status, senderName: s.senderName, senderUscc: s.senderUscc, hostName: s.hostName, hostUscc: s.hostUscc, expertId: s.expertId, engineerName: s.engineerName,
+    engineerTitle: s.engineerTitle, field: s.field, goals: s.goals, regionCode: s.regionCode, startsOn: s.startsOn, endsOn: s.endsOn, confirmedDays: s.confirmedDays, confirmedHours: s.confirmedHours,
+    rating: s.rating, ratingComment: s.ratingComment, createdAt: s.createdAt.toISOString(),
+    periods: view.periods.map((p) => ({ id: p.id, seq: p.seq, startsOn: p.startsOn, endsOn: p.endsOn, plannedDays: p.plannedDays, plannedHours: p.plannedHours })),
+    reports: view.reports.map((r) => ({ id: r.id, periodId: r.periodId, periodSeq: r.periodSeq, days: r.days, hours: r.hours, summary: r.summary, status: r.status, hostComment: r.hostComment, createdAt: r.createdAt.toISOString() })),
+    canConfirm: view.canConfirm, canReport: view.canReport, canDecideReports: view.canDecideReports, canRate: view.canRate, canCancel: view.canCancel,
   };
 }

@@ -9,6 +9,8 @@ import type { App, AppContext } from '../../http/context.js';
 import { createCommittee, getCommittee, listCommittees, updateCommittee } from './committees.service.js';
 import { exportConsultations } from './consultations.export.js';
 import { courseRoutes } from './courses.routes.js';
+import { investmentRoutes } from './investments.routes.js';
+import { secondmentRoutes } from './secondments.routes.js';
 import { answerConsultation, consultationStatistics, createConsultation, getConsultation, listConsultations, rateConsultation } from './consultations.service.js';
 import { presentCommittee, presentConsultation } from './talent.present.js';
 
@@ -103,5 +105,7 @@ export function talentRoutes(ctx: AppContext) {
     });
 
     await courseRoutes(ctx)(app);
+    await investmentRoutes(ctx)(app);
+    await secondmentRoutes(ctx)(app);
   };
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { IndustryCode } from '../../../contracts/common.js';
 import { SizeBasis } from '../../../contracts/enterprises.js';
-import { invalid } from '../../errors.js';
+import { invalid, notFound } from '../../errors.js';
 import type { App } from '../../http/context.js';
 import { classifyEnterpriseSize } from '../../platform/enterprise-size.js';
+import { geoRegions, readGeo } from '../../platform/geo.js';
 import { findIndustry, industryAncestors, industryChildren, industryTree, normaliseIndustryCode } from '../../platform/industries.js';
 import { findRegion, regionAncestors, regionChildren, regionTree } from '../../platform/regions.js';
 import { validateUscc } from '../../platform/uscc.js';
@@ -78,6 +79,31 @@ export function referenceRoutes() {
         return { items: [...regionAncestors(request.query.code), findRegion(request.query.code)!] };
       }
       return { items: regionChildren(request.query.parent ?? null) };
+    });
+
+    app.get('/api/v1/reference/geo', {
+      schema: {
+        tags: ['reference'],
+        summary: 'Regions with a bundled map 有地图的行政区划',
+        description: 'GB/T 2260 codes whose subordinate regions have bundled outlines (`000000` = the country’s provinces); the dashboard map drills down only into these.',
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    }, async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=86400');
+      return { items: geoRegions() };
+    });
+
+    app.get('/api/v1/reference/geo/:code', {
+      schema: {
+        tags: ['reference'],
+        summary: 'Outlines of a region’s subordinate regions 下级行政区划地图',
+        description: 'A GeoJSON FeatureCollection (RFC 7946) of the subordinate regions of `code` (`000000`: provinces), each feature with `properties.code` (GB/T 2260) and `properties.name`; 404 when no map is bundled for that region. Sources: `data/SOURCES.md`.',
+        params: z.object({ code: z.string().regex(/^\d{6}$/) }),
+      },
+    }, async (request, reply) => {
+      const text = await readGeo(request.params.code);
+      if (!text) throw notFound('行政区划地图');
+      return reply.header('content-type', 'application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=86400').send(text);
     });
 
     app.get('/api/v1/reference/industries/tree', {

@@ -26,3 +26,13 @@ describe('seedServicesDemo', () => {
     expect(programmes.map((p) => p.region_code)).toEqual(['320500', '320500']);
   });
 });
+
+describe('seedDirectoryDemo', () => {
+  it('lists three providers with products and leaves the sme one rated, one served and one new request', async () => {
+    const providers = await db.selectFrom('service_providers').select(['kind', 'operator_uscc']).orderBy('id').execute();
+    expect(providers.map((p) => p.kind)).toEqual(['base', 'platform', 'maker_space']);
+    expect(providers[0].operator_uscc).toBe('91320571MA1P3K7W9A');
+    const requests = await db.selectFrom('service_requests').select(['status', 'rating']).orderBy('id').execute();
+    expect(requests).toEqual([{ status: 'completed', rating: 5 }, { status: 'accepted', rating: null }, { status: 'requested', rating: null }]);
+  });
+});

@@ -3,7 +3,8 @@
  * to see — two published cases (public pages), one waiting for 苏州's review (`gov_sz`), one
  * returned to the battery leader (`leader`) with comments, and a draft of the `sme`. Runs once
  * (seed.ts keeps the marker). Also two policy programmes of 苏州 (one for 专精特新/小巨人 SMEs, one
- * for any SME in manufacturing divisions C34/C38), so `sme` sees an eligibility verdict with reasons.
+ * for any SME in manufacturing divisions C34/C38), so `sme` sees an eligibility verdict with reasons;
+ * and the service directory (`directory.demo.ts`).
  */
 import type { CreateCaseBody } from '../../../contracts/services.js';
 import type { Db } from '../../db/database.js';
@@ -12,6 +13,7 @@ import { businessDate } from '../../platform/dates.js';
 import { demoActors } from '../../demo/actors.js';
 import { createCase, moveCase } from './cases.service.js';
 import { createProgramme } from './programmes.service.js';
+import { seedDirectoryDemo } from './directory.demo.js';
 
 const LEADER = '91320571MA1P3K7W9A'; // 苏州澜沣新能源 (battery leader, the `leader` log-in)
 const SME = '91320506MA1M2G8K8W'; // 苏州锐铭精密机械 (the `sme` log-in)
@@ -103,6 +105,7 @@ export async function seedServicesDemo(db: Db): Promise<void> {
   }
   const gov = actors.get('gov_sz');
   if (gov) await seedProgrammesDemo(db, gov);
+  await seedDirectoryDemo(db, actors);
 }
 
 /** Seed 苏州's demo programmes (see the file comment). */

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ServiceDirectoryTables } from './directory.tables.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** bigint columns arrive as strings from `pg`. */
@@ -7,7 +8,7 @@ type Json<T> = ColumnType<T, string, string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /** Tables of the service module (migrations/2026113000006*_*.sql). */
-export interface ServicesTables {
+export interface ServicesTables extends ServiceDirectoryTables {
   service_cases: {
     id: Generated<string>;
     title: string;

@@ -7,6 +7,7 @@ const TABS = [
   { path: '/finance/contracts', key: 'capital.nav.contracts', testId: 'finance-nav-contracts' },
   { path: '/finance/vouchers', key: 'capital.nav.vouchers', testId: 'finance-nav-vouchers' },
   { path: '/finance/financing', key: 'capital.nav.financing', testId: 'finance-nav-financing' },
+  { path: '/finance/products', key: 'capital.nav.products', testId: 'finance-nav-products' },
   { path: '/finance/complaints', key: 'capital.nav.complaints', testId: 'finance-nav-complaints' },
   { path: '/finance/practice', key: 'capital.nav.practice', testId: 'finance-nav-practice' },
   { path: '/finance/credit', key: 'capital.nav.credit', testId: 'finance-nav-credit' },

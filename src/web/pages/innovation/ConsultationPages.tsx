@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Rate, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Rate, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { CONSULTATION_STATUSES, URGENCIES, type ConsultationStatus, type ConsultationView, type CreateConsultationBody, type Urgency } from '../../../contracts/talent';
 import { apiUrl } from '../../api';
 import { CursorPager } from '../../components/CursorPager';
+import { ModuleNav, type ModuleNavItem } from '../../components/ModuleNav';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang, useT } from '../../i18n';
@@ -28,25 +29,15 @@ function UrgencyTag({ urgency }: { urgency: Urgency }) {
   return <Tag color={URGENCY_COLORS[urgency]}>{t(`talent.urgency.${urgency}`)}</Tag>;
 }
 
+const TALENT_TABS: readonly ModuleNavItem[] = [
+  { path: '/consultations', labelKey: 'talent.nav.consultations' },
+  { path: '/committees', labelKey: 'talent.nav.committees', testId: 'nav-committees' },
+  { path: '/courses', labelKey: 'talent.nav.courses', testId: 'nav-courses' },
+];
+
 /** Switches between the talent pages (consultations, committees, courses). */
 export function TalentNav() {
-  const t = useT();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
-  const value = pathname.startsWith('/committees') ? '/committees' : pathname.startsWith('/courses') ? '/courses' : '/consultations';
-  return (
-    <Segmented
-      className="module-nav"
-      value={value}
-      onChange={(path) => navigate(String(path))}
-      options={[
-        { value: '/consultations', label: t('talent.nav.consultations') },
-        { value: '/committees', label: <span data-testid="nav-committees">{t('talent.nav.committees')}</span> },
-        { value: '/courses', label: <span data-testid="nav-courses">{t('talent.nav.courses')}</span> },
-      ]}
-      style={{ marginBottom: 12 }}
-    />
-  );
+  return <ModuleNav items={TALENT_TABS} />;
 }
 
 /** 专家咨询: an SME's requests, an expert's inbox, a region's list with figures. */

@@ -1,6 +1,6 @@
-import { Segmented, Tag } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { Tag } from 'antd';
 import type { ApplicationStatus, BookingStatus, ChallengeStatus, ChallengeType } from '../../../contracts/innovation';
+import { ModuleNav, type ModuleNavItem } from '../../components/ModuleNav';
 import { useT } from '../../i18n';
 import { useCurrentUser } from '../../queries/auth';
 
@@ -28,27 +28,16 @@ export function BookingStatusTag({ status }: { status: BookingStatus }) {
   return <Tag color={BOOKING_COLORS[status]} data-testid="booking-status">{t(`innovation.booking.status.${status}`)}</Tag>;
 }
 
-/** Tabs between the challenge pages: the hall, the expert's queue and profile. */
+const CHALLENGE_TABS: readonly ModuleNavItem[] = [
+  { path: '/challenges', labelKey: 'innovation.nav.challenges' },
+  { path: '/reviews', labelKey: 'innovation.nav.reviews', testId: 'nav-reviews' },
+  { path: '/experts/me', labelKey: 'innovation.nav.expert', match: '/experts', testId: 'nav-expert' },
+];
+
+/** Tabs between the challenge pages: the hall, the expert's queue and profile (experts only). */
 export function ChallengeNav() {
-  const t = useT();
   const user = useCurrentUser();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
-  if (user.role !== 'expert') return null;
-  const value = pathname.startsWith('/reviews') ? '/reviews' : pathname.startsWith('/experts') ? '/experts/me' : '/challenges';
-  return (
-    <Segmented
-      className="module-nav"
-      value={value}
-      onChange={(path) => navigate(String(path))}
-      options={[
-        { value: '/challenges', label: t('innovation.nav.challenges') },
-        { value: '/reviews', label: <span data-testid="nav-reviews">{t('innovation.nav.reviews')}</span> },
-        { value: '/experts/me', label: <span data-testid="nav-expert">{t('innovation.nav.expert')}</span> },
-      ]}
-      style={{ marginBottom: 12 }}
-    />
-  );
+  return user.role === 'expert' ? <ModuleNav items={CHALLENGE_TABS} /> : null;
 }
 
 /** 万元 text of a fen amount. */

@@ -73,22 +73,6 @@ class Postings {
   }
 }
 
-/** Per-document accumulators of a search, reused across searches (cleared through `touched`). */
-class Scratch {
-  readonly scores: Float64Array;
-  /** Matched query terms as a bit mask (in a double: exact up to 2^53). */
-  readonly masks: Float64Array;
-  readonly touched: Int32Array;
-  touchedCount = 0;
-  best = 0;
-
-  constructor(capacity: number) {
-    this.scores = new Float64Array(capacity);
-    this.masks = new Float64Array(capacity);
-    this.touched = new Int32Array(capacity);
-  }
-}
-
 /** BM25F contribution of posting `i` (of a list with frequencies `tf`) to `doc`, given the term's idf × weight. */
 function termScore(tf: Uint8Array, i: number, lengths: Uint16Array, doc: number, norms: Float64Array, idfWeight: number): number {
   const at = i * FIELD_COUNT;
@@ -101,42 +85,6 @@ function termScore(tf: Uint8Array, i: number, lengths: Uint16Array, doc: number,
   return (idfWeight * t) / (norms[3 * FIELD_COUNT] + t);
 }
 
-/**
- * Add one posting list's BM25F contributions to the accumulators: the hot loop of a search, kept
- * small and monomorphic (typed arrays only) so that it stays optimised.
- */
-function accumulate(docs: Int32Array, tf: Uint8Array, count: number, idfWeight: number, bit: number, isAlive: Uint8Array, lengths: Uint16Array, norms: Float64Array, scratch: Scratch): void {
-  const { scores, masks, touched } = scratch;
-  let touchedCount = scratch.touchedCount;
-  let best = scratch.best;
-  for (let i = 0; i < count; i++) {
-    const doc = docs[i];
-    if (isAlive[doc] === 0) continue;
-    const before = scores[doc];
-    if (before === 0) touched[touchedCount++] = doc;
-    const after = before + termScore(tf, i, lengths, doc, norms, idfWeight);
-    scores[doc] = after;
-    masks[doc] += bit;
-    if (after > best) best = after;
-  }
-  scratch.touchedCount = touchedCount;
-  scratch.best = best;
-}
-
-/** Add one posting list's contributions to the candidates only (ascending documents): galloping through the list. */
-function accumulateCandidates(docs: Int32Array, tf: Uint8Array, count: number, idfWeight: number, bit: number, candidates: Int32Array, candidateCount: number, lengths: Uint16Array, norms: Float64Array, scratch: Scratch): void {
-  const { scores, masks } = scratch;
-  let i = 0;
-  for (let c = 0; c < candidateCount && i < count; c++) {
-    const doc = candidates[c];
-    i = gallop(docs, count, doc, i);
-    if (i < count && docs[i] === doc) {
-      scores[doc] += termScore(tf, i, lengths, doc, norms, idfWeight);
-      masks[doc] += bit;
-    }
-  }
-}
-
 /** An inverted index with BM25F scoring. Document numbers are dense and never reused. */
 export class TextIndex {
   private readonly postings = new Map<string, Postings>();
@@ -147,8 +95,6 @@ export class TextIndex {
   private live = 0;
   /** Bumped by every add and remove (the length normalisation, hence the term ceilings, move). */
   private version = 0;
-  /** Scratch buffers of a search, reused. */
-  private scratch = new Scratch(0);
 
   /** `deferMinDocs`: from this many live documents on, common terms are deferred (tests lower it to reach that path on small corpora). */
   constructor(private readonly deferMinDocs = DEFER_MIN_DOCS) {}
@@ -212,91 +158,45 @@ export class TextIndex {
   /**
    * The `limit` best live documents for the query (terms beyond {@link MAX_QUERY_TERMS} are
    * dropped, weakest first), with the query terms each one matched. `accept` filters documents
-   * before they take a place in the top list.
+   * before they take a place in the top list. `prune = false` scores every candidate (a check).
+   *
+   * Document-at-a-time MaxScore: each term's ceiling is idf × weight × the largest saturation its
+   * postings reach. Documents are enumerated in ascending order from the "essential" posting
+   * lists only; once the `limit`-th score (the bar) exceeds the summed ceilings of the weakest
+   * terms, those become non-essential: looked up (galloping) only for documents an essential
+   * term found, and only while the document can still clear the bar. In an index of ≥
+   * `deferMinDocs` documents, terms in more than {@link DEFER_SHARE} of them ("common") are
+   * never enumerated: a document matching only common terms is no candidate. A document's score
+   * is the sum of its terms' contributions in decreasing order of idf × weight (this order fixes
+   * the floating-point sum).
    */
   search(query: readonly QueryTerm[], limit: number, accept?: (doc: number) => boolean, prune = true): TextHit[] {
-    const capacity = this.lengths.length / FIELD_COUNT;
-    if (this.scratch.scores.length < capacity) this.scratch = new Scratch(capacity);
-    const scratch = this.scratch;
-    const { scores, masks, touched } = scratch;
     const terms = query.slice(0, MAX_QUERY_TERMS);
     const lists = terms.map((t) => this.postings.get(t.term));
-    // Terms are added in decreasing order of idf × weight (the order fixes the floating-point sum).
     const bound = terms.map((t) => this.idf(t.term) * t.weight);
-    // In a large index, terms most documents contain are deferred: they only add to documents a
-    // rarer term found (a document matching nothing but common words is no candidate).
     const isLarge = this.live >= this.deferMinDocs;
     const isCommon = (q: number) => isLarge && lists[q]!.count > DEFER_SHARE * this.live;
     const byBound = terms.map((_, q) => q).filter((q) => bound[q] > 0).sort((a, b) => bound[b] - bound[a]);
     const rare = byBound.filter((q) => !isCommon(q));
+    // The summation order: rare terms, then common ones, each by decreasing idf × weight.
     const order = rare.length > 0 ? [...rare, ...byBound.filter(isCommon)] : byBound;
-    const firstDeferred = rare.length > 0 ? rare.length : order.length;
+    const n = order.length;
+    if (n === 0 || limit <= 0) return [];
+    const enumerable = rare.length > 0 ? rare.length : n;
     const norms = this.norms();
-    // MaxScore pruning with each term's real ceiling: idf × weight × the largest saturation
-    // t/(k1 + t) any of its postings reaches (cached until the index changes), not idf × weight.
-    const rest = new Float64Array(order.length + 1);
-    const loose = new Float64Array(order.length + 1);
-    for (let j = order.length - 1; j >= 0; j--) {
-      const q = order[j];
-      rest[j] = rest[j + 1] + bound[q] * this.saturationCeiling(lists[q]!, norms) * CEILING_MARGIN;
-      loose[j] = loose[j + 1] + bound[q];
+    const plan = new SearchPlan(n, limit);
+    for (let j = 0; j < n; j++) {
+      const list = lists[order[j]]!;
+      plan.docs[j] = list.docs;
+      plan.tf[j] = list.tf;
+      plan.counts[j] = list.count;
+      plan.weights[j] = bound[order[j]];
+      plan.bits[j] = 2 ** order[j];
+      plan.ceilings[j] = bound[order[j]] * this.saturationCeiling(list, norms) * CEILING_MARGIN;
     }
-    scratch.touchedCount = 0;
-    scratch.best = 0;
-    let j = 0;
-    let bar = 0;
-    /** The highest bar a document was dropped under (0: none was). */
-    let prunedBelow = 0;
-    for (; j < firstDeferred; j++) {
-      // Once the terms left cannot lift an untouched document to the current `limit`-th score,
-      // no new document can enter: the remaining terms only update the ones that still can.
-      if (prune && j > 0 && scratch.touchedCount >= limit && loose[j] < scratch.best) {
-        bar = kthLargest(touched, scratch.touchedCount, scores, limit)
-        if (loose[j] < bar) {
-          prunedBelow = bar;
-          break;
-        }
-      }
-      const q = order[j];
-      const list = lists[q]!;
-      accumulate(list.docs, list.tf, list.count, bound[q], 2 ** q, this.isAlive, this.lengths, norms, scratch)
-    }
-    const touchedCount = scratch.touchedCount;
-    let candidates = touched;
-    let candidateCount = touchedCount;
-    if (j < order.length) {
-      // Only documents that can still enter the top `limit` with the terms left are
-      // updated; the entry bar rises as they gain (scores only grow), so they thin out term by term.
-      bar = prune ? kthLargest(touched, touchedCount, scores, limit) : 0;
-      candidates = new Int32Array(touchedCount);
-      candidateCount = 0;
-      for (let i = 0; i < touchedCount; i++) {
-        const doc = touched[i];
-        if (scores[doc] + rest[j] >= bar) candidates[candidateCount++] = doc;
-      }
-      candidates = candidates.subarray(0, candidateCount).sort()
-      prunedBelow = bar;
-      for (; j < order.length && candidateCount > 0; j++) {
-        const q = order[j];
-        const list = lists[q]!;
-        accumulateCandidates(list.docs, list.tf, list.count, bound[q], 2 ** q, candidates, candidateCount, this.lengths, norms, scratch)
-        if (prune) bar = Math.max(bar, kthLargest(candidates, candidateCount, scores, limit));
-        let kept = 0;
-        for (let c = 0; c < candidateCount; c++) if (scores[candidates[c]] + rest[j + 1] >= bar) candidates[kept++] = candidates[c];
-        candidateCount = kept;
-        prunedBelow = bar;
-      }
-    }
-    const hits = topK(candidates, candidateCount, scores, limit, accept)
-    const result = hits.map((doc) => ({ doc, score: scores[doc], matched: bitsOf(masks[doc], terms.length) }));
-    // The bars were set without `accept`: documents it refuses may have held places in the top
-    // `limit`, so a pruned document could belong in it after all when the last hit is under the bar.
-    const isExact = !accept || prunedBelow === 0 || (result.length === limit && result[limit - 1].score >= prunedBelow);
-    for (let i = 0; i < touchedCount; i++) {
-      scores[touched[i]] = 0;
-      masks[touched[i]] = 0;
-    }
-    return isExact ? result : this.search(query, limit, accept, false);
+    plan.setEnumerable(enumerable);
+    const hits = maxScore(plan, this.isAlive, this.lengths, norms, prune, accept);
+    return hits.map((h) => ({ doc: h.doc, score: h.score, matched: bitsOf(h.mask, terms.length) }));
   }
 
   /**
@@ -398,46 +298,6 @@ function gallop(docs: Int32Array, count: number, doc: number, from: number): num
   return hi;
 }
 
-function swap(heap: Float64Array | number[], a: number, b: number): void {
-  const t = heap[a];
-  heap[a] = heap[b];
-  heap[b] = t;
-}
-
-/** The `k`-th largest score among the (accepted) documents (0 when fewer): the entry bar of the top `k`. */
-function kthLargest(docs: Int32Array, count: number, scores: Float64Array, k: number): number {
-  if (count < k) return 0;
-  const heap = new Float64Array(k);
-  let size = 0;
-  for (let d = 0; d < count; d++) {
-    const v = scores[docs[d]];
-    if (size === k && v <= heap[0]) continue;
-    if (size < k) {
-      let i = size++;
-      heap[i] = v;
-      while (i > 0 && heap[(i - 1) >> 1] > heap[i]) {
-        const p = (i - 1) >> 1;
-        swap(heap, i, p);
-        i = p;
-      }
-    } else if (v > heap[0]) {
-      heap[0] = v;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < k && heap[l] < heap[m]) m = l;
-        if (r < k && heap[r] < heap[m]) m = r;
-        if (m === i) break;
-        swap(heap, i, m);
-        i = m;
-      }
-    }
-  }
-  return size < k ? 0 : heap[0];
-}
-
 /** Query-term indexes set in a bit mask held in a double (exact up to 2^53). */
 function bitsOf(mask: number, n: number): number[] {
   const out: number[] = [];
@@ -452,42 +312,198 @@ function bitsOf(mask: number, n: number): number[] {
   return out.reverse();
 }
 
-/** The `k` highest-scoring documents, best first (a small binary heap over the touched ones). */
-function topK(docs: Int32Array, count: number, scores: Float64Array, k: number, accept?: (doc: number) => boolean): number[] {
-  const heap: number[] = [];
-  const less = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(heap[i], heap[p])) break;
-      swap(heap, i, p);
-      i = p;
+/** The posting lists of one search in summation order (decreasing idf × weight, rare before common), with their score ceilings. */
+class SearchPlan {
+  readonly docs: Int32Array[];
+  readonly tf: Uint8Array[];
+  readonly counts: Int32Array;
+  /** idf × weight. */
+  readonly weights: Float64Array;
+  /** The term's bit in a document's mask of matched query terms (2^query index). */
+  readonly bits: Float64Array;
+  /** The most the term can add to a score (with a rounding margin). */
+  readonly ceilings: Float64Array;
+  /** Lists `0 … enumerable − 1` may bring documents in (rare terms); the rest only add to them. */
+  enumerable = 0;
+
+  constructor(
+    readonly n: number,
+    readonly limit: number,
+  ) {
+    this.docs = new Array<Int32Array>(n);
+    this.tf = new Array<Uint8Array>(n);
+    this.counts = new Int32Array(n);
+    this.weights = new Float64Array(n);
+    this.bits = new Float64Array(n);
+    this.ceilings = new Float64Array(n);
+  }
+
+  setEnumerable(count: number): void {
+    this.enumerable = count;
+  }
+}
+
+/** One scored document of {@link maxScore}. */
+interface RawHit {
+  doc: number;
+  score: number;
+  mask: number;
+}
+
+/**
+ * The best `plan.limit` documents, best first (ties: lower document first): document-at-a-time
+ * MaxScore (see {@link TextIndex.search}). `accept` is asked only for documents about to enter
+ * the top list, so the bar is always the `limit`-th score among accepted documents (exact).
+ */
+function maxScore(plan: SearchPlan, isAlive: Uint8Array, lengths: Uint16Array, norms: Float64Array, prune: boolean, accept?: (doc: number) => boolean): RawHit[] {
+  const { n, limit, docs, tf, counts, weights, bits, ceilings, enumerable } = plan;
+  const pos = new Int32Array(n);
+  const contrib = new Float64Array(n);
+  const heap = new TopK(limit);
+  // Enumerable lists, weakest ceiling first: a prefix of them turns non-essential as the bar rises.
+  const byCeiling = Array.from({ length: enumerable }, (_, j) => j).sort((a, b) => ceilings[a] - ceilings[b] || a - b);
+  let nonEssentialSum = 0;
+  for (let j = enumerable; j < n; j++) nonEssentialSum += ceilings[j];
+  let firstEssential = 0;
+  let essential = Int32Array.from(byCeiling);
+  /** Non-essential lists, strongest ceiling first (the order they are looked up in). */
+  let lookup = Int32Array.from({ length: n - enumerable }, (_, k) => enumerable + k).sort((a, b) => ceilings[b] - ceilings[a]);
+  let bar = -Infinity;
+  const END = 0x7fffffff;
+  for (;;) {
+    let doc = END;
+    for (let e = 0; e < essential.length; e++) {
+      const j = essential[e];
+      if (pos[j] < counts[j] && docs[j][pos[j]] < doc) doc = docs[j][pos[j]];
     }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && less(heap[l], heap[m])) m = l;
-      if (r < heap.length && less(heap[r], heap[m])) m = r;
-      if (m === i) break;
-      swap(heap, i, m);
-      i = m;
+    if (doc === END) break;
+    const alive = isAlive[doc] === 1;
+    let partial = 0;
+    for (let e = 0; e < essential.length; e++) {
+      const j = essential[e];
+      const p = pos[j];
+      if (p < counts[j] && docs[j][p] === doc) {
+        if (alive) {
+          const c = termScore(tf[j], p, lengths, doc, norms, weights[j]);
+          contrib[j] = c;
+          partial += c;
+        }
+        pos[j] = p + 1;
+      }
     }
-  };
-  for (let d = 0; d < count; d++) {
-    const doc = docs[d];
-    if (heap.length === k && scores[heap[0]] > scores[doc]) continue;
-    if (heap.length === k && !less(heap[0], doc)) continue;
-    if (accept && !accept(doc)) continue;
-    if (heap.length < k) {
-      heap.push(doc);
-      up(heap.length - 1);
-    } else {
-      heap[0] = doc;
-      down(0);
+    if (!alive) continue;
+    let remaining = nonEssentialSum;
+    let isOut = (partial + remaining) * CEILING_MARGIN < bar;
+    for (let k = 0; k < lookup.length && !isOut; k++) {
+      const j = lookup[k];
+      remaining -= ceilings[j];
+      const p = gallop(docs[j], counts[j], doc, pos[j]);
+      pos[j] = p;
+      if (p < counts[j] && docs[j][p] === doc) {
+        const c = termScore(tf[j], p, lengths, doc, norms, weights[j]);
+        contrib[j] = c;
+        partial += c;
+      }
+      isOut = (partial + remaining) * CEILING_MARGIN < bar;
+    }
+    let score = 0;
+    let mask = 0;
+    for (let j = 0; j < n; j++) {
+      const c = contrib[j];
+      if (c !== 0) {
+        score += c;
+        mask += bits[j];
+        contrib[j] = 0;
+      }
+    }
+    if (isOut || !heap.admits(doc, score) || (accept && !accept(doc))) continue;
+    heap.push(doc, score, mask);
+    if (!prune || !heap.isFull) continue;
+    bar = heap.minScore;
+    // Enumerable lists whose ceilings, with every non-essential one, cannot reach the bar stop bringing documents in.
+    let moved = false;
+    while (firstEssential < enumerable && (nonEssentialSum + ceilings[byCeiling[firstEssential]]) * CEILING_MARGIN < bar) {
+      nonEssentialSum += ceilings[byCeiling[firstEssential]];
+      firstEssential++;
+      moved = true;
+    }
+    if (moved) {
+      essential = Int32Array.from(byCeiling.slice(firstEssential));
+      lookup = Int32Array.from([...byCeiling.slice(0, firstEssential), ...Array.from({ length: n - enumerable }, (_, k) => enumerable + k)]).sort((a, b) => ceilings[b] - ceilings[a]);
     }
   }
-  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
+  return heap.sorted();
+}
+
+/** A min-heap of the best `k` documents (worst on top: lower score, or higher document at equal score). */
+class TopK {
+  private readonly docs: Int32Array;
+  private readonly scores: Float64Array;
+  private readonly masks: Float64Array;
+  private size = 0;
+
+  constructor(private readonly k: number) {
+    this.docs = new Int32Array(k);
+    this.scores = new Float64Array(k);
+    this.masks = new Float64Array(k);
+  }
+
+  get isFull(): boolean {
+    return this.size === this.k;
+  }
+
+  /** The `k`-th best score (meaningful once full). */
+  get minScore(): number {
+    return this.scores[0];
+  }
+
+  /** True when the document would take a place (the heap has room, or it beats the worst). */
+  admits(doc: number, score: number): boolean {
+    return this.size < this.k || score > this.scores[0] || (score === this.scores[0] && doc < this.docs[0]);
+  }
+
+  push(doc: number, score: number, mask: number): void {
+    let i: number;
+    if (this.size < this.k) {
+      i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!isWorse(doc, score, this.docs[parent], this.scores[parent])) break;
+        this.move(parent, i);
+        i = parent;
+      }
+    } else {
+      i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= this.size) break;
+        const r = l + 1;
+        const m = r < this.size && isWorse(this.docs[r], this.scores[r], this.docs[l], this.scores[l]) ? r : l;
+        if (!isWorse(this.docs[m], this.scores[m], doc, score)) break;
+        this.move(m, i);
+        i = m;
+      }
+    }
+    this.docs[i] = doc;
+    this.scores[i] = score;
+    this.masks[i] = mask;
+  }
+
+  /** The held documents, best first. */
+  sorted(): RawHit[] {
+    const out: RawHit[] = [];
+    for (let i = 0; i < this.size; i++) out.push({ doc: this.docs[i], score: this.scores[i], mask: this.masks[i] });
+    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  private move(from: number, to: number): void {
+    this.docs[to] = this.docs[from];
+    this.scores[to] = this.scores[from];
+    this.masks[to] = this.masks[from];
+  }
+}
+
+/** Whether document `a` with score `sa` ranks below `b` with `sb` (lower score; at equal score, the higher document). */
+function isWorse(a: number, sa: number, b: number, sb: number): boolean {
+  return sa < sb || (sa === sb && a > b);
 }
