@@ -25,6 +25,8 @@ export interface CellResult {
   /** Status for the same request on ids that do not exist (routes with an object). */
   missingStatus?: number;
   body: string;
+  /** Writes only: whether the request on the real object added a row to `audit_log`. */
+  isAudited?: boolean;
 }
 
 export interface RouteResult {
@@ -40,6 +42,12 @@ function requestOf(route: RouteInfo) {
   return {};
 }
 
+/** The newest `audit_log` id (writes are probed one at a time, so a change means this request wrote one). */
+async function lastAuditId(db: Db): Promise<string> {
+  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return String(row?.id ?? '0');
+}
+
 /** Probe one route for every actor (in matrix order). */
 export async function probeRoute(app: App, db: Db, actors: Map<ActorName, MatrixActor>, route: RouteInfo, demoUscc: string): Promise<RouteResult> {
   const fill = await fillPath(db, route.path, demoUscc);
@@ -48,8 +56,11 @@ export async function probeRoute(app: App, db: Db, actors: Map<ActorName, Matrix
     const send = (url: string) => app.inject({ method: route.method as 'GET', url, headers: actor.headers, ...requestOf(route) });
     let missingStatus: number | undefined;
     if (fill.hasObject) missingStatus = (await send(fill.missing)).statusCode;
+    const isWrite = route.method !== 'GET';
+    const auditBefore = isWrite ? await lastAuditId(db) : undefined;
     const r = fill.real ? await send(fill.real) : undefined;
-    return { actor: name, status: r?.statusCode ?? missingStatus!, missingStatus, body: r ? r.body.slice(0, 300) : '' };
+    const isAudited = isWrite && r ? (await lastAuditId(db)) !== auditBefore : undefined;
+    return { actor: name, status: r?.statusCode ?? missingStatus!, missingStatus, body: r ? r.body.slice(0, 300) : '', isAudited };
   };
   // Reads run side by side; writes one actor after the other in matrix order (least privileged
   // first), so that what an allowed actor changes is seen only by the more privileged ones after it.

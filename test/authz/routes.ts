@@ -51,6 +51,7 @@ const TABLE_OF: Record<string, string> = {
   'achievement-interests': 'achievement_interests',
   achievements: 'achievements',
   alerts: 'risk_alerts',
+  'bank-products': 'bank_products',
   bookings: 'resource_bookings',
   cases: 'service_cases',
   'public/cases': 'service_cases',
@@ -68,6 +69,7 @@ const TABLE_OF: Record<string, string> = {
   'financing-requests': 'financing_requests',
   'first-uses': 'first_uses',
   'gradient-screenings': 'gradient_screenings',
+  investments: 'investments',
   'key-lists': 'key_lists',
   matches: 'matches',
   needs: 'needs',
@@ -80,6 +82,11 @@ const TABLE_OF: Record<string, string> = {
   rfqs: 'rfqs',
   'risk-events': 'risk_events',
   'risk-subscriptions': 'risk_subscriptions',
+  'secondment-reports': 'secondment_reports',
+  secondments: 'secondments',
+  'service-products': 'service_products',
+  'service-providers': 'service_providers',
+  'service-requests': 'service_requests',
   'supply-edges': 'supply_edges',
   tasks: 'tasks',
   vouchers: 'vouchers',
@@ -110,6 +117,10 @@ const FILE_OWNER_KIND: Record<string, string> = {
 /** Ids that exist nowhere (the same length class as real ones). */
 export const MISSING_ID = '987654321';
 export const MISSING_USCC = '91440300MA5FXXXX0X';
+/** `{code}` of the map routes: a region with a bundled map (the country) and a region without one. */
+const GEO_CODE = '000000';
+const MISSING_GEO_CODE = '990000';
+const isGeo = (path: string) => path.startsWith('/api/v1/reference/geo/');
 
 export interface Fill {
   /** The URL with real demo objects, or undefined when the demo data has none. */
@@ -124,7 +135,7 @@ export interface Fill {
 export async function fillPath(db: Db, path: string, demoUscc: string): Promise<Fill> {
   const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const missingValues: Record<string, string> = {};
-  for (const p of params) missingValues[p] = p === 'uscc' ? MISSING_USCC : p === 'code' ? '91440300MA5FXXXX0X' : p === 'key' ? 'no-such-key' : MISSING_ID;
+  for (const p of params) missingValues[p] = p === 'uscc' ? MISSING_USCC : p === 'code' ? (isGeo(path) ? MISSING_GEO_CODE : MISSING_USCC) : p === 'key' ? 'no-such-key' : MISSING_ID;
   const missing = substitute(path, missingValues);
   if (params.length === 0) return { real: path, missing, hasObject: false };
   const rest = path.replace(/^\/api\/v1\//, '');
@@ -132,7 +143,7 @@ export async function fillPath(db: Db, path: string, demoUscc: string): Promise<
   const values: Record<string, string> = {};
   const first = async (query: string): Promise<Record<string, unknown> | undefined> => (await sql.raw<Record<string, unknown>>(query).execute(db)).rows[0];
   if (params.includes('uscc')) values.uscc = demoUscc;
-  if (params.includes('code')) values.code = demoUscc;
+  if (params.includes('code')) values.code = isGeo(path) ? GEO_CODE : demoUscc;
   // The second-level parameter decides the parent id when there is one.
   const child = Object.entries(CHILD_OF).find(([k]) => rest.startsWith(k.split('/')[0]) && rest.includes(`/${k.split('/')[1]}/`));
   if (child) {

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../platform/actor.js';
 import { actorOf, findSessionUser } from '../modules/accounts/index.js';
+import { refuseCrossSiteWrites } from './csrf.js';
 
 /** Name of the session cookie of the web app. */
 export const SESSION_COOKIE = 'xs_session';
@@ -75,11 +76,15 @@ async function actorOfToken(db: Db, cache: SessionCache, token: string): Promise
 }
 
 /**
- * Resolve the caller of every request into `request.actor` (anonymous when absent or expired),
- * and turn anonymous callers of non-public API routes away with 401 (see {@link isPublicRoute}).
+ * Refuse cross-site API writes (CSRF, `csrf.ts`), resolve the caller of every request into
+ * `request.actor` (anonymous when absent or expired), and turn anonymous callers of non-public API
+ * routes away with 401 (see {@link isPublicRoute}).
  */
 export function registerAuth(app: FastifyInstance, db: Db, cache: SessionCache): void {
   app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/v1/')) {
+      refuseCrossSiteWrites(request);
+    }
     const token = tokenOf(request);
     if (token) {
       request.sessionToken = token;
