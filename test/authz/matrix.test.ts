@@ -22,7 +22,11 @@ const DOC = path.resolve(import.meta.dirname, '../../docs/AUTHZ.md');
 /** Logging out ends the prober's session: probed with sessions of its own below. */
 const LOGOUT = 'POST /api/v1/auth/logout';
 /** Writes that succeed without an audit entry, by design (each reviewed). */
-const NOT_AUDITED: Record<string, string> = {};
+const NOT_AUDITED: Record<string, string> = {
+  'POST /api/v1/needs/preview-matches': 'a ranking computed from the body; nothing is stored',
+  'POST /api/v1/alerts/read-all': 'the caller’s own read marks on their alerts',
+  'POST /api/v1/alerts/{id}/read': 'the caller’s own read mark on their alert',
+};
 
 let app: App;
 let db: Db;

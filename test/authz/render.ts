@@ -81,7 +81,11 @@ fails until each route has a row in \`MATRIX\` (\`test/authz/matrix.ts\`). To cl
    than for a missing id (usually 403 vs 404, or 409/422 before the scope check). Check scope first
    in the service. Only when acting without reading is the design (e.g. counts about any registered
    enterprise), add the route to \`VISIBLE_BY_DESIGN\` in \`test/authz/matrix.ts\` with the reason.
-8. **Merging:** \`test/authz/matrix.ts\` and this file are generated. On a conflict take either
+8. **“leaves an audit entry for every write that succeeded” fails:** a write answered 2xx without
+   adding a row to \`audit_log\`. Call \`recordWrites\` in the write's transaction. Only writes that
+   change nothing anyone else sees (a preview computed from the body, the caller's own read marks)
+   go in \`NOT_AUDITED\` in \`test/authz/matrix.test.ts\`, with the reason.
+9. **Merging:** \`test/authz/matrix.ts\` and this file are generated. On a conflict take either
    side, rerun step 6 on the merged tree, and review the diff against both parents.
 
 `;
