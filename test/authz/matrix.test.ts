@@ -45,7 +45,7 @@ beforeAll(async () => {
     if (route.key === LOGOUT) continue;
     results.push(await probeRoute(app, db, actors, route, demoSme.uscc));
   }
-}, 600_000);
+}, 1_200_000);
 
 /** The resource's own read route for an object route (`GET /api/v1/x/{id}` for `POST /api/v1/x/{id}/y`). */
 function readRouteOf(key: string): string | undefined {
