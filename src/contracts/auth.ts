@@ -40,13 +40,34 @@ export const LoginResult = z.object({
 });
 export type LoginResult = z.infer<typeof LoginResult>;
 
+/** Passwords tried first by anyone guessing (length and character rules catch the rest). */
+const COMMON_PASSWORDS = new Set([
+  '12345678', '123456789', '1234567890', '87654321', '11111111', '88888888', '66666666', '00000000', 'password', 'password1', 'password123', 'passw0rd', 'p@ssw0rd',
+  'qwertyui', 'qwerty123', '1qaz2wsx', '1q2w3e4r', 'abc12345', 'abcd1234', 'a1234567', 'a12345678', 'aa123456', 'admin123', 'admin888', 'iloveyou', 'woaini1314', '5201314520',
+]);
+
+/** Character classes in a password: letters, digits, anything else. */
+export function passwordClasses(password: string): number {
+  return [/\p{L}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}]/u].filter((re) => re.test(password)).length;
+}
+
+/**
+ * Password policy (issue 9 item 7; GB/T 22239-2019 asks for complexity): 8–128 characters, at least
+ * two of letters, digits and symbols, not a common password, not containing the username.
+ */
+export const Password = z.string()
+  .min(PASSWORD_MIN, `密码至少 ${PASSWORD_MIN} 位`)
+  .max(PASSWORD_MAX)
+  .refine((p) => passwordClasses(p) >= 2, '密码须包含字母、数字、符号中的至少两类')
+  .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), '密码过于常见，请换一个');
+
 export const CreateUserBody = z.object({
   username: z.string().trim().min(3).max(USERNAME_MAX).regex(/^[A-Za-z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -'),
-  password: z.string().min(PASSWORD_MIN, `密码至少 ${PASSWORD_MIN} 位`).max(PASSWORD_MAX),
+  password: Password,
   role: Role,
   displayName: z.string().trim().max(100).optional(),
   regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字').optional().describe('Required for `gov`.'),
   orgUscc: z.string().trim().max(32).optional().describe('Required for `member`: the organisation’s USCC.'),
   orgKind: OrgKind.optional().describe('Kind of a new organisation (default: from the registry’s size class).'),
-});
+}).refine((b) => !b.password.toLowerCase().includes(b.username.trim().toLowerCase()), { message: '密码不能包含用户名', path: ['password'] });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;

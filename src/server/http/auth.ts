@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../platform/actor.js';
 import { actorOf, findSessionUser } from '../modules/accounts/index.js';
+import { refuseCrossSiteWrites } from './csrf.js';
 
 /** Name of the session cookie of the web app. */
 export const SESSION_COOKIE = 'xs_session';
@@ -54,23 +55,45 @@ export class SessionCache {
   }
 }
 
-/** Resolve the caller of every request into `request.actor` (anonymous when absent or expired). */
+/**
+ * API routes open to anonymous callers: logging in and out, reference data and the public case
+ * showcase. Every other `/api/v1` route answers an anonymous caller 401 before its body or query
+ * is parsed or validated (the authorisation matrix in `test/authz/` checks this route by route).
+ */
+export function isPublicRoute(routeUrl: string): boolean {
+  return routeUrl === '/api/v1/auth/login' || routeUrl === '/api/v1/auth/logout' || routeUrl.startsWith('/api/v1/reference/') || routeUrl.startsWith('/api/v1/public/');
+}
+
+async function actorOfToken(db: Db, cache: SessionCache, token: string): Promise<Actor | undefined> {
+  const cached = cache.get(token);
+  if (cached) {
+    return cached.actor;
+  }
+  const user = await findSessionUser(db, token);
+  const actor = user ? actorOf(user) : undefined;
+  cache.set(token, actor, user?.expiresAt);
+  return actor;
+}
+
+/**
+ * Refuse cross-site API writes (CSRF, `csrf.ts`), resolve the caller of every request into
+ * `request.actor` (anonymous when absent or expired), and turn anonymous callers of non-public API
+ * routes away with 401 (see {@link isPublicRoute}).
+ */
 export function registerAuth(app: FastifyInstance, db: Db, cache: SessionCache): void {
   app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/v1/')) {
+      refuseCrossSiteWrites(request);
+    }
     const token = tokenOf(request);
-    if (!token) {
-      return;
+    if (token) {
+      request.sessionToken = token;
+      request.actor = await actorOfToken(db, cache, token);
     }
-    request.sessionToken = token;
-    const cached = cache.get(token);
-    if (cached) {
-      request.actor = cached.actor;
-      return;
+    const route = request.routeOptions.url;
+    if (!request.actor && route?.startsWith('/api/v1/') && !isPublicRoute(route)) {
+      requireActor(request);
     }
-    const user = await findSessionUser(db, token);
-    const actor = user ? actorOf(user) : undefined;
-    cache.set(token, actor, user?.expiresAt);
-    request.actor = actor;
   });
 }
 

@@ -95,7 +95,16 @@ export function toAppError(err: unknown): { error: AppError; extra?: Record<stri
     // JSON parse errors and the like: the message names the problem, not a field.
     return { error: new AppError(code, fe.message, { userMessage: fe.message, errors: code === 'validation_failed' ? [{ path: 'body', message: fe.message }] : undefined }) };
   }
+  if (isMalformedMultipart(err)) {
+    // The multipart parser (busboy) throws plain errors for a body it cannot split: no boundary, cut off.
+    return { error: new AppError('validation_failed', err.message, { userMessage: '上传内容不是有效的 multipart/form-data', errors: [{ path: 'file', message: err.message }] }) };
+  }
   return { error: new AppError('internal', 'Internal error', { cause: err }) };
+}
+
+/** Errors of @fastify/busboy on a malformed multipart body (found by test/authz/fuzz.test.ts). */
+function isMalformedMultipart(err: unknown): err is Error {
+  return err instanceof Error && /^Multipart: |^Boundary required$|unexpected end of multipart data/i.test(err.message);
 }
 
 /** Render an error as RFC 9457 problem+json; 5xx are logged (never echoed) with the request id. */

@@ -56,7 +56,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         <Form.Item name="displayName" label={t('users.displayName')} rules={[{ max: 100 }]}>
           <Input maxLength={100} data-testid="user-display-name" />
         </Form.Item>
-        <Form.Item name="password" label={t('users.password')} rules={[required(t('users.password')), { min: PASSWORD_MIN, max: PASSWORD_MAX }]}>
+        <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')} rules={[required(t('users.password')), { min: PASSWORD_MIN, max: PASSWORD_MAX }]}>
           <Input.Password autoComplete="new-password" maxLength={PASSWORD_MAX} data-testid="user-password" />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[required(t('users.role'))]}>

@@ -128,4 +128,24 @@ describe('POST /api/v1/users', () => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().errors[0].path).toBe('username');
   });
+
+  it('enforces the password policy: two character classes, not a common password, not the username', async () => {
+    const admin = await loginAs(app, db, { role: 'platform_admin' });
+    const create = (username: string, password: string) => app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: { username, password, role: 'expert' } });
+    for (const [username, password, message] of [
+      ['pw_letters', 'onlyletters', '至少两类'],
+      ['pw_digits', '2718281828', '至少两类'],
+      ['pw_common', 'Admin123', '常见'],
+      ['zhangwei88', 'zhangwei88!', '用户名'],
+    ]) {
+      const r = await create(username, password);
+      expect(r.statusCode, password).toBe(422);
+      expect(r.json().errors, password).toEqual([{ path: 'password', message: expect.stringContaining(message) }]);
+      expect(await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()).toBeUndefined();
+    }
+    for (const [username, password] of [['pw_ok_1', 'tea-garden-lake'], ['pw_ok_2', '太湖碧螺春2026']]) {
+      expect((await create(username, password)).statusCode, password).toBe(201);
+      expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })).statusCode).toBe(200);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { AppError } from '../../errors.js';
+import { assertZipInflatesWithin } from '../../platform/zip-guard.js';
 
 /** A sheet read from an upload: header cells and data rows, every cell as trimmed text. */
 export interface Sheet {
@@ -62,6 +63,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(buffer: Buffer, maxRows: number): Promise<Sheet> {
+  assertZipInflatesWithin(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
