@@ -54,6 +54,14 @@ const TABLE_OF: Record<string, string> = {
   'bank-products': 'bank_products',
   bookings: 'resource_bookings',
   cases: 'service_cases',
+  clusters: 'industry_clusters',
+  consortia: 'consortia',
+  'event-registrations': 'event_registrations',
+  funds: 'investment_funds',
+  notifications: 'notifications',
+  'soe-openings': 'soe_openings',
+  standards: 'standard_projects',
+  'talent-events': 'talent_events',
   'public/cases': 'service_cases',
   challenges: 'challenges',
   chains: 'chains',
@@ -101,6 +109,8 @@ const CHILD_OF: Record<string, { table: string; parent: string; child: string }>
   'challenges/applications': { table: 'challenge_applications', parent: 'challenge_id', child: 'id' },
   'challenges/questions': { table: 'challenge_questions', parent: 'challenge_id', child: 'id' },
   'challenges/milestones': { table: 'challenge_milestones', parent: 'challenge_id', child: 'id' },
+  'consortia/projects': { table: 'consortium_projects', parent: 'consortium_id', child: 'id' },
+  'tasks/reports': { table: 'task_reports', parent: 'task_id', child: 'id' },
 };
 
 /** Files hang off their owner by `owner_kind`. */
@@ -112,6 +122,7 @@ const FILE_OWNER_KIND: Record<string, string> = {
   'public/cases': 'service_case',
   rfqs: 'quote',
   applications: 'challenge_application',
+  reports: 'task_report',
 };
 
 /** Ids that exist nowhere (the same length class as real ones). */
@@ -168,9 +179,9 @@ export async function fillPath(db: Db, path: string, demoUscc: string): Promise<
     // unreachable today
   }
   if (params.includes('fileId')) {
-    const ownerPrefix = path.includes('/applications/') ? 'applications' : prefix;
+    const ownerPrefix = path.includes('/applications/') ? 'applications' : path.includes('/reports/') ? 'reports' : prefix;
     const kind = FILE_OWNER_KIND[ownerPrefix];
-    const ownerId = path.includes('/applications/') ? values.applicationId : path.includes('/quotes/') ? values.quoteId : values.id;
+    const ownerId = path.includes('/applications/') ? values.applicationId : path.includes('/quotes/') ? values.quoteId : path.includes('/reports/') ? values.reportId : values.id;
     const row = kind && ownerId ? await first(`SELECT id::text AS id FROM files WHERE owner_kind = '${kind}' AND owner_id = '${ownerId}' ORDER BY id LIMIT 1`) : undefined;
     values.fileId = row ? String(row.id) : MISSING_ID;
   }
