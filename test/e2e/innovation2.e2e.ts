@@ -44,7 +44,8 @@ describe('a large firm forms a consortium and invites an SME, who accepts', () =
     await expect.poll(() => page.getByTestId('consortium-projects').innerText()).toContain('260');
     await screenshot(page, 'collab-consortium-leader-detail');
     await page.context().close();
-  });
+    // Three forms in one browser session: over the default 120 s on a loaded shared machine.
+  }, 240_000);
 
   it('the SME sees the invitation and accepts it', async () => {
     const page = await logIn('sme');

@@ -40,8 +40,12 @@ export function ConsortiumListPage() {
           </Space>
         }
       />
+      <Card className="filter-card" size="small">
+        <div className="filter-bar">
+          <Input.Search allowClear placeholder={t('collab.search')} onSearch={setQ} enterButton style={{ width: 320 }} data-testid="consortium-search" />
+        </div>
+      </Card>
       <Card className="table-card">
-        <Input.Search allowClear placeholder={t('collab.search')} onSearch={setQ} style={{ maxWidth: 360, marginBottom: 12 }} data-testid="consortium-search" />
         {list.error ? <ProblemAlert error={list.error} /> : null}
         <Table<ConsortiumSummary>
           data-testid="consortium-table"
@@ -222,7 +226,7 @@ export function IpPage() {
   const option = useMemo(() => {
     const segments = coverage.data?.segments ?? [];
     return {
-      tooltip: { trigger: 'axis' }, legend: { data: [t('collab.ip.leader'), t('collab.ip.sme'), t('collab.ip.total')] }, grid: { left: 40, right: 20, bottom: 60, top: 40 },
+      tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('collab.ip.leader'), t('collab.ip.sme'), t('collab.ip.total')] }, grid: { left: 20, right: 20, bottom: 8, top: 40, containLabel: true },
       xAxis: { type: 'category', data: segments.map((s) => s.name), axisLabel: { interval: 0, rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: t('collab.ip.leader'), type: 'bar', data: segments.map((s) => s.leaderPatents) },
@@ -240,7 +244,7 @@ export function IpPage() {
             <Card>
               <Select style={{ width: 320, marginBottom: 12 }} placeholder={t('collab.ip.pickChain')} options={chainOptions} value={chainId ?? chainOptions[0]?.value} onChange={setChainId} data-testid="coverage-chain" />
               {coverage.error ? <ProblemAlert error={coverage.error} /> : null}
-              <DashboardChart option={option} height={300} data-testid="coverage-chart" />
+              <DashboardChart option={option} height={320} data-testid="coverage-chart" />
               <Table<SegmentCoverage> rowKey="key" size="small" pagination={false} dataSource={coverage.data?.segments ?? []} data-testid="coverage-table" columns={[
                 { title: t('collab.ip.segment'), dataIndex: 'name' },
                 { title: t('collab.ip.total'), dataIndex: 'patents', width: 90 },
