@@ -21,6 +21,7 @@ import { AppError } from './errors.js';
 import { SessionCache, registerAuth } from './http/auth.js';
 import type { App, AppContext } from './http/context.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { registerNulGuard } from './http/nul-guard.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { LoginLimiter, accountsRoutes } from './modules/accounts/index.js';
 import { enterprisesRoutes } from './modules/enterprises/index.js';
@@ -118,6 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   registerSecurityHeaders(app);
+  registerNulGuard(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10 * 1024 * 1024 } });
   await app.register(swagger, {

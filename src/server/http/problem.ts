@@ -49,6 +49,7 @@ function fromDriver(err: unknown): AppError | undefined {
       return new AppError('invalid_reference', (err as Error).message, { userMessage: '引用的记录不存在' });
     case '22P02':
     case '22003':
+    case '22021': // a byte sequence PostgreSQL text cannot hold (NUL)
     case '23514':
       return new AppError('validation_failed', (err as Error).message, { userMessage: '数据格式或取值不合法' });
     case '57P01':

@@ -216,7 +216,7 @@ export function challengeRoutes(ctx: AppContext) {
     }, async (request) => presentExpert(await expertWithConflicts(db, await saveOwnExpert(db, { actor: requireActor(request), requestId: request.id }, request.body))));
 
     app.get('/api/v1/experts', {
-      schema: { tags: TAGS, summary: 'Expert pool 专家库', description: 'Gov users, admins and members (to pick reviewers by hand); experts get 403. `q` matches a name or a field exactly.', querystring: z.object({ q: z.string().trim().max(50).optional(), cursor: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: Page(ExpertView) } },
+      schema: { tags: TAGS, summary: 'Expert pool 专家库', description: 'Gov users, admins and members (to pick reviewers by hand); experts get 403. `q` matches a name or a field exactly.', querystring: z.object({ q: z.string().trim().max(50).optional(), cursor: z.string().regex(/^\d{1,19}$/, '分页游标无效').optional().describe('The `nextCursor` of the previous page (an expert id).'), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: Page(ExpertView) } },
     }, async (request) => {
       const page = await listExperts(db, requireActor(request), request.query);
       return { items: await Promise.all(page.items.map(async (x) => presentExpert(await expertWithConflicts(db, x)))), nextCursor: page.nextCursor };
