@@ -4,6 +4,9 @@
  * problem+json with a `detail`, and a 422 of validation names the field(s).
  *
  * `FUZZ_RUNS` sets the number of cases (default 1500 in `npm test`; `npm run fuzz` runs 10 000).
+ * `npm test` runs one fixed seed, so that CI answers for the code and not for the draw; `npm run fuzz`
+ * sets `FUZZ_SEED=random` and explores new cases (a failure prints the seed and path to replay it
+ * with `FUZZ_SEED=<seed>`).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +16,9 @@ import type { App } from '../../src/server/http/context.js';
 import { apiRoutes, type JsonSchema, type RouteInfo } from './routes.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+/** The seed `npm test` runs; any value changes which 1500 cases CI sees, so change it only on purpose. */
+const CI_SEED = 20261128;
+const SEED = process.env.FUZZ_SEED === 'random' ? undefined : process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : CI_SEED;
 
 let app: App;
 let targets: RouteInfo[];
@@ -145,7 +151,7 @@ describe('fuzzing the API from its OpenAPI schemas', () => {
         const problem = problemOf(r.statusCode, r.headers['content-type'] as string | undefined, r.body);
         if (problem) throw new Error(`${targets[c.route].key}: ${problem}: ${r.body.slice(0, 300)}`);
       }),
-      { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+      { numRuns: RUNS, seed: SEED },
     );
     // The fuzzer must mostly be refused, and reach the validators (not only the auth hook).
     expect(statuses.get(422) ?? 0).toBeGreaterThan(RUNS / 4);
