@@ -126,10 +126,10 @@ export interface ServerProcess {
 }
 
 /** Spawns `node bin/xieshou.mjs start --no-build` on `port` with the benchmark environment. */
-export function spawnServer(dataDir: string, port: number): ServerProcess {
+export function spawnServer(dataDir: string, port: number, env: Record<string, string> = {}): ServerProcess {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/xieshou.mjs'), 'start', '--no-build'], {
     cwd: ROOT,
-    env: benchEnv(dataDir, { PORT: String(port) }),
+    env: benchEnv(dataDir, { PORT: String(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
@@ -211,16 +211,20 @@ export { seededRandom as random } from '../src/server/platform/random.js';
 export interface TreeCpu {
   selfMs: number;
   descendantsMs: number;
+  /** Self and live descendants by command name (`node`, `postgres`), each with what it reaped. */
+  byCommandMs: Record<string, number>;
 }
 
 const CLOCK_TICKS_PER_S = 100;
 
-function readStat(pid: number): { ppid: number; ownTicks: number; reapedTicks: number } | undefined {
+function readStat(pid: number): { command: string; ppid: number; ownTicks: number; reapedTicks: number } | undefined {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const command = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
     // Fields after the parenthesised command name (which may itself contain spaces).
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return {
+      command,
       ppid: Number(fields[1]),
       ownTicks: Number(fields[11]) + Number(fields[12]),
       reapedTicks: Number(fields[13]) + Number(fields[14]),
@@ -252,6 +256,8 @@ export function treeCpu(rootPid: number): TreeCpu | undefined {
       children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), pid]);
     }
   }
+  const toMs = (ticks: number) => (ticks * 1000) / CLOCK_TICKS_PER_S;
+  const byCommandMs: Record<string, number> = { [root.command]: toMs(root.ownTicks + root.reapedTicks) };
   let descendantTicks = root.reapedTicks;
   const pending = [...(children.get(rootPid) ?? [])];
   while (pending.length > 0) {
@@ -259,9 +265,15 @@ export function treeCpu(rootPid: number): TreeCpu | undefined {
     const stat = readStat(pid);
     if (stat) {
       descendantTicks += stat.ownTicks + stat.reapedTicks;
+      byCommandMs[stat.command] = (byCommandMs[stat.command] ?? 0) + toMs(stat.ownTicks + stat.reapedTicks);
     }
     pending.push(...(children.get(pid) ?? []));
   }
-  const toMs = (ticks: number) => (ticks * 1000) / CLOCK_TICKS_PER_S;
-  return { selfMs: toMs(root.ownTicks), descendantsMs: toMs(descendantTicks) };
+  return { selfMs: toMs(root.ownTicks), descendantsMs: toMs(descendantTicks), byCommandMs };
+}
+
+/** CPU (ms) of this process's exited and reaped children, such as a load generator run to completion. */
+export function reapedChildrenCpuMs(): number | undefined {
+  const stat = readStat(process.pid);
+  return stat ? (stat.reapedTicks * 1000) / CLOCK_TICKS_PER_S : undefined;
 }

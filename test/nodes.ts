@@ -28,11 +28,11 @@ export function nodesDir(label: string): string {
 }
 
 /** Starts a node and waits until `/readyz` answers 200 (migrated, database reachable). */
-export async function startNode(dir: string, name: string, databaseUrl: string): Promise<AppNode> {
+export async function startNode(dir: string, name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<AppNode> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/xieshou.mjs'), 'start', '--no-build'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', XIESHOU_DATA_DIR: path.join(dir, name), XIESHOU_DEMO: '0', XIESHOU_LOG_LEVEL: 'warn', XIESHOU_ADMIN_PASSWORD: NODE_ADMIN_PASSWORD },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', XIESHOU_DATA_DIR: path.join(dir, name), XIESHOU_DEMO: '0', XIESHOU_LOG_LEVEL: 'warn', XIESHOU_ADMIN_PASSWORD: NODE_ADMIN_PASSWORD, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +19,7 @@ const EnvSchema = z.object({
   XIESHOU_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   XIESHOU_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().positive().default(10),
   XIESHOU_STRICT_RESPONSES: z.enum(['0', '1']).default('0'),
+  XIESHOU_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
 });
 
 /** Validated runtime configuration. */
@@ -34,6 +36,8 @@ export interface Config {
   loginMaxPerMinute: number;
   /** Validate every response against its schema (tests and development; costs ~10% throughput). */
   isStrictResponses: boolean;
+  /** HTTP worker processes of `xieshou start` (1: the process serves itself; see ADR 0034). */
+  workers: number;
 }
 
 /** Parse a given environment (tests pass their own) into a {@link Config}. Throws with all problems listed. */
@@ -55,6 +59,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.XIESHOU_LOG_LEVEL,
     loginMaxPerMinute: e.XIESHOU_LOGIN_MAX_PER_MINUTE,
     isStrictResponses: e.XIESHOU_STRICT_RESPONSES === '1',
+    workers: e.XIESHOU_WORKERS === 'auto' ? os.availableParallelism() : e.XIESHOU_WORKERS,
   };
 }
 

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -16,12 +17,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * Start the platform: open (and migrate) the store, make sure `admin` exists, load the demo
- * data on first run, listen, and print the URL and log-ins.
- */
-export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<RunningServer> {
-  const logger = pino({ level: config.logLevel });
+interface PreparedStore {
+  store: Store;
+  admin: Awaited<ReturnType<typeof ensureAdmin>>;
+  logins?: Awaited<ReturnType<typeof listDemoLogins>>;
+}
+
+/** Open (and migrate) the store, make sure `admin` exists and load the demo data on first run. */
+async function prepareStore(config: Config, logger: pino.Logger, print: (line: string) => void): Promise<PreparedStore> {
   const t0 = Date.now();
   const store = await openStore(config, { log: (m) => logger.debug({ pg: m }) });
   logger.info({ mode: store.mode, ms: Date.now() - t0 }, 'database ready');
@@ -33,6 +36,11 @@ export async function startServer(config: Config, print: (line: string) => void 
   if (config.demo.enabled) {
     await seedModuleDemos(store.db);
   }
+  return { store, admin, logins };
+}
+
+/** Follow the change feed and serve HTTP on the configured port (shared by cluster workers). */
+async function serveHttp(config: Config, store: Store, logger: pino.Logger): Promise<{ app: App; port: number; close(): Promise<void> }> {
   const feed = new ChangeFeed(store.db);
   followEnterpriseChanges(feed, store.db);
   await feed.start();
@@ -40,13 +48,30 @@ export async function startServer(config: Config, print: (line: string) => void 
   await app.listen({ port: config.http.port, host: config.http.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
-  const url = `http://${config.http.host}:${port}`;
+  return {
+    app,
+    port,
+    async close() {
+      feed.stop();
+      await app.close();
+    },
+  };
+}
+
+function purgeSessionsHourly(store: Store): NodeJS.Timeout {
   const purge = setInterval(() => void purgeExpiredSessions(store.db).catch(() => {}), 3600_000);
   purge.unref();
+  return purge;
+}
 
+function printBanner(print: (line: string) => void, config: Config, url: string, prepared: PreparedStore): void {
+  const { store, admin, logins } = prepared;
   print('');
   print(`携手 xieshou is running at ${url}  (API docs: ${url}/api/docs)`);
   print(`  database: ${store.mode === 'external' ? 'external PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`}`);
+  if (config.workers > 1) {
+    print(`  HTTP workers: ${config.workers} (XIESHOU_WORKERS)`);
+  }
   if (admin.password) {
     print(`  admin / ${admin.password}   (generated; set XIESHOU_ADMIN_PASSWORD to choose it)`);
   } else {
@@ -59,18 +84,135 @@ export async function startServer(config: Config, print: (line: string) => void 
     }
   }
   print('');
+}
 
+/**
+ * Start the platform in this process: open (and migrate) the store, make sure `admin` exists,
+ * load the demo data on first run, listen, and print the URL and log-ins.
+ */
+export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<RunningServer> {
+  const logger = pino({ level: config.logLevel });
+  const prepared = await prepareStore(config, logger, print);
+  const { store } = prepared;
+  const http = await serveHttp(config, store, logger);
+  const url = `http://${config.http.host}:${http.port}`;
+  const purge = purgeSessionsHourly(store);
+  printBanner(print, config, url, prepared);
+
+  return { app: http.app, store, url, close: closeOnce(purge, () => http.close(), store) };
+}
+
+/** An idempotent close: stop the hourly purge, then serving, then the database. */
+function closeOnce(purge: NodeJS.Timeout, stopServing: () => Promise<void>, store: Store): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= (async () => {
+      clearInterval(purge);
+      await stopServing();
+      await store.close();
+    })();
+    return closing;
+  };
+}
+
+/** The environment variable that carries the primary's database URL to its HTTP workers. */
+const WORKER_DATABASE_URL = 'XIESHOU_WORKER_DATABASE_URL';
+
+/** A running cluster primary: it holds the database (and the embedded server), the workers serve HTTP. */
+export interface RunningCluster {
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Start the platform with `config.workers` HTTP worker processes (ADR 0034). This process opens
+ * and migrates the store (starting the embedded PostgreSQL), seeds the demo and purges sessions;
+ * each worker connects to the same database, follows the change feed and listens on the shared
+ * port (Node's cluster module hands connections round-robin). A worker that dies is replaced;
+ * one that dies again and again (five times within a minute) stops the platform.
+ */
+export async function startCluster(config: Config, print: (line: string) => void = console.log): Promise<RunningCluster> {
+  const logger = pino({ level: config.logLevel });
+  const prepared = await prepareStore(config, logger, print);
+  const { store } = prepared;
   let isClosing = false;
+  const recentDeaths: number[] = [];
+
+  // Every worker listens on the configured port, PORT=0 included: the cluster module then shares
+  // one random port among them.
+  const fork = (): Promise<number> => {
+    const worker = cluster.fork({ [WORKER_DATABASE_URL]: store.url });
+    return new Promise((resolve, reject) => {
+      worker.once('listening', (address) => resolve(address.port));
+      worker.once('exit', (code) => reject(new Error(`HTTP worker exited with code ${code} before listening`)));
+    });
+  };
+  const stopAll = async () => {
+    await Promise.all(
+      Object.values(cluster.workers ?? {}).map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (!worker || worker.isDead()) return resolve();
+            const timer = setTimeout(() => worker.kill('SIGKILL'), 10_000);
+            worker.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            worker.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+
+  let port: number;
+  try {
+    [port] = await Promise.all(Array.from({ length: config.workers }, fork));
+  } catch (err) {
+    isClosing = true;
+    await stopAll();
+    await store.close();
+    throw err;
+  }
+  cluster.on('exit', (worker, code, signal) => {
+    if (isClosing) return;
+    const now = Date.now();
+    recentDeaths.push(now);
+    while (recentDeaths.length > 0 && recentDeaths[0] < now - 60_000) recentDeaths.shift();
+    logger.error({ pid: worker.process.pid, code, signal }, 'HTTP worker died');
+    if (recentDeaths.length >= 5) {
+      logger.fatal('HTTP workers keep dying; stopping');
+      process.kill(process.pid, 'SIGTERM');
+      return;
+    }
+    fork().catch((err: unknown) => logger.error({ err }, 'could not replace an HTTP worker'));
+  });
+  const purge = purgeSessionsHourly(store);
+  const url = `http://${config.http.host}:${port}`;
+  printBanner(print, config, url, prepared);
   return {
-    app,
     store,
     url,
+    close: closeOnce(purge, () => {
+      isClosing = true; // before the workers exit, so that none is replaced
+      return stopAll();
+    }, store),
+  };
+}
+
+/** A cluster worker: serve HTTP over the primary's database until told to stop. */
+export async function startWorker(config: Config): Promise<{ close(): Promise<void> }> {
+  const logger = pino({ level: config.logLevel });
+  const url = process.env[WORKER_DATABASE_URL];
+  if (!url) {
+    throw new Error(`${WORKER_DATABASE_URL} is not set: HTTP workers are started by xieshou start`);
+  }
+  // The primary has migrated; openStore's migration step finds nothing to do.
+  const store = await openStore({ ...config, databaseUrl: url });
+  const http = await serveHttp(config, store, logger);
+  return {
     async close() {
-      if (isClosing) return;
-      isClosing = true;
-      clearInterval(purge);
-      feed.stop();
-      await app.close();
+      await http.close();
       await store.close();
     },
   };

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { WEB_DIST } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { startServer } from '../../server/main.js';
+import { takeOverStopSignals } from '../../server/db/embedded.js';
+import { startCluster, startServer, startWorker } from '../../server/main.js';
 import { EXIT_SERVER, runState } from '../output.js';
 
 const ROOT = path.resolve(WEB_DIST, '../..');
@@ -43,8 +45,21 @@ export function registerStart(program: Command): void {
     .action(async (options: { build: boolean }) => {
       runState.isLongRunning = true;
       try {
+        const config = loadConfig();
+        // A cluster worker (XIESHOU_WORKERS > 1) serves HTTP only; the primary builds, seeds and prints.
+        if (!cluster.isPrimary) {
+          const worker = await startWorker(config);
+          takeOverStopSignals();
+          const stopWorker = () => void worker.close().finally(() => process.exit(0));
+          process.once('SIGTERM', stopWorker);
+          // Ctrl-C and a closed terminal reach the whole process group: the primary stops the workers in order.
+          process.on('SIGINT', () => {});
+          process.on('SIGHUP', () => {});
+          return;
+        }
         if (options.build) ensureWebBuilt(console.log);
-        const server = await startServer(loadConfig());
+        const server = config.workers > 1 ? await startCluster(config) : await startServer(config);
+        takeOverStopSignals();
         let isStopping = false;
         const stop = async (signal: string) => {
           if (isStopping) return;
@@ -55,6 +70,7 @@ export function registerStart(program: Command): void {
         };
         process.on('SIGINT', () => void stop('SIGINT'));
         process.on('SIGTERM', () => void stop('SIGTERM'));
+        process.on('SIGHUP', () => void stop('SIGHUP'));
       } catch (err) {
         console.error(`start failed: ${(err as Error).message}`);
         process.exit(EXIT_SERVER);

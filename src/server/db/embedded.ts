@@ -19,6 +19,16 @@ const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEv
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
 
+/**
+ * For a process that stops its servers itself on SIGINT/SIGTERM/SIGHUP (`xieshou start` once it
+ * runs): remove async-exit-hook's handlers of those signals. They would otherwise end the process
+ * with 128 + the signal as soon as its own hooks finished (at once with an external database),
+ * cutting the orderly shutdown short.
+ */
+export function takeOverStopSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+}
+
 /** A running embedded PostgreSQL owned by this process. */
 export interface EmbeddedServer {
   /** Connection string for `pg`. */

@@ -10,6 +10,8 @@ export interface Store {
   pool: pg.Pool;
   /** 'external' (DATABASE_URL), 'embedded' (started here) or 'attached' (another process's embedded server). */
   mode: 'external' | 'embedded' | 'attached';
+  /** The connection URL (with its password): what HTTP worker processes connect with. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function openStore(
     db,
     pool,
     mode,
+    url,
     async close() {
       await close();
       await embedded?.stop();

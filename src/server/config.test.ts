@@ -1,0 +1,22 @@
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.js';
+
+describe('parseConfig', () => {
+  it('defaults to one HTTP worker and port 8080 on loopback', () => {
+    const config = parseConfig({});
+    expect(config.workers).toBe(1);
+    expect(config.http).toEqual({ port: 8080, host: '127.0.0.1' });
+  });
+
+  it('reads XIESHOU_WORKERS as a count, or one per core for auto', () => {
+    expect(parseConfig({ XIESHOU_WORKERS: '3' }).workers).toBe(3);
+    expect(parseConfig({ XIESHOU_WORKERS: 'auto' }).workers).toBe(os.availableParallelism());
+  });
+
+  it('refuses a bad value, naming the variable', () => {
+    expect(() => parseConfig({ XIESHOU_WORKERS: '0' })).toThrow(/XIESHOU_WORKERS/);
+    expect(() => parseConfig({ XIESHOU_WORKERS: 'many' })).toThrow(/XIESHOU_WORKERS/);
+    expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});
