@@ -6,6 +6,7 @@ import { openStore, type Store } from './db/store.js';
 import { followEnterpriseChanges } from './modules/enterprises/index.js';
 import { DEMO_PASSWORD, listDemoLogins, seedDemo, seedModuleDemos } from './demo/seed.js';
 import { ensureAdmin, purgeExpiredSessions } from './modules/accounts/index.js';
+import { startDigestTimer } from './modules/workbench/index.js';
 import type { App } from './http/context.js';
 
 /** A running server: close it to stop the HTTP listener and the database. */
@@ -43,6 +44,8 @@ export async function startServer(config: Config, print: (line: string) => void 
   const url = `http://${config.http.host}:${port}`;
   const purge = setInterval(() => void purgeExpiredSessions(store.db).catch(() => {}), 3600_000);
   purge.unref();
+  // Notification digests, hourly; an advisory lock lets one node of several build each period.
+  const stopDigests = startDigestTimer(store.db, (run) => (run instanceof Error ? logger.error({ err: run }, 'digest build failed') : run.written > 0 && logger.info(run, 'notification digests built')));
 
   print('');
   print(`携手 xieshou is running at ${url}  (API docs: ${url}/api/docs)`);
@@ -69,6 +72,7 @@ export async function startServer(config: Config, print: (line: string) => void 
       if (isClosing) return;
       isClosing = true;
       clearInterval(purge);
+      stopDigests();
       feed.stop();
       await app.close();
       await store.close();
