@@ -12,14 +12,14 @@ import { getSubscriptions, listNotifications } from './notifications.service.js'
 let app: App;
 let db: Db;
 let sme: Actor;
-let govJs: Actor;
+let leader: Actor;
 
 beforeAll(async () => {
   ({ app, db } = await createTestApp());
   const firm = await makeEnterprise(db, { regionCode: '320506', name: uniqueName('吴中演示精密'), products: ['精密冲压件'] });
   const bank = await makeEnterprise(db, { regionCode: '320505', name: uniqueName('演示银行'), industryCode: 'J6621', employees: 3000, revenue: 900000, assets: 9000000 });
   sme = await makeActor(db, { username: 'sme', role: 'member', orgUscc: firm.uscc });
-  govJs = await makeActor(db, { username: 'gov_js', role: 'gov', regionCode: '320000' });
+  leader = await makeActor(db, { username: 'leader', role: 'member', orgUscc: (await makeEnterprise(db, { regionCode: '320571', name: uniqueName('演示链主') })).uscc });
   // The demo's own events, made by a colleague of `sme` (before notifications of these kinds existed, in the real demo).
   const colleague = (await loginAs(app, db, { role: 'member', orgUscc: firm.uscc })).headers;
   const banker = (await loginAs(app, db, { role: 'member', orgUscc: bank.uscc, orgKind: 'bank' })).headers;
@@ -45,6 +45,6 @@ describe(seedNotificationsDemo.name, () => {
     const digests = await listDigests(db, sme, { limit: 10 });
     expect(digests.items.map((d) => [d.period, d.periodStart])).toContainEqual(['daily', businessDate(new Date(Date.now() - 86_400_000))]);
     expect((await getSubscriptions(db, sme.userId)).every((s) => s.isInApp && s.digest === 'daily')).toBe(true);
-    expect((await getSubscriptions(db, govJs.userId)).find((s) => s.kind === 'task.reported')).toEqual({ kind: 'task.reported', isInApp: false, digest: 'none' });
+    expect((await getSubscriptions(db, leader.userId)).find((s) => s.kind === 'booking.requested')).toEqual({ kind: 'booking.requested', isInApp: false, digest: 'none' });
   });
 });

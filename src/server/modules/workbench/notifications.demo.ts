@@ -1,6 +1,6 @@
 /**
- * Demo data of notifications: the demo users subscribe every kind to a daily digest (江苏省 turns
- * the in-app reports of its cities off); the notifications the newer events would have raised for
+ * Demo data of notifications: the demo users subscribe every kind to a daily digest (`leader` turns
+ * booking requests off in-app); the notifications the newer events would have raised for
  * `sme` and `leader` before they existed are written from the demo's own financing offers,
  * published needs, challenge applications and bookings; half of them are dated yesterday, so the
  * daily digest of yesterday exists. Idempotent through its `demo:notifications` marker; does
@@ -47,8 +47,9 @@ export async function seedNotificationsDemo(db: Db): Promise<void> {
     for (const actor of actors.values()) {
       await repo.saveSubscriptions(tx, actor.userId, NOTIFICATION_KINDS.map((kind) => ({ kind, isInApp: true, digest: 'daily' as const })));
     }
-    const js = actors.get('gov_js');
-    if (js) await repo.saveSubscriptions(tx, js.userId, [{ kind: 'task.reported', isInApp: false, digest: 'none' }]);
+    // The leader lets booking requests reach it only on the resource pages.
+    const leader = actors.get('leader');
+    if (leader) await repo.saveSubscriptions(tx, leader.userId, [{ kind: 'booking.requested', isInApp: false, digest: 'none' }]);
     const before = await tx.selectFrom('notifications').select(sql<string>`coalesce(max(id), 0)`.as('id')).executeTakeFirstOrThrow();
     const events = await demoEvents(tx, usccs);
     for (const e of events) await notify(tx, SYSTEM_ACTOR, { membersOfUscc: e.uscc }, e.event);
