@@ -17,6 +17,7 @@ import { runImportBench } from './import.bench.js';
 import { runFairsBench } from './fairs.js';
 import { runMatchingBench } from './matching-engine.js';
 import { runCapitalBench } from './capital.js';
+import { runNotificationsBench } from './notifications.js';
 import { runWorkbenchBench } from './workbench.js';
 import { runAssessmentBench } from './assessment.js';
 import { runInnovationBench } from './innovation.js';
@@ -68,6 +69,7 @@ const MODULE_BENCHES: ModuleBench[] = [
     run: (isQuick) => runCapitalBench({ rows: isQuick ? 100_000 : 1_000_000 }),
   },
   { name: 'workbench', run: () => runWorkbenchBench() },
+  { name: 'notifications', run: () => runNotificationsBench() },
   {
     name: 'assessment',
     run: (isQuick) => {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDb } from './commands/db.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerNotify } from './commands/notify.js';
 import { registerSeed } from './commands/seed.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
@@ -17,6 +18,7 @@ registerSeed(program);
 registerUser(program);
 registerImport(program);
 registerExport(program);
+registerNotify(program);
 
 await program.parseAsync(process.argv);
 // Exit explicitly with the command's code: the embedded PostgreSQL's exit hook would otherwise

@@ -3,7 +3,7 @@
  * Clients render the text from `kind` and `params` in the reader's language.
  */
 import { z } from 'zod';
-import { PageQuery } from './common.js';
+import { BusinessDate, Page, PageQuery } from './common.js';
 
 /** What happened (the client has a message for each, in Chinese and English). */
 export const NOTIFICATION_KINDS = [
@@ -14,6 +14,10 @@ export const NOTIFICATION_KINDS = [
   'need.returned', // my enterprise's need was returned by the reviewer, with a comment
   'programme.approved', // my enterprise's programme application was approved, with an amount
   'programme.rejected', // … or rejected
+  'match.accepted', // a supplier accepted my enterprise's invitation to talk about a need (对接响应)
+  'challenge.applied', // an enterprise applied to my challenge (揭榜)
+  'booking.requested', // an enterprise asked to book my shared resource (共享资源预约)
+  'financing.offered', // a bank decided on my enterprise's financing request with an offer
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -46,3 +50,44 @@ export const NotificationPage = z.object({
   unreadCount: z.number().int().describe('The caller’s unread notifications (whatever the filter).'),
 });
 export type NotificationPage = z.infer<typeof NotificationPage>;
+
+/** How often a kind is summed up in a digest: never, for each business day, for each Mon–Sun week. */
+export const DIGEST_PERIODS = ['none', 'daily', 'weekly'] as const;
+export const DigestChoice = z.enum(DIGEST_PERIODS);
+export type DigestChoice = z.infer<typeof DigestChoice>;
+
+/** One user's setting for one kind (defaults: in-app on, digest none). */
+export const NotificationSubscription = z.object({
+  kind: NotificationKind,
+  isInApp: z.boolean().describe('Write this kind into the in-app inbox. Off: no notification of this kind is written for the user (so it is in no digest either).'),
+  digest: DigestChoice.describe('Sum this kind up in a digest: `none`, `daily` (the previous Asia/Shanghai business day) or `weekly` (the previous Monday–Sunday).'),
+});
+export type NotificationSubscription = z.infer<typeof NotificationSubscription>;
+
+export const NotificationSubscriptions = z.object({ items: z.array(NotificationSubscription).describe('Every kind, in the order of `NOTIFICATION_KINDS`.') });
+export type NotificationSubscriptions = z.infer<typeof NotificationSubscriptions>;
+
+export const PutSubscriptionsBody = z.object({
+  items: z.array(NotificationSubscription).min(1).max(NOTIFICATION_KINDS.length * 2).describe('The kinds to change; kinds not listed keep their setting.'),
+});
+export type PutSubscriptionsBody = z.infer<typeof PutSubscriptionsBody>;
+
+export const DigestPeriod = z.enum(['daily', 'weekly']);
+export type DigestPeriod = z.infer<typeof DigestPeriod>;
+
+/** A stored digest: the caller's notifications of subscribed kinds over one period. */
+export const NotificationDigest = z.object({
+  id: z.string(),
+  period: DigestPeriod,
+  periodStart: BusinessDate,
+  periodEnd: BusinessDate.describe('Inclusive.'),
+  counts: z.record(z.string(), z.number().int()).describe('Notifications per subscribed kind in the period.'),
+  total: z.number().int(),
+  text: z.string().describe('The digest rendered in Chinese.'),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable().describe('Always null: e-mail delivery is outside the platform; the digest is shown in-app.'),
+});
+export type NotificationDigest = z.infer<typeof NotificationDigest>;
+
+export const NotificationDigestPage = Page(NotificationDigest);
+export type NotificationDigestPage = z.infer<typeof NotificationDigestPage>;

@@ -7,6 +7,7 @@ import { openStore, type Store } from './db/store.js';
 import { followEnterpriseChanges } from './modules/enterprises/index.js';
 import { DEMO_PASSWORD, listDemoLogins, seedDemo, seedModuleDemos } from './demo/seed.js';
 import { ensureAdmin, purgeExpiredSessions } from './modules/accounts/index.js';
+import { startDigestTimer } from './modules/workbench/index.js';
 import type { App } from './http/context.js';
 
 /** A running server: close it to stop the HTTP listener and the database. */
@@ -58,10 +59,19 @@ async function serveHttp(config: Config, store: Store, logger: pino.Logger): Pro
   };
 }
 
-function purgeSessionsHourly(store: Store): NodeJS.Timeout {
+/**
+ * The hourly jobs of the process that holds the database (the single process, or the cluster's
+ * primary): purge expired sessions, build notification digests (an advisory lock lets one node of
+ * several build each period). Returns how to stop them.
+ */
+function startHourlyJobs(store: Store, logger: pino.Logger): () => void {
   const purge = setInterval(() => void purgeExpiredSessions(store.db).catch(() => {}), 3600_000);
   purge.unref();
-  return purge;
+  const stopDigests = startDigestTimer(store.db, (run) => (run instanceof Error ? logger.error({ err: run }, 'digest build failed') : run.written > 0 && logger.info(run, 'notification digests built')));
+  return () => {
+    clearInterval(purge);
+    stopDigests();
+  };
 }
 
 function printBanner(print: (line: string) => void, config: Config, url: string, prepared: PreparedStore): void {
@@ -96,18 +106,18 @@ export async function startServer(config: Config, print: (line: string) => void 
   const { store } = prepared;
   const http = await serveHttp(config, store, logger);
   const url = `http://${config.http.host}:${http.port}`;
-  const purge = purgeSessionsHourly(store);
+  const stopJobs = startHourlyJobs(store, logger);
   printBanner(print, config, url, prepared);
 
-  return { app: http.app, store, url, close: closeOnce(purge, () => http.close(), store) };
+  return { app: http.app, store, url, close: closeOnce(stopJobs, () => http.close(), store) };
 }
 
-/** An idempotent close: stop the hourly purge, then serving, then the database. */
-function closeOnce(purge: NodeJS.Timeout, stopServing: () => Promise<void>, store: Store): () => Promise<void> {
+/** An idempotent close: stop the hourly jobs, then serving, then the database. */
+function closeOnce(stopJobs: () => void, stopServing: () => Promise<void>, store: Store): () => Promise<void> {
   let closing: Promise<void> | undefined;
   return () => {
     closing ??= (async () => {
-      clearInterval(purge);
+      stopJobs();
       await stopServing();
       await store.close();
     })();
@@ -127,7 +137,7 @@ export interface RunningCluster {
 
 /**
  * Start the platform with `config.workers` HTTP worker processes (ADR 0034). This process opens
- * and migrates the store (starting the embedded PostgreSQL), seeds the demo and purges sessions;
+ * and migrates the store (starting the embedded PostgreSQL), seeds the demo and runs the hourly jobs (session purge, digests);
  * each worker connects to the same database, follows the change feed and listens on the shared
  * port (Node's cluster module hands connections round-robin). A worker that dies is replaced;
  * one that dies again and again (five times within a minute) stops the platform.
@@ -187,13 +197,13 @@ export async function startCluster(config: Config, print: (line: string) => void
     }
     fork().catch((err: unknown) => logger.error({ err }, 'could not replace an HTTP worker'));
   });
-  const purge = purgeSessionsHourly(store);
+  const stopJobs = startHourlyJobs(store, logger);
   const url = `http://${config.http.host}:${port}`;
   printBanner(print, config, url, prepared);
   return {
     store,
     url,
-    close: closeOnce(purge, () => {
+    close: closeOnce(stopJobs, () => {
       isClosing = true; // before the workers exit, so that none is replaced
       return stopAll();
     }, store),

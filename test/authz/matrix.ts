@@ -168,8 +168,12 @@ export const MATRIX: Record<string, string> = {
   'GET /api/v1/needs/{id}/history': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
   'GET /api/v1/needs/{id}/matches': '401 404 404 404 404 404 404 404 404 404 404 ok 404 ok ok ok ok',
   'GET /api/v1/needs/export': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
+  'GET /api/v1/notification-digests': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
+  'GET /api/v1/notification-digests/{id}': '401 404 404 404 404 404 404 404 404 404 404 ok 404 404 404 404 404',
+  'GET /api/v1/notification-digests/export': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
   'GET /api/v1/notifications': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
   'GET /api/v1/notifications/export': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
+  'GET /api/v1/notifications/subscriptions': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
   'GET /api/v1/off-platform-suppliers': '401 ok ok ok 403 403 403 403 403 403 403 403 ok ok ok ok ok',
   'GET /api/v1/offers': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
   'GET /api/v1/offers/{id}': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
@@ -432,6 +436,7 @@ export const MATRIX: Record<string, string> = {
   'PUT /api/v1/green/indicators': '401 rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej',
   'PUT /api/v1/investments/{id}': '401 rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej',
   'PUT /api/v1/needs/{id}/green-criteria': '401 rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej',
+  'PUT /api/v1/notifications/subscriptions': '401 rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej',
   'PUT /api/v1/risk-score-settings': '401 rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej',
 };
 

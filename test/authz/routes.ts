@@ -59,6 +59,7 @@ const TABLE_OF: Record<string, string> = {
   'event-registrations': 'event_registrations',
   funds: 'investment_funds',
   notifications: 'notifications',
+  'notification-digests': 'notification_digests',
   'soe-openings': 'soe_openings',
   standards: 'standard_projects',
   'talent-events': 'talent_events',

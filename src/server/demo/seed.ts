@@ -16,6 +16,7 @@ import { seedSecondmentsDemo } from '../modules/innovation/secondments.demo.js';
 import { seedCollabDemo } from '../modules/innovation/collab.demo.js';
 import { seedServicesDemo } from '../modules/services/services.demo.js';
 import { seedWorkbenchDemo } from '../modules/workbench/workbench.demo.js';
+import { seedNotificationsDemo } from '../modules/workbench/notifications.demo.js';
 import { seedAssessmentDemo } from '../modules/assessment/assessment.demo.js';
 import { seedCapitalDemo } from '../modules/capital/capital.demo.js';
 import { seedProductsDemo } from '../modules/capital/products.demo.js';
@@ -152,6 +153,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'secondments', seed: seedSecondmentsDemo },
   { name: 'collab', seed: seedCollabDemo },
   { name: 'services', seed: seedServicesDemo },
+  { name: 'notifications', seed: seedNotificationsDemo },
 ];
 
 export async function seedModuleDemos(db: Db): Promise<void> {

@@ -22,5 +22,13 @@ export function notificationText(n: Pick<NotificationView, 'kind' | 'params'>, t
       return t(p.amountYuan === null || p.amountYuan === undefined ? 'notifications.kind.programme.approved' : 'notifications.kind.programme.approvedAmount', { title: str(p.title), amount: typeof p.amountYuan === 'number' ? p.amountYuan.toLocaleString('en-US') : '' });
     case 'programme.rejected':
       return t('notifications.kind.programme.rejected', { title: str(p.title) });
+    case 'match.accepted':
+      return t('notifications.kind.match.accepted', { title: str(p.title), supplier: str(p.supplier) });
+    case 'challenge.applied':
+      return t('notifications.kind.challenge.applied', { title: str(p.title), applicant: str(p.applicant) });
+    case 'booking.requested':
+      return t('notifications.kind.booking.requested', { title: str(p.title), booker: str(p.booker), start: str(p.start), end: str(p.end) });
+    case 'financing.offered':
+      return t('notifications.kind.financing.offered', { bank: str(p.bank), amount: typeof p.amountYuan === 'number' ? p.amountYuan.toLocaleString('en-US') : '', rate: str(p.ratePercent), days: str(p.termDays) });
   }
 }

@@ -1,10 +1,9 @@
 import { CheckOutlined, StarOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { Alert, AlertHit } from '../../contracts/risk';
-import { CursorPager } from '../components/CursorPager';
+import { InboxList } from '../components/InboxList';
 import { PageHeader } from '../components/PageHeader';
-import { ProblemAlert } from '../components/ProblemAlert';
 import { RiskKindTag, RiskSeverityTag, RiskStatusTag, formatExposure } from '../components/RiskTags';
 import { useLang, useT, type Translate } from '../i18n';
 import { formatDateTime } from '../lib/format';
@@ -55,72 +54,40 @@ export function AlertInboxPage() {
           </Space>
         }
       />
-      <Card className="table-card">
-        <Space style={{ marginBottom: 12 }}>
-          <Segmented
-            value={isUnreadOnly ? 'unread' : 'all'}
-            onChange={(value) => setParam('unread', value === 'unread' ? '1' : undefined)}
-            options={[
-              { value: 'all', label: t('risk.alerts.all') },
-              { value: 'unread', label: t('risk.alerts.unread') },
-            ]}
-            data-testid="alerts-filter"
-          />
-          <span className="muted" data-testid="alerts-unread-count">
-            {t('risk.alerts.unreadCount', { n: alerts.data?.unread ?? 0 })}
-          </span>
-        </Space>
-        {alerts.error ? <ProblemAlert error={alerts.error} /> : null}
-        <List<Alert>
-          data-testid="alert-list"
-          loading={alerts.isFetching}
-          dataSource={alerts.data?.items ?? []}
-          locale={{ emptyText: t('risk.alerts.empty') }}
-          renderItem={(alert) => (
-            <List.Item
-              key={alert.id}
-              data-testid={`alert-${alert.id}`}
-              className={alert.isRead ? 'alert-read' : 'alert-unread'}
-              actions={[
-                <Button key="open" type="link" onClick={() => open(alert)} data-testid={`alert-open-${alert.id}`}>
-                  {t('risk.alerts.open')}
-                </Button>,
-                ...(alert.isRead
-                  ? []
-                  : [
-                      <Button key="read" type="link" onClick={() => read.mutate(alert.id)} data-testid={`alert-read-${alert.id}`}>
-                        {t('risk.alerts.markRead')}
-                      </Button>,
-                    ]),
-              ]}
-            >
-              <List.Item.Meta
-                avatar={<Badge status={alert.isRead ? 'default' : 'error'} />}
-                title={
-                  <Space wrap>
-                    <Typography.Text strong={!alert.isRead}>{alert.event.title}</Typography.Text>
-                    <RiskKindTag kind={alert.event.kind} />
-                    <RiskSeverityTag severity={alert.event.severity} />
-                    <RiskStatusTag status={alert.event.status} />
-                  </Space>
-                }
-                description={
-                  <>
-                    {alert.hits.map((hit, i) => (
-                      <div key={i} data-testid="alert-hit">
-                        <Tag color={hit.exposure >= 0.5 ? 'red' : 'orange'}>{formatExposure(hit.exposure)}</Tag>
-                        {hitText(hit, t)}
-                      </div>
-                    ))}
-                    <div className="muted">{formatDateTime(lang, alert.createdAt)}</div>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
-        <CursorPager pages={pages} nextCursor={alerts.data?.nextCursor} isFetching={alerts.isFetching} />
-      </Card>
+      <InboxList<Alert>
+        testId="alert"
+        items={alerts.data?.items}
+        unreadCount={alerts.data?.unread ?? 0}
+        isUnreadOnly={isUnreadOnly}
+        onUnreadOnly={(value) => setParam('unread', value ? '1' : undefined)}
+        isFetching={alerts.isFetching}
+        error={alerts.error}
+        pages={pages}
+        nextCursor={alerts.data?.nextCursor}
+        labels={{ all: t('risk.alerts.all'), unread: t('risk.alerts.unread'), unreadCount: t('risk.alerts.unreadCount', { n: alerts.data?.unread ?? 0 }), empty: t('risk.alerts.empty'), open: t('risk.alerts.open'), markRead: t('risk.alerts.markRead') }}
+        unreadStatus="error"
+        onOpen={open}
+        onRead={(alert) => read.mutate(alert.id)}
+        title={(alert) => (
+          <Space wrap>
+            <Typography.Text strong={!alert.isRead}>{alert.event.title}</Typography.Text>
+            <RiskKindTag kind={alert.event.kind} />
+            <RiskSeverityTag severity={alert.event.severity} />
+            <RiskStatusTag status={alert.event.status} />
+          </Space>
+        )}
+        description={(alert) => (
+          <>
+            {alert.hits.map((hit, i) => (
+              <div key={i} data-testid="alert-hit">
+                <Tag color={hit.exposure >= 0.5 ? 'red' : 'orange'}>{formatExposure(hit.exposure)}</Tag>
+                {hitText(hit, t)}
+              </div>
+            ))}
+            <div className="muted">{formatDateTime(lang, alert.createdAt)}</div>
+          </>
+        )}
+      />
     </div>
   );
 }

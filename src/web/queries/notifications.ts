@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationPage, NotificationView } from '../../contracts/notifications';
+import type { NotificationDigestPage, NotificationPage, NotificationSubscription, NotificationSubscriptions, NotificationView } from '../../contracts/notifications';
 import { apiFetch, apiUrl } from '../api';
 
 const NOTIFICATIONS_KEY = ['notifications'] as const;
@@ -37,4 +37,36 @@ export function useReadNotifications() {
 /** Link of the inbox's Excel export. */
 export function notificationsExportUrl(isUnreadOnly: boolean): string {
   return apiUrl('/notifications/export', { unread: isUnreadOnly ? 'true' : undefined });
+}
+
+/** Every kind with the caller's setting (in-app on/off, digest period). */
+export function useNotificationSubscriptions() {
+  return useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'subscriptions'],
+    queryFn: ({ signal }) => apiFetch<NotificationSubscriptions>('/notifications/subscriptions', { signal }),
+  });
+}
+
+/** Saves the setting of some kinds; the answer (every kind) replaces the cached list. */
+export function useSaveNotificationSubscriptions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (items: NotificationSubscription[]) => apiFetch<NotificationSubscriptions>('/notifications/subscriptions', { method: 'PUT', body: { items } }),
+    onSuccess: (data) => queryClient.setQueryData([...NOTIFICATIONS_KEY, 'subscriptions'], data),
+  });
+}
+
+/** A page of the caller's digests, newest first. */
+export function useNotificationDigests(page: { cursor?: string; limit: number }, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'digests', page],
+    queryFn: ({ signal }) => apiFetch<NotificationDigestPage>('/notification-digests', { signal, query: { cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** Link of the digests' Excel export. */
+export function digestsExportUrl(): string {
+  return apiUrl('/notification-digests/export', {});
 }

@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { businessDate } from '../../platform/dates.js';
 import { regionScopeOf } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
+import { notify } from '../workbench/index.js';
 import { scoreOf } from './credit.service.js';
 import * as repo from './financing.repo.js';
 import { selectParty, selectPracticeByBuyer } from './ledger.repo.js';
@@ -138,6 +139,11 @@ export async function createFinancingOffer(db: Db, context: WriteContext, reques
   await onOpenRequest(db, context.actor, requestId, 'bank', async (tx, r, scope) => {
     const offerId = await repo.insertOffer(tx, { requestId, bankId: scope.bankId, rateBp: body.rateBp, amountFen: BigInt(body.amountFen), termDays: body.termDays, createdBy: context.actor.userId });
     await recordWrites(tx, context, [{ action: 'financing.offer', entityType: FINANCING_ENTITY, entityKey: requestId, regionCode: r.applicant.regionCode, after: { offerId, ...body } }]);
+    const bank = await selectParty(tx, { id: scope.bankId });
+    await notify(tx, context.actor, { membersOfUscc: r.applicant.uscc }, {
+      kind: 'financing.offered', params: { bank: bank?.name ?? '', amountYuan: body.amountFen / 100, ratePercent: body.rateBp / 100, termDays: body.termDays },
+      link: '/finance/financing', entityType: FINANCING_ENTITY, entityKey: requestId,
+    });
   });
   return getFinancingRequest(db, context.actor, requestId);
 }

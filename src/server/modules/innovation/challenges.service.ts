@@ -14,6 +14,7 @@ import { wanToFen } from '../../platform/money.js';
 import { findRegion } from '../../platform/regions.js';
 import { isInRegionScope } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
+import { notify } from '../workbench/index.js';
 import * as repo from './challenges.repo.js';
 import { jaccard, termsOf } from './innovation.text.js';
 import { canManage, canReadConfidential } from './innovation.policy.js';
@@ -229,6 +230,10 @@ export async function createApplication(db: Db, context: WriteContext, id: strin
       challengeId: challenge.id, enterpriseId: applicant.id, regionCode: applicant.regionCode, proposal: body.proposal, team: body.team ?? '', schedule: body.schedule ?? '', createdBy: userIdOf(actor),
     });
     await recordWrites(tx, context, [{ action: 'application.create', entityType: APPLICATION_ENTITY, entityKey: newId, regionCode: challenge.regionCode, after: { challengeId: challenge.id, uscc: applicant.uscc } }]);
+    // The challenge's owner: its enterprise's members, or the gov users of its region when gov posted it.
+    await notify(tx, actor, challenge.ownerOrgId ? { membersOfOrg: challenge.ownerOrgId } : { govOfRegion: challenge.regionCode }, {
+      kind: 'challenge.applied', params: { title: challenge.title, applicant: applicant.name }, link: `/challenges/${challenge.id}`, entityType: APPLICATION_ENTITY, entityKey: newId,
+    });
     return newId;
   });
   return { id: applicationId, status: 'submitted', similar: await similarTo(db, applicationId, applicant.id, challenge.id, body.proposal) };

@@ -16,6 +16,8 @@ import { enterpriseFor, userIdOf } from './challenges.service.js';
 import { selectEnterpriseByUscc } from './challenges.repo.js';
 import { canManage } from './innovation.policy.js';
 import * as repo from './resources.repo.js';
+import { notify } from '../workbench/index.js';
+import { businessDateTime } from '../../platform/dates.js';
 
 export const RESOURCE_ENTITY = 'shared_resource';
 export const BOOKING_ENTITY = 'resource_booking';
@@ -87,6 +89,9 @@ export async function createBooking(db: Db, context: WriteContext, resourceId: s
     return await db.transaction().execute(async (tx) => {
       const id = await repo.insertBooking(tx, { resourceId: resource.id, enterpriseId: booker.id, regionCode: resource.regionCode, start, end, purpose: body.purpose ?? '', createdBy: userIdOf(context.actor) });
       await recordWrites(tx, context, [{ action: 'booking.create', entityType: BOOKING_ENTITY, entityKey: id, regionCode: resource.regionCode, after: { resourceId: resource.id, uscc: booker.uscc, start: body.start, end: body.end, status: 'pending' } }]);
+      await notify(tx, context.actor, { membersOfUscc: resource.ownerUscc }, {
+        kind: 'booking.requested', params: { title: resource.title, booker: booker.name, start: businessDateTime(start), end: businessDateTime(end) }, link: `/resources/${resource.id}`, entityType: BOOKING_ENTITY, entityKey: id,
+      });
       return id;
     });
   } catch (err) {

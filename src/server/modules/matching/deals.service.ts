@@ -18,6 +18,7 @@ import * as repo from './deals.repo.js';
 import { canManage } from './matching.policy.js';
 import { selectEnterpriseByUscc } from './matching.repo.js';
 import { getNeed } from './matching.service.js';
+import { notify } from '../workbench/index.js';
 
 /** Audit entity types of this module. */
 export const MATCH_ENTITY = 'match';
@@ -141,6 +142,7 @@ export async function acceptMatch(db: Db, context: WriteContext, id: string): Pr
     const { match } = await lockForVerb(tx, party, id, 'accept');
     await repo.setMatchStage(tx, match.id, { stage: 'negotiating' });
     await recordWrites(tx, context, [{ action: 'match.accept', entityType: MATCH_ENTITY, entityKey: match.id, regionCode: match.regionCode, before: { stage: match.stage }, after: { stage: 'negotiating' } }]);
+    await notify(tx, context.actor, { membersOfUscc: match.buyerUscc }, { kind: 'match.accepted', params: { title: match.needTitle, supplier: match.supplierName }, link: `/matching/needs/${match.needId}`, entityType: MATCH_ENTITY, entityKey: match.id });
   });
 }
 

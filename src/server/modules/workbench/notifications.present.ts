@@ -1,6 +1,6 @@
 /** Notification rows → API shapes, and their Chinese text for the Excel export. */
 import ExcelJS from 'exceljs';
-import type { NotificationKind, NotificationParams, NotificationView } from '../../../contracts/notifications.js';
+import type { NotificationDigest, NotificationKind, NotificationParams, NotificationView } from '../../../contracts/notifications.js';
 import type { NotificationRecord } from './notifications.repo.js';
 
 export function presentNotification(n: NotificationRecord): NotificationView {
@@ -22,8 +22,27 @@ export function notificationText(kind: NotificationKind, p: NotificationParams):
     case 'need.returned': return `需求“${p.title}”被退回${p.comment ? `：${p.comment}` : ''}`;
     case 'programme.approved': return `“${p.title}”申报已获批${p.amountYuan !== null && p.amountYuan !== undefined ? `，核定金额 ${p.amountYuan} 元` : ''}`;
     case 'programme.rejected': return `“${p.title}”申报未获批${p.note ? `：${p.note}` : ''}`;
+    case 'match.accepted': return `${p.supplier}接受了需求“${p.title}”的对接邀请`;
+    case 'challenge.applied': return `${p.applicant}揭榜“${p.title}”`;
+    case 'booking.requested': return `${p.booker}申请预约“${p.title}”（${p.start} 至 ${p.end}）`;
+    case 'financing.offered': return `${p.bank}对融资需求（${p.amountYuan} 元）报价：年利率 ${p.ratePercent}%，期限 ${p.termDays} 天`;
   }
 }
+
+/** The Chinese name of each kind (the settings page and digests). */
+export const KIND_LABELS_ZH: Record<NotificationKind, string> = {
+  'task.dispatched': '任务下发',
+  'task.reported': '下级报送',
+  'task.reminded': '催办',
+  'need.published': '需求审核通过',
+  'need.returned': '需求被退回',
+  'programme.approved': '政策申报获批',
+  'programme.rejected': '政策申报未获批',
+  'match.accepted': '对接邀请被接受',
+  'challenge.applied': '揭榜申请',
+  'booking.requested': '资源预约申请',
+  'financing.offered': '融资需求获银行报价',
+};
 
 /** The caller's notifications as a workbook. */
 export async function notificationsWorkbook(items: NotificationView[]): Promise<Buffer> {
@@ -37,5 +56,24 @@ export async function notificationsWorkbook(items: NotificationView[]): Promise<
   ];
   sheet.getRow(1).font = { bold: true };
   for (const n of items) sheet.addRow({ at: n.createdAt, text: notificationText(n.kind, n.params), state: n.isRead ? '已读' : '未读', link: n.link });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The caller's digests as a workbook. */
+export async function digestsWorkbook(items: NotificationDigest[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('消息摘要');
+  sheet.columns = [
+    { header: '周期', key: 'period', width: 8 },
+    { header: '起始日', key: 'start', width: 12 },
+    { header: '截止日', key: 'end', width: 12 },
+    { header: '条数', key: 'total', width: 8 },
+    { header: '摘要', key: 'text', width: 90 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const d of items) {
+    const row = sheet.addRow({ period: d.period === 'daily' ? '每日' : '每周', start: d.periodStart, end: d.periodEnd, total: d.total, text: d.text });
+    row.getCell('text').alignment = { wrapText: true, vertical: 'top' };
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 
 /** Who receives a notification: the gov users of one region, or the members of one enterprise. */
-export type Recipients = { govOfRegion: string } | { membersOfUscc: string };
+export type Recipients = { govOfRegion: string } | { membersOfUscc: string } | { membersOfOrg: string };
 
 /** A notification as stored. */
 export interface NotificationRecord {
@@ -25,7 +25,10 @@ export interface NotificationInsert {
   entityKey: string;
 }
 
-/** One row per active recipient user (except `exceptUserId`), in one statement; the number written. */
+/**
+ * One row per active recipient user (except `exceptUserId` and users who turned this kind's
+ * in-app notifications off), in one statement; the number written.
+ */
 export async function insertForRecipients(tx: Tx, recipients: Recipients, row: NotificationInsert, exceptUserId: string | null): Promise<number> {
   const result = await tx
     .insertInto('notifications')
@@ -41,10 +44,13 @@ export async function insertForRecipients(tx: Tx, recipients: Recipients, row: N
           sql<string>`${row.entityType}`.as('entity_type'),
           sql<string>`${row.entityKey}`.as('entity_key'),
         ])
-        .where('u.is_disabled', '=', false);
-      users = 'govOfRegion' in recipients
-        ? users.where('u.role', '=', 'gov').where('u.region_code', '=', recipients.govOfRegion)
-        : users.where('u.role', '=', 'member').where('u.org_id', 'in', eb.selectFrom('organisations').select('id').where('uscc', '=', recipients.membersOfUscc));
+        .where('u.is_disabled', '=', false)
+        .where(({ not, exists, selectFrom }) => not(exists(
+          selectFrom('notification_subscriptions as s').select('s.user_id').whereRef('s.user_id', '=', 'u.id').where('s.kind', '=', row.kind).where('s.is_in_app', '=', false),
+        )));
+      if ('govOfRegion' in recipients) users = users.where('u.role', '=', 'gov').where('u.region_code', '=', recipients.govOfRegion);
+      else if ('membersOfOrg' in recipients) users = users.where('u.role', '=', 'member').where('u.org_id', '=', recipients.membersOfOrg);
+      else users = users.where('u.role', '=', 'member').where('u.org_id', 'in', eb.selectFrom('organisations').select('id').where('uscc', '=', recipients.membersOfUscc));
       if (exceptUserId) users = users.where('u.id', '<>', exceptUserId);
       return users;
     })
@@ -88,4 +94,23 @@ export async function markRead(tx: Tx, id: string): Promise<NotificationRecord> 
 export async function markAllRead(tx: Tx, userId: string): Promise<string[]> {
   const rows = await tx.updateTable('notifications').set({ read_at: sql`now()` }).where('user_id', '=', userId).where('read_at', 'is', null).returning('id').execute();
   return rows.map((r) => r.id);
+}
+
+/** A user's subscription rows (only the kinds changed from the default). */
+export async function selectSubscriptions(db: Db | Tx, userId: string): Promise<{ kind: string; isInApp: boolean; digest: 'none' | 'daily' | 'weekly' }[]> {
+  const rows = await db.selectFrom('notification_subscriptions').select(['kind', 'is_in_app', 'digest']).where('user_id', '=', userId).execute();
+  return rows.map((r) => ({ kind: r.kind, isInApp: r.is_in_app, digest: r.digest }));
+}
+
+/** Store a user's settings for some kinds: default settings delete the row, others upsert it. */
+export async function saveSubscriptions(tx: Tx, userId: string, items: { kind: string; isInApp: boolean; digest: 'none' | 'daily' | 'weekly' }[]): Promise<void> {
+  const defaults = items.filter((i) => i.isInApp && i.digest === 'none').map((i) => i.kind);
+  const changed = items.filter((i) => !(i.isInApp && i.digest === 'none'));
+  if (defaults.length > 0) await tx.deleteFrom('notification_subscriptions').where('user_id', '=', userId).where('kind', 'in', defaults).execute();
+  if (changed.length > 0) {
+    await tx.insertInto('notification_subscriptions')
+      .values(changed.map((i) => ({ user_id: userId, kind: i.kind, is_in_app: i.isInApp, digest: i.digest })))
+      .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({ is_in_app: eb.ref('excluded.is_in_app'), digest: eb.ref('excluded.digest'), updated_at: sql`now()` })))
+      .execute();
+  }
 }

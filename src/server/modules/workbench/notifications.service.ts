@@ -3,9 +3,9 @@
  * so a notification exists exactly when its event committed. Each user reads only their own
  * notifications: another user's looks missing (404).
  */
-import type { NotificationKind, NotificationParams } from '../../../contracts/notifications.js';
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationParams, type NotificationSubscription, type PutSubscriptionsBody } from '../../../contracts/notifications.js';
 import type { Db, Tx } from '../../db/database.js';
-import { notFound } from '../../errors.js';
+import { invalid, notFound } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
@@ -66,5 +66,35 @@ export async function readAllNotifications(db: Db, context: WriteContext): Promi
       await recordWrites(tx, context, [{ action: 'notification.read_all', entityType: NOTIFICATION_ENTITY, entityKey: `user:${context.actor.userId}`, regionCode: null, after: { count: ids.length, ids: ids.slice(0, 1000) } }]);
     }
     return { updated: ids.length };
+  });
+}
+
+export const SUBSCRIPTION_ENTITY = 'notification_subscription';
+
+/** Every kind with the user's setting (defaults: in-app on, digest none), in `NOTIFICATION_KINDS` order. */
+export async function getSubscriptions(db: Db | Tx, userId: string): Promise<NotificationSubscription[]> {
+  const rows = new Map((await repo.selectSubscriptions(db, userId)).map((r) => [r.kind, r]));
+  return NOTIFICATION_KINDS.map((kind) => ({ kind, isInApp: rows.get(kind)?.isInApp ?? true, digest: rows.get(kind)?.digest ?? 'none' }));
+}
+
+/**
+ * Change the caller's settings for the kinds listed (others keep theirs), with one audit entry.
+ * @throws validation_failed naming `items.<i>.kind` for a kind listed twice.
+ */
+export async function putSubscriptions(db: Db, context: WriteContext, body: PutSubscriptionsBody): Promise<NotificationSubscription[]> {
+  const seen = new Set<string>();
+  const twice = body.items.flatMap((item, i) => (seen.has(item.kind) ? [{ path: `items.${i}.kind`, message: '同一消息类型只能出现一次' }] : (seen.add(item.kind), [])));
+  if (twice.length > 0) throw invalid(twice);
+  const userId = context.actor.userId;
+  return db.transaction().execute(async (tx) => {
+    const before = await getSubscriptions(tx, userId);
+    await repo.saveSubscriptions(tx, userId, body.items);
+    const after = await getSubscriptions(tx, userId);
+    const changed = after.filter((a, i) => a.isInApp !== before[i].isInApp || a.digest !== before[i].digest);
+    if (changed.length > 0) {
+      const kinds = new Set(changed.map((c) => c.kind));
+      await recordWrites(tx, context, [{ action: 'notification.subscribe', entityType: SUBSCRIPTION_ENTITY, entityKey: `user:${userId}`, regionCode: null, before: { items: before.filter((b) => kinds.has(b.kind)) }, after: { items: changed } }]);
+    }
+    return after;
   });
 }
