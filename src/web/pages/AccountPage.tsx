@@ -32,7 +32,7 @@ export function AccountPage() {
   return (
     <div data-testid="account-page">
       <PageHeader title={t('account.title')} />
-      <Card className="table-card">
+      <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('users.username')}><span className="mono">{user.username}</span></Descriptions.Item>
           <Descriptions.Item label={t('users.displayName')}>{user.displayName || '—'}</Descriptions.Item>
@@ -50,7 +50,7 @@ export function AccountPage() {
           </Popconfirm>
         }
       >
-        <p className="muted">{t('account.sessionsHint')}</p>
+        <div className="muted" style={{ padding: '12px 16px' }}>{t('account.sessionsHint')}</div>
         {sessions.error ? <ProblemAlert error={sessions.error} /> : null}
         {revoke.error ? <ProblemAlert error={revoke.error} /> : null}
         <Table<SessionView>
