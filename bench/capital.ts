@@ -8,8 +8,6 @@
  *
  *   npx tsx bench/capital.ts [--rows 1000000]
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Db } from '../src/server/db/database.js';
@@ -17,6 +15,7 @@ import { openStore } from '../src/server/db/store.js';
 import { dailyInterestRate } from '../src/server/modules/capital/ledger.rules.js';
 import { scanOverdueByBuyer, selectPracticeByBuyer } from '../src/server/modules/capital/ledger.repo.js';
 import { benchConfig, formatNumber, isMain, resultsTable, withTempDir, type BenchResult } from './lib.js';
+import { postgresCpuMs } from './pg-cpu.js';
 
 export const SCAN_TARGET_S_AT_10M = 60;
 export const METRICS_TARGET_S = 30;
@@ -72,36 +71,14 @@ async function generateOn(db: Db, rows: number, log: (m: string) => void): Promi
   return (performance.now() - t0) / 1000;
 }
 
-/** Fields 3… of `/proc/<pid>/stat` (after the parenthesised command name, which may hold spaces). */
-function procStat(pid: number): string[] | undefined {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * CPU seconds used so far by the embedded PostgreSQL cluster: the postmaster, its live children
- * (backends, parallel workers, background processes) and its exited children (reaped parallel
- * workers are in its cutime/cstime). The scan's work runs there, not in this node process, so
- * `process.cpuUsage()` would not see it. Undefined when the server is not a local process.
+ * CPU seconds used so far by the embedded PostgreSQL cluster in `dataDir` (postmaster, live and
+ * reaped children: {@link postgresCpuMs}). The scan's work runs there, not in this node process,
+ * so `process.cpuUsage()` would not see it. Undefined when the server is not a local process.
  */
-async function postgresCpuSeconds(db: Db): Promise<number | undefined> {
-  const backend = Number((await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)).rows[0].pid);
-  const postmaster = Number(procStat(backend)?.[1]);
-  const own = procStat(postmaster);
-  if (!own) return undefined;
-  const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  // utime, stime, cutime, cstime are fields 14–17 of stat, so 11–14 here.
-  let total = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = procStat(Number(entry));
-    if (stat && Number(stat[1]) === postmaster) total += Number(stat[11]) + Number(stat[12]);
-  }
-  return total / ticks;
+function postgresCpuSeconds(dataDir: string): number | undefined {
+  const ms = postgresCpuMs(dataDir);
+  return ms === null ? undefined : ms / 1000;
 }
 
 /** Run the capital benchmark on a fresh embedded PostgreSQL. */
@@ -122,11 +99,11 @@ export async function runCapitalBench(options: { rows?: number; log?: (m: string
       let buyers = 0;
       let overdue = 0;
       for (let run = 0; run < 2; run++) {
-        const cpu0 = await postgresCpuSeconds(db);
+        const cpu0 = postgresCpuSeconds(dataDir);
         const t0 = performance.now();
         const scan = await scanOverdueByBuyer(db, '2026-06-30', rate);
         scans.push((performance.now() - t0) / 1000);
-        const cpu1 = await postgresCpuSeconds(db);
+        const cpu1 = postgresCpuSeconds(dataDir);
         if (cpu0 !== undefined && cpu1 !== undefined) cpus.push(cpu1 - cpu0);
         buyers = scan.length;
         overdue = scan.reduce((s, b) => s + b.overdueCount, 0);
@@ -140,11 +117,11 @@ export async function runCapitalBench(options: { rows?: number; log?: (m: string
         isPass: at10M <= SCAN_TARGET_S_AT_10M,
       });
 
-      const cpu2 = await postgresCpuSeconds(db);
+      const cpu2 = postgresCpuSeconds(dataDir);
       const t1 = performance.now();
       const practice = await selectPracticeByBuyer(db, { from: '2025-07-01', to: '2026-01-01', asOf: '2026-06-30' });
       const metricsS = (performance.now() - t1) / 1000;
-      const cpu3 = await postgresCpuSeconds(db);
+      const cpu3 = postgresCpuSeconds(dataDir);
       results.push({
         metric: `half-year payment-practice metrics for ${formatNumber(practice.length)} buyers (selectPracticeByBuyer over ${formatNumber(rows)} deliveries)`,
         target: `≤ ${METRICS_TARGET_S} s`,

@@ -3,12 +3,10 @@
  * loopback port, and result tables. Everything runs on 127.0.0.1 and in dirs under the OS temp
  * dir that are removed afterwards.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseConfig, type Config } from '../src/server/config.js';
 import { runningPostmaster } from '../src/server/db/embedded.js';
 import { openStore } from '../src/server/db/store.js';
@@ -16,6 +14,7 @@ import { iterateEnterprises } from '../src/server/demo/generator.js';
 import { ensureAdmin } from '../src/server/modules/accounts/index.js';
 import { importEnterprises } from '../src/server/modules/enterprises/index.js';
 import { SYSTEM_ACTOR } from '../src/server/platform/actor.js';
+import { pollUntilOk, spawnXieshou, type ServerProcess } from './app-process.js';
 
 /** One row of the results table. `isPass` is null when there is no target or nothing was measured. */
 export interface BenchResult {
@@ -25,8 +24,6 @@ export interface BenchResult {
   isPass: boolean | null;
 }
 
-/** Repository root (where `bin/xieshou.mjs` lives). */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** True when the module at `moduleUrl` is the script node was started with. */
 export function isMain(moduleUrl: string): boolean {
@@ -118,75 +115,19 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** A `xieshou start` child process with the tail of its output (for error messages). */
-export interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  output(): string;
-}
+export { ROOT, loginToken, stopServer, type ServerProcess } from './app-process.js';
 
 /** Spawns `node bin/xieshou.mjs start --no-build` on `port` with the benchmark environment. */
 export function spawnServer(dataDir: string, port: number, env: Record<string, string> = {}): ServerProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/xieshou.mjs'), 'start', '--no-build'], {
-    cwd: ROOT,
-    env: benchEnv(dataDir, { PORT: String(port), ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tail = '';
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString('utf8')).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return { child, url: `http://127.0.0.1:${port}`, output: () => tail };
+  return spawnXieshou(benchEnv(dataDir, { PORT: String(port), ...env }));
 }
 
 /** Polls `GET /healthz` until it answers 200; returns the milliseconds since `startedAt`. */
 export async function waitForHealthy(server: ServerProcess, startedAt: number, timeoutMs = 60_000): Promise<number> {
-  const deadline = startedAt + timeoutMs;
-  while (performance.now() < deadline) {
-    if (server.child.exitCode !== null) {
-      throw new Error(`server exited with code ${server.child.exitCode}:\n${server.output()}`);
-    }
-    try {
-      const response = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      if (response.status === 200) {
-        return performance.now() - startedAt;
-      }
-    } catch {
-      // not listening yet
-    }
-    await sleep(20);
+  if (await pollUntilOk(server, '/healthz', startedAt + timeoutMs, 20)) {
+    return performance.now() - startedAt;
   }
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${server.output()}`);
-}
-
-/** SIGINT (the server closes HTTP and stops its database), SIGKILL after `timeoutMs`. */
-export async function stopServer(server: ServerProcess, timeoutMs = 30_000): Promise<void> {
-  const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = once(child, 'exit');
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Logs in over HTTP and returns the bearer token. */
-export async function loginToken(baseUrl: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (response.status !== 200) {
-    throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  }
-  const body = (await response.json()) as { token: string };
-  return body.token;
 }
 
 /** Thousands with separators, e.g. 12,345. */

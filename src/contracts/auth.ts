@@ -71,3 +71,27 @@ export const CreateUserBody = z.object({
   orgKind: OrgKind.optional().describe('Kind of a new organisation (default: from the registry’s size class).'),
 }).refine((b) => !b.password.toLowerCase().includes(b.username.trim().toLowerCase()), { message: '密码不能包含用户名', path: ['password'] });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+/** One open session as its user (or a platform admin) sees it: never the token nor its hash. */
+export const SessionView = z.object({
+  id: z.number().int().describe('Public id of the session (not the token).'),
+  createdAt: z.string().describe('When the session was opened (log-in), UTC.'),
+  lastSeenAt: z.string().describe('Last request seen on this session, UTC (updated at most once a minute).'),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  clientIp: z.string().nullable().describe('Client address at log-in as the server saw it (behind a proxy: from `X-Forwarded-For` when the proxy is trusted); null for sessions older than this field.'),
+  isCurrent: z.boolean().describe('True for the session the request was made with.'),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const RevokeAllBody = z.object({
+  includeCurrent: z.boolean().default(false).describe('Also end the session the request was made with (default false: “sign out everywhere else”, the caller stays signed in here).'),
+});
+export type RevokeAllBody = z.infer<typeof RevokeAllBody>;
+
+export const RevokeAllResult = z.object({
+  revoked: z.number().int().describe('Number of sessions ended.'),
+});
+export type RevokeAllResult = z.infer<typeof RevokeAllResult>;
+
+export const UserIdParams = z.object({ id: z.string().min(1).max(20).describe('User id') });

@@ -6,6 +6,9 @@ import { call, killNode, NODE_ADMIN_PASSWORD, nodeLogin, nodesDir, startNode, st
 import { createTestDb } from '../../test/support.js';
 import { makeActor, makeEnterprise, uniqueName } from '../../test/factories.js';
 import type { Db } from './db/database.js';
+import { importEnterprises } from './modules/enterprises/index.js';
+import { SYSTEM_ACTOR } from './platform/actor.js';
+import { seededRandom } from './platform/random.js';
 
 // Crash safety (issue 9 item 4): `kill -9` of the app in the middle of long and multi-row
 // writes, then a restart. Nothing may be half-written, nothing acknowledged may be lost, and the
@@ -136,5 +139,133 @@ describe('kill -9 in the middle of writes', () => {
     const token = await nodeLogin(again, supplierUser.username, supplierUser.password);
     const [someParent] = [...splits.keys()];
     expect((await call(again, 'GET', `/api/v1/vouchers/${someParent}`, token)).json).toMatchObject({ status: 'split' });
+  }, 300_000);
+
+  it('never double-books a slot and keeps every acknowledged booking with its audit entry, when killed under concurrent bookings', async () => {
+    const owner = await makeEnterprise(db, { regionCode: '320506', name: uniqueName('苏州崩溃测试设备主') });
+    const ownerUser = await makeActor(db, { role: 'member', orgUscc: owner.uscc });
+    const bookers = await Promise.all([0, 1, 2, 3].map(async () => {
+      const enterprise = await makeEnterprise(db, { regionCode: '320505', name: uniqueName('苏州崩溃测试预约方') });
+      return { uscc: enterprise.uscc, user: await makeActor(db, { role: 'member', orgUscc: enterprise.uscc }) };
+    }));
+    const node = await start('bookings-1');
+    const resource = await call(node, 'POST', '/api/v1/resources', await nodeLogin(node, ownerUser.username, ownerUser.password), { title: uniqueName('崩溃测试光谱仪'), kind: 'equipment', ownerUscc: owner.uscc });
+    expect(resource.status).toBe(201);
+    const resourceId: string = resource.json.id;
+    const tokens = await Promise.all(bookers.map((b) => nodeLogin(node, b.user.username, b.user.password)));
+
+    // Every worker books 1–3 hour windows on a shared 200-hour range, so most requests collide.
+    const base = Date.parse('2027-06-01T00:00:00Z');
+    const acknowledged: string[] = [];
+    let conflicts = 0;
+    const worker = async (w: number) => {
+      const random = seededRandom(100 + w);
+      try {
+        for (let i = 0; i < 400; i++) {
+          const startHour = Math.floor(random() * 200);
+          const hours = 1 + Math.floor(random() * 3);
+          const body = { uscc: bookers[w].uscc, start: new Date(base + startHour * 3_600_000).toISOString(), end: new Date(base + (startHour + hours) * 3_600_000).toISOString(), purpose: `w${w}-${i}` };
+          const booked = await call(node, 'POST', `/api/v1/resources/${resourceId}/bookings`, tokens[w], body);
+          if (booked.status === 201) acknowledged.push(booked.json.id);
+          else if (booked.status === 409) conflicts += 1;
+          else throw new Error(`unexpected ${booked.status}`);
+        }
+      } catch {
+        // the node died under this request
+      }
+    };
+    const workers = bookers.map((_, w) => worker(w));
+    await until(async () => acknowledged.length >= 15 && conflicts >= 5, 'acknowledged and refused bookings');
+    await killNode(node);
+    await Promise.all(workers);
+    expect(acknowledged.length).toBeLessThan(4 * 400); // the kill cut the run short
+
+    // No two live bookings of the resource overlap (the exclusion constraint held under the crash).
+    const overlaps = await sql<{ a: string }>`
+      select a.id::text as a from resource_bookings a join resource_bookings b on a.resource_id = b.resource_id and a.id < b.id and a.period && b.period
+       where a.resource_id = ${resourceId} and a.status in ('pending', 'approved') and b.status in ('pending', 'approved')`.execute(db);
+    expect(overlaps.rows).toEqual([]);
+    // Every acknowledged booking is stored, and every stored booking (acknowledged or not) has its audit entry.
+    const stored = await sql<{ id: string; audited: number }>`
+      select b.id::text as id, (select count(*)::int from audit_log l where l.entity_type = 'resource_booking' and l.entity_key = b.id::text and l.action = 'booking.create') as audited
+        from resource_bookings b where b.resource_id = ${resourceId}`.execute(db);
+    const storedIds = new Set(stored.rows.map((r) => r.id));
+    expect(acknowledged.filter((id) => !storedIds.has(id))).toEqual([]);
+    expect(stored.rows.filter((r) => r.audited !== 1)).toEqual([]);
+    expect(stored.rows.length - acknowledged.length).toBeLessThanOrEqual(bookers.length); // at most the requests in flight
+
+    // After a restart a free window books, and a window taken before the crash is still refused.
+    const again = await start('bookings-2');
+    const token = await nodeLogin(again, bookers[0].user.username, bookers[0].user.password);
+    const free = { uscc: bookers[0].uscc, start: new Date(base + 300 * 3_600_000).toISOString(), end: new Date(base + 301 * 3_600_000).toISOString() };
+    expect((await call(again, 'POST', `/api/v1/resources/${resourceId}/bookings`, token, free)).status).toBe(201);
+    const taken = (await sql<{ lower: Date }>`select lower(period) as lower from resource_bookings where id = ${acknowledged[0]}`.execute(db)).rows[0].lower;
+    const clash = { uscc: bookers[0].uscc, start: taken.toISOString(), end: new Date(taken.getTime() + 3_600_000).toISOString() };
+    expect((await call(again, 'POST', `/api/v1/resources/${resourceId}/bookings`, token, clash)).status).toBe(409);
+    await killNode(again);
+  }, 300_000);
+
+  it('keeps the old fair schedule whole when killed during a schedule solve, and the run succeeds after the restart', async () => {
+    // 300 registered participants (60 large firms, 240 SMEs) and 1,500 wishes: a solve of seconds.
+    const options = { seed: 91, count: 300 };
+    const report = await importEnterprises(db, { actor: SYSTEM_ACTOR }, enterprisesCsv(options), { isDryRun: false });
+    expect(report.created).toBe(300);
+    const usccs = [...iterateEnterprises(options)].map((e) => e.uscc);
+    const fairId = (await sql<{ id: string }>`
+      insert into fairs (region_code, title, status, large_capacity, sme_capacity) values ('320500', ${uniqueName('崩溃测试对接会')}, 'open', 1000, 1000) returning id::text`.execute(db)).rows[0].id;
+    await sql`insert into fair_sessions (fair_id, position, session_date, start_time, slot_minutes, slot_count, table_count) values (${fairId}, 0, '2027-03-01', '09:00', 20, 12, 60)`.execute(db);
+    await sql`
+      insert into fair_registrations (fair_id, enterprise_id, region_code, kind, status)
+      select ${fairId}, e.id, e.region_code, case when u.n <= 60 then 'large' else 'sme' end, 'registered'
+        from unnest(${usccs}::text[]) with ordinality as u(uscc, n) join enterprises e on e.uscc = u.uscc`.execute(db);
+    const people = (await sql<{ id: string; kind: string }>`select id::text, kind from fair_registrations where fair_id = ${fairId} order by id`.execute(db)).rows;
+    const larges = people.filter((p) => p.kind === 'large').map((p) => p.id);
+    const smes = people.filter((p) => p.kind === 'sme').map((p) => p.id);
+    const random = seededRandom(7);
+    const wishes = new Set<string>();
+    while (wishes.size < 1500) {
+      const large = larges[Math.floor(random() * random() * larges.length)]; // a few popular large firms
+      const sme = smes[Math.floor(random() * smes.length)];
+      wishes.add(random() < 0.7 ? `${sme}:${large}` : `${large}:${sme}`);
+    }
+    const pairs = [...wishes].map((w) => w.split(':'));
+    await sql`insert into fair_wishes (fair_id, from_registration_id, to_registration_id)
+      select ${fairId}, f, t from unnest(${pairs.map((p) => p[0])}::bigint[], ${pairs.map((p) => p[1])}::bigint[]) as w(f, t)`.execute(db);
+
+    const node = await start('fair-1');
+    const token = await nodeLogin(node, 'admin', NODE_ADMIN_PASSWORD);
+    const first = await call(node, 'POST', `/api/v1/fairs/${fairId}/schedule`, token, {});
+    expect(first.status).toBe(200);
+    const snapshot = async () => ({
+      schedule: (await sql<{ computed_at: Date; stats: { meetings: number }; options: Record<string, number> }>`select computed_at, stats, options from fair_schedules where fair_id = ${fairId}`.execute(db)).rows,
+      meetings: (await sql<{ id: string }>`select id::text from fair_meetings where fair_id = ${fairId} order by id`.execute(db)).rows.map((r) => r.id),
+      audits: (await sql<{ n: number }>`select count(*)::int as n from audit_log where entity_type = 'fair' and entity_key = ${fairId} and action = 'fair.schedule'`.execute(db)).rows[0].n,
+    });
+    const before = await snapshot();
+    expect(before.schedule).toHaveLength(1);
+    expect(before.meetings.length).toBe(before.schedule[0].stats.meetings);
+    expect(before.meetings.length).toBeGreaterThan(100);
+
+    // A second run with other weights; kill the node while it solves inside its transaction
+    // (the fair row locked, the wishes read, nothing written yet or partly written).
+    const solving = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'idle in transaction' and query ilike '%fair_wishes%'`.execute(db)).rows[0].n > 0;
+    const second = call(node, 'POST', `/api/v1/fairs/${fairId}/schedule`, token, { mutualWeight: 5 }).then((r) => r.status, () => 'connection lost' as const);
+    await until(solving, 'the second run to start solving');
+    await killNode(node);
+    expect(await second).toBe('connection lost');
+    await until(async () => !(await solving()), 'PostgreSQL to end the dead client’s transaction');
+    expect(await snapshot()).toEqual(before); // the old schedule, every meeting of it, and no new audit entry
+
+    const again = await start('fair-2');
+    const rerun = await call(again, 'POST', `/api/v1/fairs/${fairId}/schedule`, await nodeLogin(again, 'admin', NODE_ADMIN_PASSWORD), { mutualWeight: 5 });
+    expect(rerun.status).toBe(200);
+    const after = await snapshot();
+    expect(after.schedule[0].options.mutualWeight).toBe(5);
+    expect(after.meetings.length).toBe(after.schedule[0].stats.meetings);
+    expect(after.meetings.length).toBe(rerun.json.meetings);
+    expect(after.meetings.some((id) => before.meetings.includes(id))).toBe(false); // wholly replaced
+    expect(after.audits).toBe(before.audits + 1);
+    await killNode(again);
   }, 300_000);
 });

@@ -18,6 +18,7 @@ const HomePage = lazy(() => import('./pages/HomePage').then((module) => ({ defau
 const EnterpriseListPage = lazy(() => import('./pages/EnterpriseListPage').then((module) => ({ default: module.EnterpriseListPage })));
 const EnterpriseDetailPage = lazy(() => import('./pages/EnterpriseDetailPage').then((module) => ({ default: module.EnterpriseDetailPage })));
 const ImportPage = lazy(() => import('./pages/ImportPage').then((module) => ({ default: module.ImportPage })));
+const AccountPage = lazy(() => import('./pages/AccountPage').then((module) => ({ default: module.AccountPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage').then((module) => ({ default: module.UsersPage })));
 const ChainListPage = lazy(() => import('./pages/ChainListPage').then((module) => ({ default: module.ChainListPage })));
 const ChainDetailPage = lazy(() => import('./pages/ChainDetailPage').then((module) => ({ default: module.ChainDetailPage })));
@@ -66,6 +67,7 @@ export function AppRoutes() {
             </Allow>
           }
         />
+        <Route path="account" element={<AccountPage />} />
         <Route
           path="users"
           element={

@@ -99,6 +99,16 @@ const TABLE_OF: Record<string, string> = {
   'supply-edges': 'supply_edges',
   tasks: 'tasks',
   vouchers: 'vouchers',
+  users: 'users',
+};
+
+/**
+ * Rows the probe must not take the first of: revoking the sessions of `users/{id}` must not hit a
+ * matrix actor (the first user is `gov_miit`, the ministry actor), so it names Wuxi's gov user.
+ */
+const WHERE_OF: Record<string, string> = {
+  'public/cases': `WHERE status = 'published'`,
+  users: `WHERE username = 'gov_wx'`,
 };
 
 /** Child objects under `{id}`: the second parameter and how to find a (parent, child) pair. */
@@ -173,7 +183,7 @@ export async function fillPath(db: Db, path: string, demoUscc: string): Promise<
   } else if (params.includes('id')) {
     const table = TABLE_OF[prefix];
     if (!table) throw new Error(`no demo table for ${path}: add it to TABLE_OF in test/authz/routes.ts`);
-    const where = prefix === 'public/cases' ? `WHERE status = 'published'` : '';
+    const where = WHERE_OF[prefix] ?? '';
     const row = await first(`SELECT id::text AS id FROM ${table} ${where} ORDER BY id LIMIT 1`);
     if (row) values.id = String(row.id);
   } else if (path.includes('/members/{key}/{uscc}') === false && params.includes('key')) {

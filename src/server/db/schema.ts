@@ -45,6 +45,8 @@ export interface SessionsTable {
   expires_at: Timestamp;
   last_seen_at: Timestamp;
   user_agent: string | null;
+  id: Generated<string>;
+  client_ip: string | null;
 }
 
 export interface EnterprisesTable {

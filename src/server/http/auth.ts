@@ -53,6 +53,15 @@ export class SessionCache {
   evict(token: string): void {
     this.entries.delete(token);
   }
+
+  /** Forget every cached session of a user (after their sessions were revoked). */
+  evictUser(userId: string): void {
+    for (const [token, entry] of this.entries) {
+      if (entry.actor?.userId === userId) {
+        this.entries.delete(token);
+      }
+    }
+  }
 }
 
 /**

@@ -22,14 +22,14 @@ export function AppHeader({ user }: { user: UserView }) {
         <span className="app-brand-name">{t('app.name')}</span>
       </Link>
       <Space size="middle" className="app-header-right">
-        <span className="app-user" data-testid="header-user">
+        <Link to="/account" className="app-user" data-testid="header-user" title={t('header.account')}>
           <UserOutlined />
           <span className="app-user-name">{user.displayName || user.username}</span>
           <Tag className="app-role-tag" data-testid="header-role">
             {t(roleKey(user.role))}
           </Tag>
           {scope ? <span className="app-user-scope">{scope}</span> : null}
-        </span>
+        </Link>
         <NotificationBell user={user} />
         <RiskAlertBell user={user} />
         <Button

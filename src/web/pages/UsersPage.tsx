@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag } from 'antd';
+import { LogoutOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Popconfirm, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { UserView } from '../../contracts/auth';
 import { CreateUserModal } from '../components/CreateUserModal';
@@ -9,7 +9,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { orgKindKey, roleKey, useLang, useT } from '../i18n';
 import { formatDateTime } from '../lib/format';
 import { useCursorPages } from '../lib/useCursorPages';
-import { useUserList } from '../queries/users';
+import { useRevokeUserSessions, useUserList } from '../queries/users';
 
 const PAGE_SIZE = 20;
 const ROLE_COLORS: Record<UserView['role'], string> = { platform_admin: 'red', gov: 'blue', member: 'green', expert: 'purple' };
@@ -21,6 +21,10 @@ export function UsersPage() {
   const pages = useCursorPages();
   const list = useUserList({ cursor: pages.cursor, limit: PAGE_SIZE });
   const [isCreating, setCreating] = useState(false);
+  const { message } = AntApp.useApp();
+  const revoke = useRevokeUserSessions();
+  const revokeAll = (user: UserView) =>
+    revoke.mutate(user.id, { onSuccess: (result) => void message.success(t('users.sessionsRevoked', { name: user.username, n: result.revoked })) });
 
   return (
     <div data-testid="users-page">
@@ -34,6 +38,7 @@ export function UsersPage() {
       />
       <Card className="table-card">
         {list.error ? <ProblemAlert error={list.error} /> : null}
+        {revoke.error ? <ProblemAlert error={revoke.error} /> : null}
         <Table<UserView>
           data-testid="users-table"
           rowKey="id"
@@ -67,6 +72,17 @@ export function UsersPage() {
                 ),
             },
             { title: t('users.createdAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(lang, value) },
+            {
+              title: t('users.actions'),
+              key: 'actions',
+              render: (_: unknown, row) => (
+                <Popconfirm title={t('users.revokeConfirm', { name: row.username })} okText={t('users.revokeSessions')} cancelText={t('common.cancel')} onConfirm={() => revokeAll(row)}>
+                  <Button size="small" danger icon={<LogoutOutlined />} loading={revoke.isPending && revoke.variables === row.id} data-testid={`revoke-user-${row.username}`}>
+                    {t('users.revokeSessions')}
+                  </Button>
+                </Popconfirm>
+              ),
+            },
           ]}
         />
         <CursorPager pages={pages} nextCursor={list.data?.nextCursor} total={list.data?.total} isFetching={list.isFetching} />

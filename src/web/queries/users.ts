@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateUserBody, UserView } from '../../contracts/auth';
+import type { CreateUserBody, RevokeAllResult, SessionView, UserView } from '../../contracts/auth';
 import { apiFetch } from '../api';
 
 interface UserPage {
@@ -25,5 +25,37 @@ export function useCreateUser() {
   return useMutation({
     mutationFn: (body: CreateUserBody) => apiFetch<UserView>('/users', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+interface SessionPage {
+  items: SessionView[];
+  nextCursor: string | null;
+}
+
+const SESSIONS_KEY = ['auth', 'sessions'] as const;
+
+/** A page of the signed-in user's own sessions. */
+export function useOwnSessions(page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...SESSIONS_KEY, page],
+    queryFn: ({ signal }) => apiFetch<SessionPage>('/auth/sessions', { signal, query: { cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** “Sign out everywhere else”: ends every session of the caller but this one. */
+export function useRevokeOwnSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<RevokeAllResult>('/auth/sessions/revoke-all', { method: 'POST', body: { includeCurrent: false } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
+  });
+}
+
+/** A platform admin ends every session of a user. */
+export function useRevokeUserSessions() {
+  return useMutation({
+    mutationFn: (userId: number) => apiFetch<RevokeAllResult>(`/users/${userId}/sessions/revoke-all`, { method: 'POST' }),
   });
 }

@@ -54,21 +54,66 @@ export async function selectUserByUsername(db: Db | Tx, username: string): Promi
 }
 
 /** The user of a live (unexpired) session, if any. */
-export async function selectUserBySession(db: Db, tokenHash: Buffer, now: Date): Promise<(UserRecord & { expiresAt: Date }) | undefined> {
+export async function selectUserBySession(db: Db, tokenHash: Buffer, now: Date): Promise<(UserRecord & { expiresAt: Date; lastSeenAt: Date }) | undefined> {
   const row = await userQuery(db)
     .innerJoin('sessions as s', 's.user_id', 'u.id')
-    .select('s.expires_at')
+    .select(['s.expires_at', 's.last_seen_at'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .where('u.is_disabled', '=', false)
     .executeTakeFirst();
-  return row ? { ...toUser(row), expiresAt: row.expires_at } : undefined;
+  return row ? { ...toUser(row), expiresAt: row.expires_at, lastSeenAt: row.last_seen_at } : undefined;
 }
 
-export async function insertSession(db: Db | Tx, session: { tokenHash: Buffer; userId: string; expiresAt: Date; userAgent: string | null }): Promise<void> {
+export async function insertSession(db: Db | Tx, session: { tokenHash: Buffer; userId: string; expiresAt: Date; userAgent: string | null; clientIp: string | null }): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt, user_agent: session.userAgent })
+    .values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt, user_agent: session.userAgent, client_ip: session.clientIp })
+    .execute();
+}
+
+/** A stored session; `tokenHash` only to tell the caller's own session apart, never shown. */
+export interface SessionRecord {
+  id: string;
+  tokenHash: Buffer;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  clientIp: string | null;
+}
+
+/** A page of a user's live sessions, newest first (keyset on id, descending). */
+export async function selectSessions(db: Db, userId: string, beforeId: string | undefined, limit: number, now: Date): Promise<SessionRecord[]> {
+  let query = db
+    .selectFrom('sessions')
+    .select(['id', 'token_hash', 'created_at', 'last_seen_at', 'expires_at', 'user_agent', 'client_ip'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now);
+  if (beforeId) {
+    query = query.where('id', '<', beforeId);
+  }
+  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, tokenHash: r.token_hash, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at, userAgent: r.user_agent, clientIp: r.client_ip }));
+}
+
+/** End every session of a user, except the one with `keepTokenHash` when given; returns how many. */
+export async function deleteUserSessions(tx: Tx, userId: string, keepTokenHash: Buffer | undefined): Promise<number> {
+  let query = tx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash) {
+    query = query.where('token_hash', '<>', keepTokenHash);
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Note activity on a session, at most once a minute per session (cheap on the hot path). */
+export async function touchSession(db: Db, tokenHash: Buffer, now: Date): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('last_seen_at', '<', new Date(now.getTime() - 60_000))
     .execute();
 }
 

@@ -1,9 +1,9 @@
-import { CreateUserBody, LoginBody, LoginResult, UserView } from '../../../contracts/auth.js';
+import { CreateUserBody, LoginBody, LoginResult, RevokeAllBody, RevokeAllResult, SessionView, UserIdParams, UserView } from '../../../contracts/auth.js';
 import { Page, PageQuery } from '../../../contracts/common.js';
 import { SESSION_COOKIE, requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
-import { presentUser } from './accounts.present.js';
-import { createUser, getCurrentUser, listUsers, login, logout } from './accounts.service.js';
+import { presentSession, presentUser } from './accounts.present.js';
+import { createUser, getCurrentUser, listOwnSessions, listUserSessions, listUsers, login, logout, revokeOwnSessions, revokeUserSessions } from './accounts.service.js';
 
 /** `/api/v1/auth/*` and `/api/v1/users`. */
 export function accountsRoutes(ctx: AppContext) {
@@ -61,6 +61,65 @@ export function accountsRoutes(ctx: AppContext) {
     }, async (request) => {
       const page = await listUsers(ctx.db, requireActor(request), request.query);
       return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+    });
+
+    app.get('/api/v1/auth/sessions', {
+      schema: {
+        tags: ['auth'],
+        summary: 'My sessions 我的登录会话',
+        description: 'The caller’s own live sessions, newest first: when each was opened and last used, the browser (user agent) and client address at log-in, and which one is the current. Never a token.',
+        querystring: PageQuery,
+        response: { 200: Page(SessionView) },
+      },
+    }, async (request) => {
+      const page = await listOwnSessions(ctx.db, requireActor(request), request.sessionToken, request.query);
+      return { items: page.items.map(presentSession), nextCursor: page.nextCursor };
+    });
+
+    app.post('/api/v1/auth/sessions/revoke-all', {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere 退出所有设备',
+        description: 'Ends every session of the caller except the current one (the caller stays signed in where they clicked); with `includeCurrent: true` the current one ends too and the cookie is cleared. Ended tokens answer 401 at once on this node and within 5 s on other nodes (their session cache). Leaves a `session.revoke_all` audit entry.',
+        body: RevokeAllBody,
+        response: { 200: RevokeAllResult },
+      },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      const revoked = await revokeOwnSessions(ctx.db, actor, request.sessionToken, { includeCurrent: request.body.includeCurrent }, request.id);
+      ctx.sessionCache.evictUser(actor.userId);
+      if (request.body.includeCurrent) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+      return { revoked };
+    });
+
+    app.get('/api/v1/users/:id/sessions', {
+      schema: {
+        tags: ['users'],
+        summary: 'Sessions of a user 用户的登录会话',
+        description: 'Platform admins only: the live sessions of one user, newest first (never a token). Anyone else, and an unknown id, get 404.',
+        params: UserIdParams,
+        querystring: PageQuery,
+        response: { 200: Page(SessionView) },
+      },
+    }, async (request) => {
+      const page = await listUserSessions(ctx.db, requireActor(request), request.params.id, request.sessionToken, request.query);
+      return { items: page.items.map(presentSession), nextCursor: page.nextCursor };
+    });
+
+    app.post('/api/v1/users/:id/sessions/revoke-all', {
+      schema: {
+        tags: ['users'],
+        summary: 'Sign a user out everywhere 强制用户下线',
+        description: 'Platform admins only: ends every session of the user (all devices; for the admin’s own id, the current session too). Anyone else, and an unknown id, get 404. Leaves a `session.revoke_all` audit entry. Ended tokens answer 401 at once on this node and within 5 s on other nodes.',
+        params: UserIdParams,
+        response: { 200: RevokeAllResult },
+      },
+    }, async (request) => {
+      const outcome = await revokeUserSessions(ctx.db, requireActor(request), request.params.id, request.id);
+      ctx.sessionCache.evictUser(outcome.user.id);
+      return { revoked: outcome.revoked };
     });
   };
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { CreateUserBody, OrgKind, Role } from '../../../contracts/auth.js';
 import type { Db } from '../../db/database.js';
-import { AppError, invalid, type FieldError } from '../../errors.js';
+import { AppError, invalid, notFound, type FieldError } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { REGION_ROOT, findRegion } from '../../platform/regions.js';
@@ -104,7 +104,7 @@ export async function login(
   const now = options.now ?? new Date();
   const expiresAt = new Date(now.getTime() + options.sessionTtlMs);
   await db.transaction().execute(async (tx) => {
-    await repo.insertSession(tx, { tokenHash: tokenHash(token), userId: user.id, expiresAt, userAgent: input.userAgent });
+    await repo.insertSession(tx, { tokenHash: tokenHash(token), userId: user.id, expiresAt, userAgent: input.userAgent, clientIp: input.clientKey });
     await recordWrites(tx, { actor: actorOf(user), requestId: input.requestId }, [
       { action: 'session.login', entityType: 'user', entityKey: user.username, regionCode: user.regionCode, after: { client: input.clientKey, userAgent: input.userAgent, expiresAt: expiresAt.toISOString() } },
     ]);
@@ -122,7 +122,73 @@ export async function findSessionUser(db: Db, token: string, now = new Date()): 
   if (token.length < 20 || token.length > 100) {
     return undefined;
   }
-  return repo.selectUserBySession(db, tokenHash(token), now);
+  const hashed = tokenHash(token);
+  const user = await repo.selectUserBySession(db, hashed, now);
+  if (user && now.getTime() - user.lastSeenAt.getTime() > 60_000) {
+    await repo.touchSession(db, hashed, now);
+  }
+  return user;
+}
+
+/** A live session as the service hands it to the presenter. */
+export interface SessionOfUser extends Omit<repo.SessionRecord, 'tokenHash'> {
+  isCurrent: boolean;
+}
+
+async function sessionPage(db: Db, userId: string, currentToken: string | undefined, page: { cursor?: string; limit: number }): Promise<{ items: SessionOfUser[]; nextCursor: string | null }> {
+  const current = currentToken ? tokenHash(currentToken) : undefined;
+  const rows = await repo.selectSessions(db, userId, decodeCursor(page.cursor), page.limit + 1, new Date());
+  const items = rows.slice(0, page.limit).map(({ tokenHash: hashed, ...rest }) => ({ ...rest, isCurrent: current !== undefined && hashed.equals(current) }));
+  return { items, nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1].id) : null };
+}
+
+/** The caller's own live sessions, newest first. */
+export function listOwnSessions(db: Db, actor: Actor, currentToken: string | undefined, page: { cursor?: string; limit: number }) {
+  return sessionPage(db, actor.userId, currentToken, page);
+}
+
+/**
+ * The user a platform admin manages sessions of.
+ * @throws not_found for anyone else than a platform admin (another user's sessions are out of
+ *   their scope, which looks exactly like an unknown user) and for an unknown id.
+ */
+async function managedUser(db: Db, actor: Actor, userId: string): Promise<repo.UserRecord> {
+  const user = canManageUsers(actor) && /^\d{1,18}$/.test(userId) ? await repo.selectUserById(db, userId) : undefined;
+  if (!user) {
+    throw notFound('用户');
+  }
+  return user;
+}
+
+/** Live sessions of a user, for a platform admin. @throws not_found (see {@link managedUser}). */
+export async function listUserSessions(db: Db, actor: Actor, userId: string, currentToken: string | undefined, page: { cursor?: string; limit: number }) {
+  const user = await managedUser(db, actor, userId);
+  return sessionPage(db, user.id, currentToken, page);
+}
+
+/** End sessions of `user` in one transaction with its audit entry; returns how many. */
+async function revokeSessions(db: Db, actor: Actor, user: repo.UserRecord, keepToken: string | undefined, requestId: string | undefined): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const revoked = await repo.deleteUserSessions(tx, user.id, keepToken ? tokenHash(keepToken) : undefined);
+    await recordWrites(tx, { actor, requestId }, [
+      { action: 'session.revoke_all', entityType: 'user', entityKey: user.username, regionCode: user.regionCode, after: { revoked, keptCurrent: keepToken !== undefined } },
+    ]);
+    return revoked;
+  });
+}
+
+/**
+ * “Sign out everywhere”: end the caller's sessions. The current one stays unless
+ * `includeCurrent`. The caller's cache entries on this node must be evicted by the route.
+ */
+export async function revokeOwnSessions(db: Db, actor: Actor, currentToken: string | undefined, options: { includeCurrent: boolean }, requestId?: string): Promise<number> {
+  return revokeSessions(db, actor, await getCurrentUser(db, actor), options.includeCurrent ? undefined : currentToken, requestId);
+}
+
+/** A platform admin ends every session of another user (or of themself). @throws not_found (see {@link managedUser}). */
+export async function revokeUserSessions(db: Db, actor: Actor, userId: string, requestId?: string): Promise<{ user: repo.UserRecord; revoked: number }> {
+  const user = await managedUser(db, actor, userId);
+  return { user, revoked: await revokeSessions(db, actor, user, undefined, requestId) };
 }
 
 /**
