@@ -2,7 +2,7 @@
  * Demo data of notifications: the demo users subscribe every kind to a daily digest (`leader` turns
  * booking requests off in-app); the notifications the newer events would have raised for
  * `sme` and `leader` before they existed are written from the demo's own financing offers,
- * published needs, challenge applications and bookings; half of them are dated yesterday, so the
+ * published needs, accepted invitations, challenge applications and bookings; half of them are dated yesterday, so the
  * daily digest of yesterday exists. Idempotent through its `demo:notifications` marker; does
  * nothing without the demo `sme` user.
  */
@@ -24,6 +24,8 @@ async function demoEvents(tx: Tx, usccs: string[]): Promise<{ uscc: string; even
     .select(['a.uscc', 'b.name as bank', 'o.amount_fen', 'o.rate_bp', 'o.term_days', 'r.id']).where('a.uscc', 'in', usccs).orderBy('o.id').limit(3).execute();
   const needs = await tx.selectFrom('needs as n').innerJoin('enterprises as e', 'e.id', 'n.enterprise_id')
     .select(['e.uscc', 'n.id', 'n.title']).where('e.uscc', 'in', usccs).where('n.status', '=', 'published').orderBy('n.id').limit(4).execute();
+  const accepted = await tx.selectFrom('matches as m').innerJoin('needs as n', 'n.id', 'm.need_id').innerJoin('enterprises as b', 'b.id', 'm.buyer_enterprise_id').innerJoin('enterprises as s', 's.id', 'm.supplier_enterprise_id')
+    .select(['b.uscc', 'm.id', 'n.id as needId', 'n.title', 's.name as supplier']).where('b.uscc', 'in', usccs).where('m.stage', 'in', ['negotiating', 'deal']).orderBy('m.id').limit(3).execute();
   const applications = await tx.selectFrom('challenge_applications as ca').innerJoin('challenges as c', 'c.id', 'ca.challenge_id').innerJoin('enterprises as o', 'o.id', 'c.enterprise_id').innerJoin('enterprises as ap', 'ap.id', 'ca.enterprise_id')
     .select(['o.uscc', 'ca.id', 'c.id as challengeId', 'c.title', 'ap.name as applicant']).where('o.uscc', 'in', usccs).orderBy('ca.id').limit(3).execute();
   const bookings = await tx.selectFrom('resource_bookings as b').innerJoin('shared_resources as s', 's.id', 'b.resource_id').innerJoin('enterprises as o', 'o.id', 's.enterprise_id').innerJoin('enterprises as bk', 'bk.id', 'b.enterprise_id')
@@ -31,6 +33,7 @@ async function demoEvents(tx: Tx, usccs: string[]): Promise<{ uscc: string; even
   return [
     ...needs.map((n) => ({ uscc: n.uscc, event: { kind: 'need.published' as const, params: { title: n.title, comment: null }, link: `/matching/needs/${n.id}`, entityType: 'need', entityKey: n.id } })),
     ...offers.map((o) => ({ uscc: o.uscc, event: { kind: 'financing.offered' as const, params: { bank: o.bank, amountYuan: Number(o.amount_fen) / 100, ratePercent: o.rate_bp / 100, termDays: o.term_days }, link: '/finance/financing', entityType: 'financing_request', entityKey: o.id } })),
+    ...accepted.map((m) => ({ uscc: m.uscc, event: { kind: 'match.accepted' as const, params: { title: m.title, supplier: m.supplier }, link: `/matching/needs/${m.needId}`, entityType: 'match', entityKey: m.id } })),
     ...applications.map((a) => ({ uscc: a.uscc, event: { kind: 'challenge.applied' as const, params: { title: a.title, applicant: a.applicant }, link: `/challenges/${a.challengeId}`, entityType: 'challenge_application', entityKey: a.id } })),
     ...bookings.map((b) => ({ uscc: b.uscc, event: { kind: 'booking.requested' as const, params: { title: b.title, booker: b.booker, start: businessDateTime(new Date(b.start)), end: businessDateTime(new Date(b.end)) }, link: `/resources/${b.resourceId}`, entityType: 'resource_booking', entityKey: b.id } })),
   ];

@@ -21,6 +21,8 @@ export const DIGEST_LOCK_KEY = 7_310_042_063;
 /** Most notifications a digest's text lists one by one (the counts cover all). */
 export const DIGEST_LINES_MAX = 10;
 export const DIGEST_ENTITY = 'notification_digest';
+/** Digest rows per INSERT statement. */
+const INSERT_BATCH = 2000;
 const NOT_FOUND = '消息摘要';
 
 const DAY_MS = 86_400_000;
@@ -109,10 +111,13 @@ export async function buildDigests(db: Db, period: DigestPeriod, on: string = bu
         counts: JSON.stringify(countByKind(known)), total: known.length, text_zh: digestText(period, window, known),
       };
     });
-    const written = await tx.insertInto('notification_digests').values(values).onConflict((oc) => oc.columns(['user_id', 'period', 'period_start']).doNothing()).returning('id').execute();
-    run.written = written.length;
-    if (written.length > 0) {
-      await recordWrites(tx, { actor: SYSTEM_ACTOR }, [{ action: 'notification.digest', entityType: DIGEST_ENTITY, entityKey: `${period}:${window.start}`, regionCode: null, after: { period, periodStart: window.start, periodEnd: window.end, digests: written.length } }]);
+    // In batches: one statement binds at most 65,535 parameters (7 a row).
+    for (let i = 0; i < values.length; i += INSERT_BATCH) {
+      const written = await tx.insertInto('notification_digests').values(values.slice(i, i + INSERT_BATCH)).onConflict((oc) => oc.columns(['user_id', 'period', 'period_start']).doNothing()).returning('id').execute();
+      run.written += written.length;
+    }
+    if (run.written > 0) {
+      await recordWrites(tx, { actor: SYSTEM_ACTOR }, [{ action: 'notification.digest', entityType: DIGEST_ENTITY, entityKey: `${period}:${window.start}`, regionCode: null, after: { period, periodStart: window.start, periodEnd: window.end, digests: run.written } }]);
     }
     return run;
   });

@@ -25,7 +25,7 @@ export function notificationText(kind: NotificationKind, p: NotificationParams):
     case 'match.accepted': return `${p.supplier}接受了需求“${p.title}”的对接邀请`;
     case 'challenge.applied': return `${p.applicant}揭榜“${p.title}”`;
     case 'booking.requested': return `${p.booker}申请预约“${p.title}”（${p.start} 至 ${p.end}）`;
-    case 'financing.offered': return `${p.bank}对融资需求（${p.amountYuan} 元）报价：年利率 ${p.ratePercent}%，期限 ${p.termDays} 天`;
+    case 'financing.offered': return `${p.bank}对融资需求（${typeof p.amountYuan === 'number' ? p.amountYuan.toLocaleString('en-US') : p.amountYuan} 元）报价：年利率 ${p.ratePercent}%，期限 ${p.termDays} 天`;
   }
 }
 
