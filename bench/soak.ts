@@ -114,14 +114,19 @@ export async function runSoak(options: SoakOptions = {}): Promise<{ minutes: Soa
       log(`soak: ${minutes} min at ${rate} req/s, ${connections} connections, ${formatNumber(seeded.usccs.length)} enterprises`);
       for (let minute = 1; minute <= minutes; minute++) {
         const cpuBefore = treeCpu(server.child.pid!);
-        const result = await autocannon({ url: server.url, connections, duration: 60, overallRate: rate, timeout: 10, requests: [{ setupRequest: next }] });
+        const run = autocannon({ url: server.url, connections, duration: 60, overallRate: rate, timeout: 10, requests: [{ setupRequest: next }] });
+        const refused = new Map<number, number>();
+        run.on('response', (_client: unknown, status: number) => {
+          if (status >= 300) refused.set(status, (refused.get(status) ?? 0) + 1);
+        });
+        const result = await run;
         const cpuAfter = treeCpu(server.child.pid!);
         const pgConnections = db ? Number((await db.query<{ n: string }>(`select count(*) as n from pg_stat_activity where backend_type = 'client backend'`)).rows[0].n) - 1 : NaN;
         const failures = result.non2xx + result.errors + result.timeouts;
         const cpu = cpuBefore && cpuAfter && result.requests.total > 0 ? (cpuAfter.selfMs + cpuAfter.descendantsMs - cpuBefore.selfMs - cpuBefore.descendantsMs) / result.requests.total : null;
         const row: SoakMinute = { minute, requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, failures, rssMb: rssMb(server.child.pid!), pgConnections, cpuMsPerRequest: cpu };
         figures.push(row);
-        log(`  minute ${minute}: ${formatNumber(row.requests)} requests, p50 ${row.p50} ms, p99 ${row.p99} ms, ${failures} failed, RSS ${row.rssMb.toFixed(0)} MB, ${row.pgConnections} PostgreSQL connections${cpu === null ? '' : `, CPU ${cpu.toFixed(2)} ms/request (node + PostgreSQL)`}`);
+        log(`  minute ${minute}: ${formatNumber(row.requests)} requests, p50 ${row.p50} ms, p99 ${row.p99} ms, ${failures} failed, RSS ${row.rssMb.toFixed(0)} MB, ${row.pgConnections} PostgreSQL connections${cpu === null ? '' : `, CPU ${cpu.toFixed(2)} ms/request (node + PostgreSQL)`}${refused.size > 0 ? `; non-2xx by status ${JSON.stringify(Object.fromEntries(refused))}` : ''}`);
       }
       await db?.end();
       const verdict = judgeSoak(figures);
