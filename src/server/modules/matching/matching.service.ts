@@ -27,7 +27,7 @@ export interface MatchingDeps {
 }
 
 /** The read scope of needs for an actor (see {@link repo.NeedReadScope}). */
-async function needScopeOf(db: Db, actor: Actor): Promise<repo.NeedReadScope> {
+export async function needScopeOf(db: Db, actor: Actor): Promise<repo.NeedReadScope> {
   const region = regionScopeOf(actor);
   if (region.kind === 'all') return { isAll: true };
   if (actor.role === 'gov' && region.kind === 'prefix') {
