@@ -23,7 +23,7 @@ describe('cross-border listings: an SME reads needs and offers for abroad in Chi
     await page.getByTestId('xb-lang-en').click();
     await table.getByText('Local installation and O&M partner for a 20 MWh ESS project in Germany').waitFor();
     const noEnglish = table.locator('tr').filter({ hasText: '越南海防工厂注塑结构件本地配套' });
-    await expect.poll(() => noEnglish.getByTestId('xb-no-english').count()).toBe(1);
+    await expect.poll(() => noEnglish.getByTestId('xb-title').getByTestId('xb-no-english').count()).toBe(1);
     await screenshot(page, 'cross-border-en');
 
     await pickOption(page, page.getByTestId('xb-filter-country'), '越南 VN');
