@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BusinessDate, PageQuery, RegionCode, IndustryCode, Uscc } from './common.js';
+import { CrossBorderFields, CrossBorderView } from './cross-border.js';
 
 /** Kinds of needs: 采购, 配套, 技术, 产能, 服务, 人才. */
 export const NEED_KINDS = ['procurement', 'supporting', 'technology', 'capacity', 'service', 'talent'] as const;
@@ -51,6 +52,7 @@ const NeedFields = {
   requiredLevel: RequiredLevel.optional().describe('Lowest 专精特新 tier required of the supplier.'),
   deadline: BusinessDate.optional().describe('Answer-by date (business date, Asia/Shanghai); not in the past.'),
   invitedUsccs: z.array(Uscc).max(200).optional().describe('Enterprises that see an `invited` need.'),
+  ...CrossBorderFields,
 };
 
 /** Body of `POST /api/v1/needs`. `uscc` (gov/admin only) names the enterprise posted for. */
@@ -97,6 +99,7 @@ export const NeedView = z.object({
   invitedUsccs: z.array(z.string()),
   status: NeedStatus,
   reviewComment: z.string().nullable(),
+  ...CrossBorderView,
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -116,6 +119,7 @@ export const CreateOfferBody = z.object({
   leadTimeDays: z.number().int().min(0).max(3650).optional().describe('Usual lead time in days.'),
   certifications: Terms.optional(),
   regionsServed: z.array(RegionCode).max(50).optional().describe('Regions served; empty = nationwide.'),
+  ...CrossBorderFields,
 });
 export type CreateOfferBody = z.infer<typeof CreateOfferBody>;
 
@@ -141,6 +145,7 @@ export const OfferView = z.object({
   leadTimeDays: z.number().int().nullable(),
   certifications: z.array(z.string()),
   regionsServed: z.array(z.string()),
+  ...CrossBorderView,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

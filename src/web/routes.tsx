@@ -37,6 +37,7 @@ const NeedDetailPage = lazy(() => import('./pages/NeedDetailPage').then((module)
 const NeedReviewPage = lazy(() => import('./pages/NeedReviewPage').then((module) => ({ default: module.NeedReviewPage })));
 const MatchingFeedPage = lazy(() => import('./pages/MatchingFeedPage').then((module) => ({ default: module.MatchingFeedPage })));
 const OfferListPage = lazy(() => import('./pages/OfferListPage').then((module) => ({ default: module.OfferListPage })));
+const CrossBorderPage = lazy(() => import('./pages/crossborder/CrossBorderPage').then((module) => ({ default: module.CrossBorderPage })));
 
 /** Renders the page only for users the predicate allows. */
 function Allow({ when, children }: { when: (user: UserView) => boolean; children: ReactNode }) {
@@ -100,6 +101,7 @@ export function AppRoutes() {
         <Route path="matching/review" element={<NeedReviewPage />} />
         <Route path="matching/feed" element={<MatchingFeedPage />} />
         <Route path="matching/offers" element={<OfferListPage />} />
+        <Route path="cross-border" element={<CrossBorderPage />} />
         {dealsRoutes}
         {fairsRoutes}
         {capitalRoutes}

@@ -88,6 +88,8 @@ export const MATRIX: Record<string, string> = {
   'GET /api/v1/courses/{id}/enrolments/export': '401 404 404 404 404 404 404 404 404 404 404 ok 404 ok ok ok ok',
   'GET /api/v1/credit-scores/{uscc}': '401 404 404 404 404 404 ok 404 404 ok ok 404 ok ok ok ok ok',
   'GET /api/v1/credit-weights': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
+  'GET /api/v1/cross-border/listings': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
+  'GET /api/v1/cross-border/listings/export': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
   'GET /api/v1/dashboard': '401 ok ok ok 403 403 403 403 403 403 403 403 ok ok ok ok ok',
   'GET /api/v1/dashboard/export': '401 ok ok ok 403 403 403 403 403 403 403 403 ok ok ok ok ok',
   'GET /api/v1/deals': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',

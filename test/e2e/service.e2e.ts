@@ -201,3 +201,44 @@ describe('chain leaders and clusters: the leader records an action, 苏州 grows
     await gov.context().close();
   });
 });
+
+describe('SOE openness: an SME applies to a state-owned firm’s opening and 苏州 accepts it', () => {
+  const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
+  const note = `可供应储能变流器，已有国网项目业绩（${tag}）`;
+  const title = '2026年度配电及储能设备框架采购向中小企业开放';
+
+  async function openOpening(page: Page): Promise<void> {
+    await page.getByTestId('menu-soe-openness').click();
+    await page.getByTestId('soe-page').waitFor();
+    await page.getByTestId('soe-link').filter({ hasText: title }).click();
+    await page.getByTestId('soe-drawer').waitFor();
+  }
+
+  it('the sme applies', async () => {
+    const page = await logIn('sme');
+    await page.getByTestId('menu-soe-openness').click();
+    await page.getByTestId('soe-link').filter({ hasText: '园区综合能源站智能运维应用场景开放' }).waitFor();
+    await screenshot(page, 'service-soe-openings');
+    await openOpening(page);
+    await page.getByTestId('soe-apply-note').fill(note);
+    await page.getByTestId('soe-apply').click();
+    await expect.poll(() => page.getByTestId('soe-applications').innerText()).toContain(note);
+    await screenshot(page, 'service-soe-applied');
+    await page.context().close();
+  });
+
+  it('苏州 accepts the application and sees the firm’s openness figures', async () => {
+    const gov = await logIn('gov_sz');
+    await openOpening(gov);
+    const row = gov.getByTestId('soe-applications').locator('tr').filter({ hasText: note });
+    await row.getByTestId('soe-accept').click();
+    await expect.poll(() => row.getByTestId('soe-application-status').innerText()).toContain('已接纳');
+    await screenshot(gov, 'service-soe-accepted-gov');
+    await gov.getByTestId('soe-drawer-close').click();
+    await gov.getByTestId('soe-drawer').waitFor({ state: 'hidden' });
+    await gov.getByTestId('tab-soe-figures').click();
+    await expect.poll(() => gov.getByTestId('soe-figures').innerText()).toContain('地方国企');
+    await screenshot(gov, 'service-soe-figures');
+    await gov.context().close();
+  });
+});

@@ -23,6 +23,7 @@ import { seedProductsDemo } from '../modules/capital/products.demo.js';
 import { seedFundsDemo } from '../modules/capital/funds.demo.js';
 import { seedFairsDemo } from '../modules/fairs/fairs.demo.js';
 import { seedDealsDemo } from '../modules/matching/deals.demo.js';
+import { seedCrossBorderDemo } from '../modules/matching/crossborder.demo.js';
 
 /** Password of every demo account except `admin`. Demo data is for trying the platform only. */
 export const DEMO_PASSWORD = 'xieshou123';
@@ -153,6 +154,8 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'secondments', seed: seedSecondmentsDemo },
   { name: 'collab', seed: seedCollabDemo },
   { name: 'services', seed: seedServicesDemo },
+  { name: 'cross-border', seed: seedCrossBorderDemo },
+  // Last: backfills notifications from the other modules' demo events.
   { name: 'notifications', seed: seedNotificationsDemo },
 ];
 

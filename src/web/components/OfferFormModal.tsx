@@ -6,6 +6,7 @@ import { applyProblemToForm, type FieldError } from '../lib/problem';
 import { useCurrentUser } from '../queries/auth';
 import { useCreateOffer } from '../queries/matching';
 import { ProblemAlert } from './ProblemAlert';
+import { CrossBorderFormFields } from './CrossBorderFormFields';
 import { EnterprisePicker } from './RiskSubjectPickers';
 
 const FIELDS = { controls: ['uscc', 'title', 'description', 'products', 'capacity', 'leadTimeDays', 'certifications', 'regionsServed'] };
@@ -62,6 +63,7 @@ export function OfferFormModal({ open, onClose }: { open: boolean; onClose: () =
         <Form.Item name="certifications" label={t('matching.offers.field.certifications')}>
           <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
         </Form.Item>
+        <CrossBorderFormFields />
       </Form>
     </Modal>
   );

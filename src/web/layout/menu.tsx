@@ -1,4 +1,5 @@
 import {
+  GlobalOutlined,
   AlertOutlined,
   ApartmentOutlined,
   BellOutlined,
@@ -69,6 +70,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'risk', group: 'chains', labelKey: 'risk.menu', icon: <AlertOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/risk' },
   { key: 'alerts', group: 'chains', labelKey: 'risk.menuAlerts', icon: <BellOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/alerts' },
   { key: 'matching', group: 'matching', labelKey: 'menu.matching', icon: <SwapOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/matching' },
+  { key: 'cross-border', group: 'matching', labelKey: 'xb.menu', icon: <GlobalOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/cross-border' },
   { key: 'soe-openness', group: 'matching', labelKey: 'services.menu.soe', icon: <ShopOutlined />, roles: ALL_ROLES, path: '/soe-openness' },
   { key: 'fairs', group: 'matching', labelKey: 'fairs.menu', icon: <CalendarOutlined />, roles: ['platform_admin', 'gov', 'member'], path: '/fairs' },
   { key: 'challenges', group: 'innovation', labelKey: 'menu.challenges', icon: <FlagOutlined />, roles: ALL_ROLES, path: '/challenges' },

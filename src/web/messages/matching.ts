@@ -1,5 +1,7 @@
+import { crossBorderEn, crossBorderZh } from './cross-border';
 /** UI messages of the matching pages (merged into the app dictionary by `i18n.ts`). Chinese first. */
 export const matchingZh = {
+  ...crossBorderZh,
   'matching.nav.needs': '需求大厅',
   'matching.nav.feed': '可能适合您的需求',
   'matching.nav.review': '需求审核',
@@ -110,6 +112,7 @@ export const matchingZh = {
 } as const;
 
 export const matchingEn: Record<keyof typeof matchingZh, string> = {
+  ...crossBorderEn,
   'matching.nav.needs': 'Needs',
   'matching.nav.feed': 'Needs for you',
   'matching.nav.review': 'Review queue',

@@ -13,6 +13,7 @@ import { tagKey, useT } from '../i18n';
 import { applyProblemToForm, type FieldError } from '../lib/problem';
 import { useDebounced } from '../lib/useDebounced';
 import { useCurrentUser } from '../queries/auth';
+import { CrossBorderFormFields } from '../components/CrossBorderFormFields';
 import { useCreateNeed, useNeedTransition, usePreviewMatches } from '../queries/matching';
 
 type FormValues = Omit<CreateNeedBody, 'products' | 'requiredCertifications'> & { products?: string[]; requiredCertifications?: string[] };
@@ -163,6 +164,7 @@ export function NeedCreatePage() {
                   <Select mode="tags" open={false} tokenSeparators={[',', '，']} />
                 </Form.Item>
               )}
+              <CrossBorderFormFields />
               <Space>
                 <Button onClick={() => void save(false)} loading={create.isPending} data-testid="need-save-draft">
                   {t('matching.form.saveDraft')}

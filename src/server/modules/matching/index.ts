@@ -2,3 +2,4 @@
 export { matchingRoutes } from './matching.routes.js';
 export { MatchingIndex, createEngine } from './matching.index.js';
 export { seedMatchingDemo } from './matching.demo.js';
+export { crossBorderRoutes } from './crossborder.routes.js';

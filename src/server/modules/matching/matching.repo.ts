@@ -28,6 +28,10 @@ export interface NeedRecord {
   invitedUsccs: string[];
   status: string;
   reviewComment: string | null;
+  titleEn: string | null;
+  descriptionEn: string | null;
+  isCrossBorder: boolean;
+  targetCountries: string[];
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -47,6 +51,10 @@ export interface OfferRecord {
   leadTimeDays: number | null;
   certifications: string[];
   regionsServed: string[];
+  titleEn: string | null;
+  descriptionEn: string | null;
+  isCrossBorder: boolean;
+  targetCountries: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -67,6 +75,10 @@ export interface NeedWrite {
   deadline: string | null;
   visibility: string;
   invitedUsccs: string[];
+  titleEn: string | null;
+  descriptionEn: string | null;
+  isCrossBorder: boolean;
+  targetCountries: string[];
 }
 
 /** Columns of an offer write. */
@@ -78,6 +90,10 @@ export interface OfferWrite {
   leadTimeDays: number | null;
   certifications: string[];
   regionsServed: string[];
+  titleEn: string | null;
+  descriptionEn: string | null;
+  isCrossBorder: boolean;
+  targetCountries: string[];
 }
 
 /**
@@ -107,9 +123,9 @@ export interface NeedFilter {
 
 const PUBLIC_STATES = ['published', 'closed', 'fulfilled'];
 
-type NeedEb = ExpressionBuilder<Database & { e: Database['enterprises'] }, 'needs' | 'e'>;
+export type NeedEb = ExpressionBuilder<Database & { e: Database['enterprises'] }, 'needs' | 'e'>;
 
-function needScope(eb: NeedEb, scope: NeedReadScope): Expression<SqlBool> {
+export function needScope(eb: NeedEb, scope: NeedReadScope): Expression<SqlBool> {
   if (scope.isAll) {
     return sql<boolean>`true`;
   }
@@ -134,7 +150,7 @@ function needQuery(db: Db | Tx) {
       'needs.id', 'needs.enterprise_id', 'e.uscc', 'e.name as enterprise_name', 'e.size as enterprise_size', 'needs.region_code', 'needs.target_region_code',
       'needs.title', 'needs.description', 'needs.kind', 'needs.products', 'needs.industry_code', 'needs.quantity', 'needs.budget_min_fen',
       'needs.budget_max_fen', 'needs.required_certifications', 'needs.required_level', sql<string | null>`needs.deadline::text`.as('deadline'),
-      'needs.visibility', 'needs.invited_usccs', 'needs.status', 'needs.review_comment', 'needs.published_at', 'needs.created_at', 'needs.updated_at',
+      'needs.visibility', 'needs.invited_usccs', 'needs.title_en', 'needs.description_en', 'needs.is_cross_border', 'needs.target_countries', 'needs.status', 'needs.review_comment', 'needs.published_at', 'needs.created_at', 'needs.updated_at',
     ]);
 }
 
@@ -147,7 +163,7 @@ function toNeed(r: NeedRow): NeedRecord {
     products: r.products, industryCode: r.industry_code, quantity: r.quantity,
     budgetMinFen: r.budget_min_fen === null ? null : BigInt(r.budget_min_fen), budgetMaxFen: r.budget_max_fen === null ? null : BigInt(r.budget_max_fen),
     requiredCertifications: r.required_certifications, requiredLevel: r.required_level, deadline: r.deadline, visibility: r.visibility,
-    invitedUsccs: r.invited_usccs, status: r.status, reviewComment: r.review_comment, publishedAt: r.published_at, createdAt: r.created_at, updatedAt: r.updated_at,
+    invitedUsccs: r.invited_usccs, titleEn: r.title_en, descriptionEn: r.description_en, isCrossBorder: r.is_cross_border, targetCountries: r.target_countries, status: r.status, reviewComment: r.review_comment, publishedAt: r.published_at, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 
@@ -221,6 +237,7 @@ function needColumns(row: NeedWrite) {
     industry_code: row.industryCode, quantity: row.quantity, budget_min_fen: row.budgetMinFen?.toString() ?? null,
     budget_max_fen: row.budgetMaxFen?.toString() ?? null, required_certifications: row.requiredCertifications,
     required_level: row.requiredLevel, deadline: row.deadline, visibility: row.visibility, invited_usccs: row.invitedUsccs,
+    title_en: row.titleEn, description_en: row.descriptionEn, is_cross_border: row.isCrossBorder, target_countries: row.targetCountries,
   };
 }
 
@@ -230,7 +247,7 @@ function offerQuery(db: Db | Tx) {
     .innerJoin('enterprises as e', 'e.id', 'offers.enterprise_id')
     .select([
       'offers.id', 'offers.enterprise_id', 'e.uscc', 'e.name as enterprise_name', 'offers.region_code', 'offers.title', 'offers.description',
-      'offers.products', 'offers.capacity', 'offers.lead_time_days', 'offers.certifications', 'offers.regions_served', 'offers.created_at', 'offers.updated_at',
+      'offers.products', 'offers.capacity', 'offers.lead_time_days', 'offers.certifications', 'offers.regions_served', 'offers.title_en', 'offers.description_en', 'offers.is_cross_border', 'offers.target_countries', 'offers.created_at', 'offers.updated_at',
     ]);
 }
 
@@ -240,7 +257,7 @@ function toOffer(r: OfferRow): OfferRecord {
   return {
     id: r.id, enterpriseId: r.enterprise_id, uscc: r.uscc, enterpriseName: r.enterprise_name, regionCode: r.region_code, title: r.title,
     description: r.description, products: r.products, capacity: r.capacity, leadTimeDays: r.lead_time_days, certifications: r.certifications,
-    regionsServed: r.regions_served, createdAt: r.created_at, updatedAt: r.updated_at,
+    regionsServed: r.regions_served, titleEn: r.title_en, descriptionEn: r.description_en, isCrossBorder: r.is_cross_border, targetCountries: r.target_countries, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 
@@ -299,6 +316,7 @@ function offerColumns(row: OfferWrite) {
   return {
     title: row.title, description: row.description, products: row.products, capacity: row.capacity, lead_time_days: row.leadTimeDays,
     certifications: row.certifications, regions_served: row.regionsServed,
+    title_en: row.titleEn, description_en: row.descriptionEn, is_cross_border: row.isCrossBorder, target_countries: row.targetCountries,
   };
 }
 

@@ -19,7 +19,7 @@ import {
 const IdParams = z.object({ id: z.string().min(1).max(20).describe('Id') });
 const UsccParams = z.object({ uscc: z.string().min(1).max(32).describe('统一社会信用代码') });
 const HistoryEntry = z.object({ id: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), before: z.unknown(), after: z.unknown() });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const VERBS: { verb: Exclude<NeedVerb, 'return'>; summary: string; description: string }[] = [
   { verb: 'submit', summary: 'Submit a need for review 提交审核', description: 'draft → submitted. The owner enterprise’s members, gov users in scope, admins. 409 from any other state; 422 when the deadline has passed.' },
@@ -28,7 +28,8 @@ const VERBS: { verb: Exclude<NeedVerb, 'return'>; summary: string; description: 
   { verb: 'fulfil', summary: 'Mark a need fulfilled 已对接成功', description: 'published → fulfilled. Owner or gov in scope.' },
 ];
 
-function attachment(name: string): string {
+/** `Content-Disposition` of a download with a Chinese file name (ASCII fallback + RFC 5987). */
+export function attachment(name: string): string {
   return `attachment; filename="${encodeURIComponent(name).replace(/%[0-9A-F]{2}/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 

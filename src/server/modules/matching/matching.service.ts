@@ -17,6 +17,7 @@ import { notify } from '../workbench/index.js';
 import { needFacts, NEED_ENTITY, OFFER_ENTITY, type MatchingIndex } from './matching.index.js';
 import { canManage, canReview, canSeeMatches, isGovInScope, isNeedVisibleTo, isOwner } from './matching.policy.js';
 import * as repo from './matching.repo.js';
+import { crossBorderWrite, mergeCrossBorder } from './crossborder.fields.js';
 import { GREEN_HEADROOM, hasGreenRequirements, screenMatches } from '../innovation/green.service.js';
 
 /** What the matching services need from the app. */
@@ -26,7 +27,7 @@ export interface MatchingDeps {
 }
 
 /** The read scope of needs for an actor (see {@link repo.NeedReadScope}). */
-async function needScopeOf(db: Db, actor: Actor): Promise<repo.NeedReadScope> {
+export async function needScopeOf(db: Db, actor: Actor): Promise<repo.NeedReadScope> {
   const region = regionScopeOf(actor);
   if (region.kind === 'all') return { isAll: true };
   if (actor.role === 'gov' && region.kind === 'prefix') {
@@ -87,6 +88,7 @@ function needWrite(body: UpdateNeedBody & Pick<CreateNeedBody, 'title' | 'descri
     errors.push({ path: 'budgetMaxWan', message: '预算上限不能低于下限' });
   }
   if (body.visibility === 'invited' && (body.invitedUsccs ?? []).length === 0) errors.push({ path: 'invitedUsccs', message: '仅邀请可见的需求须至少邀请一家企业' });
+  const crossBorder = crossBorderWrite(body, errors);
   if (errors.length > 0) throw invalid(errors);
   return {
     targetRegionCode: body.regionCode ?? null,
@@ -103,6 +105,7 @@ function needWrite(body: UpdateNeedBody & Pick<CreateNeedBody, 'title' | 'descri
     deadline: body.deadline ?? null,
     visibility: body.visibility ?? 'public',
     invitedUsccs: [...new Set(body.invitedUsccs ?? [])],
+    ...crossBorder,
   };
 }
 
@@ -148,6 +151,7 @@ export async function updateNeed(deps: MatchingDeps, context: WriteContext, id: 
     requiredLevel: body.requiredLevel ?? (need.requiredLevel as CreateNeedBody['requiredLevel']) ?? undefined,
     deadline: body.deadline ?? (need.deadline && need.deadline >= businessDate() ? need.deadline : undefined),
     invitedUsccs: body.invitedUsccs ?? need.invitedUsccs,
+    ...mergeCrossBorder(body, need),
   });
   await deps.db.transaction().execute(async (tx) => {
     await repo.updateNeedRow(tx, need.id, write);
@@ -290,8 +294,11 @@ export async function listOffers(db: Db, actor: Actor, query: ListOffersQuery): 
 
 function offerWrite(body: UpdateOfferBody & Pick<CreateOfferBody, 'title' | 'description' | 'products'>): repo.OfferWrite {
   const unknown = (body.regionsServed ?? []).map((code, i) => ({ code, i })).filter(({ code }) => !findRegion(code));
-  if (unknown.length > 0) throw invalid(unknown.map(({ code, i }) => ({ path: `regionsServed.${i}`, message: `未知的行政区划代码 ${code}` })));
+  const errors: FieldError[] = unknown.map(({ code, i }) => ({ path: `regionsServed.${i}`, message: `未知的行政区划代码 ${code}` }));
+  const crossBorder = crossBorderWrite(body, errors);
+  if (errors.length > 0) throw invalid(errors);
   return {
+    ...crossBorder,
     title: body.title.trim(), description: body.description.trim(), products: [...new Set(body.products)], capacity: body.capacity ?? '',
     leadTimeDays: body.leadTimeDays ?? null, certifications: [...new Set(body.certifications ?? [])], regionsServed: [...new Set(body.regionsServed ?? [])],
   };
@@ -318,6 +325,7 @@ export async function updateOffer(deps: MatchingDeps, context: WriteContext, id:
     title: body.title ?? offer.title, description: body.description ?? offer.description, products: body.products ?? offer.products,
     capacity: body.capacity ?? offer.capacity, leadTimeDays: body.leadTimeDays ?? offer.leadTimeDays ?? undefined,
     certifications: body.certifications ?? offer.certifications, regionsServed: body.regionsServed ?? offer.regionsServed,
+    ...mergeCrossBorder(body, offer),
   });
   await deps.db.transaction().execute(async (tx) => {
     await repo.updateOfferRow(tx, offer.id, write);

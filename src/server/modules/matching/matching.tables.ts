@@ -6,7 +6,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type BigIntColumn = ColumnType<string, string | number | bigint, string | number | bigint>;
 type DateColumn = ColumnType<string, string, string>;
 
-/** Tables of the matching module (migrations/20261128000004_create_matching.sql). */
+/** Tables of the matching module (migrations/20261128000004_create_matching.sql; cross-border columns 20261201000070_create_cross_border.sql). */
 export interface MatchingTables {
   needs: {
     id: Generated<string>;
@@ -31,6 +31,10 @@ export interface MatchingTables {
     reviewed_by: string | null;
     reviewed_at: NullableTimestamp;
     published_at: NullableTimestamp;
+    title_en: string | null;
+    description_en: string | null;
+    is_cross_border: Generated<boolean>;
+    target_countries: Generated<string[]>;
     created_by: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
@@ -46,6 +50,10 @@ export interface MatchingTables {
     lead_time_days: number | null;
     certifications: Generated<string[]>;
     regions_served: Generated<string[]>;
+    title_en: string | null;
+    description_en: string | null;
+    is_cross_border: Generated<boolean>;
+    target_countries: Generated<string[]>;
     created_by: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
