@@ -219,6 +219,10 @@ export const talentZh = {
   'talent.events.status.absent': '缺席',
   'talent.events.status.cancelled': '已取消',
   'talent.events.attended': '出席',
+  'talent.events.attendance': '出席情况',
+  'talent.events.registeredCount': '报名人数',
+  'talent.events.unrecorded': '未登记',
+  'talent.events.attendanceRate': '出席率',
   'talent.events.absent': '缺席',
 } as const;
 
@@ -442,5 +446,9 @@ export const talentEn: Record<keyof typeof talentZh, string> = {
   'talent.events.status.absent': 'Absent',
   'talent.events.status.cancelled': 'Cancelled',
   'talent.events.attended': 'Attended',
+  'talent.events.attendance': 'Attendance',
+  'talent.events.registeredCount': 'Registered',
+  'talent.events.unrecorded': 'Not recorded',
+  'talent.events.attendanceRate': 'Attendance rate',
   'talent.events.absent': 'Absent',
 };
