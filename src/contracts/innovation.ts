@@ -213,6 +213,7 @@ export const ExpertView = z.object({
   affiliation: z.string(),
   affiliationUscc: z.string().nullable(),
   regionCode: z.string(),
+  regionName: z.string().describe('Full name of the region, e.g. 江苏省苏州市吴中区.'),
   maxLoad: z.number().int(),
   isAvailable: z.boolean(),
   openReviews: z.number().int(),

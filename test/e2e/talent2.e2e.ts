@@ -211,3 +211,30 @@ describe('talent programmes and exchange events: an SME registers an engineer; t
     await page.context().close();
   }, 300_000);
 });
+
+describe('苏州’s department filters the expert pool and exports it', () => {
+  it('by field and affiliation words; the export holds the filtered rows', async () => {
+    const page = await logIn('gov_sz');
+    await openSecondments(page);
+    await page.getByTestId('nav-experts').click();
+    await page.getByTestId('expert-pool-page').waitFor();
+    const table = page.getByTestId('expert-table');
+    await table.getByText('李教授').waitFor();
+    await page.getByTestId('experts-field').locator('input').fill('储能');
+    await page.getByTestId('experts-field').locator('input').press('Enter');
+    await expect.poll(() => table.innerText()).not.toContain('李教授');
+    expect(await table.innerText()).toContain('周高工');
+    await page.getByTestId('experts-affiliation').locator('input').fill('大学');
+    await page.getByTestId('experts-affiliation').locator('input').press('Enter');
+    await expect.poll(() => table.innerText()).not.toContain('周高工');
+    expect(await table.innerText()).toContain('赵教授');
+    expect(await table.innerText()).toContain('郑总工');
+    await screenshot(page, 'talent2-expert-pool');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('experts-export').click();
+    const rows = await workbookRows(await download);
+    expect(rows.some((r) => r.includes('赵教授') && r.includes('东南大学'))).toBe(true);
+    expect(rows.some((r) => r.includes('周高工') || r.includes('李教授'))).toBe(false);
+    await page.context().close();
+  }, 300_000);
+});

@@ -44,6 +44,7 @@ describe('expert pool filters and export', () => {
     expect(await names('')).toEqual(['无锡丙', '苏州乙', '苏州甲'].sort());
     expect(await names('regionCode=320500')).toEqual(['苏州乙', '苏州甲'].sort());
     expect(await names('regionCode=320506')).toEqual(['苏州甲']);
+    expect((await get(`/api/v1/experts?field=${encodeURIComponent(FIELD)}&regionCode=320506`, suzhou)).json().items[0]).toMatchObject({ regionCode: '320506', regionName: '江苏省苏州市吴中区', affiliation: '苏州大学能源学院', isAvailable: true, fields: [FIELD, '储能'] });
     expect(await names('available=true')).toEqual(['无锡丙', '苏州甲'].sort());
     expect(await names('regionCode=320500&available=true')).toEqual(['苏州甲']);
     expect(await names(`affiliation=${encodeURIComponent('研究院')}`, member)).toEqual(['苏州乙']);
