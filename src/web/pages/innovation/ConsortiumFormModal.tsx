@@ -1,11 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Form, Input, Modal, Select, Space } from 'antd';
-import { useState } from 'react';
 import { CONSORTIUM_ROLES } from '../../../contracts/consortia';
 import type { ConsortiumView } from '../../../contracts/consortia';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RemoteSearchSelect, type RemoteOptions, type RemoteSearchSelectProps } from '../../components/RemoteSearchSelect';
 import { useT, type MessageKey } from '../../i18n';
-import { useDebounced } from '../../lib/useDebounced';
 import { applyProblemToForm } from '../../lib/problem';
 import { useChainList } from '../../queries/chains';
 import { useChainSegments, useConsortiumCandidates, useConsortiumWrites, useCreateConsortium } from '../../queries/collab';
@@ -28,26 +27,15 @@ export function useInviteRoleOptions() {
   return INVITE_ROLES.map((r) => ({ value: r, label: t(`collab.role.${r}` as MessageKey) }));
 }
 
-/** Picks an enterprise to invite by name words or a USCC prefix; the value is the USCC. */
-export function CandidatePicker({ value, onChange, 'data-testid': testId }: { value?: string; onChange?: (uscc: string | undefined) => void; 'data-testid'?: string }) {
-  const t = useT();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
+function useCandidateOptions(q: string): RemoteOptions {
   const found = useConsortiumCandidates(q);
-  return (
-    <Select
-      data-testid={testId}
-      style={{ width: 340 }}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      allowClear
-      value={value}
-      onChange={(next) => onChange?.(next)}
-      placeholder={t('collab.consortia.pickEnterprise')}
-      loading={found.isFetching}
-      options={(found.data?.items ?? []).map((e) => ({ value: e.uscc, label: `${e.name}（${e.regionName}）` }))}
-      notFoundContent={q.length >= 2 && !found.isFetching ? t('collab.empty') : null}
-    />
-  );
+  return { options: (found.data?.items ?? []).map((e) => ({ value: e.uscc, label: `${e.name}（${e.regionName}）` })), isFetching: found.isFetching };
+}
+
+/** Picks an enterprise to invite by name words or a USCC prefix; the value is the USCC. */
+export function CandidatePicker(props: RemoteSearchSelectProps) {
+  const t = useT();
+  return <RemoteSearchSelect {...props} useOptions={useCandidateOptions} style={{ width: 340 }} placeholder={t('collab.consortia.pickEnterprise')} notFoundContent={(q) => (q.length >= 2 ? t('collab.empty') : null)} />;
 }
 
 /**
