@@ -118,6 +118,7 @@ export const MATRIX: Record<string, string> = {
   'GET /api/v1/enterprises/export': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
   'GET /api/v1/enterprises/import/template': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
   'GET /api/v1/experts': '401 ok ok ok ok ok ok 403 403 ok ok ok ok ok ok ok ok',
+  'GET /api/v1/experts/export': '401 ok ok ok ok ok ok 403 403 ok ok ok ok ok ok ok ok',
   'GET /api/v1/experts/me': '401 404 404 404 404 404 404 404 ok 404 404 404 404 404 404 404 404',
   'GET /api/v1/fairs': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
   'GET /api/v1/fairs/{id}': '401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok',
