@@ -29,9 +29,33 @@ export const CreateConsortiumBody = z.object({
   description: z.string().trim().max(5000).default(''),
   uscc: Uscc.optional().describe('The lead enterprise: a member creates for its own (default); gov users and admins name one in scope.'),
   chainId: Id.optional().describe('The industrial chain the consortium works on.'),
+  segmentKey: z.string().trim().min(1).max(60).optional().describe('A segment (key) of `chainId` the consortium works on, e.g. a weak link; needs `chainId`.'),
   members: z.array(z.object({ uscc: Uscc, role: InviteRole })).max(100).default([]).describe('Enterprises invited at once (each must accept).'),
 });
 export type CreateConsortiumBody = z.infer<typeof CreateConsortiumBody>;
+
+/** `PATCH /api/v1/consortia/{id}`: the fields the create form sets, except the lead and members (invite those one by one). `null` clears the chain or segment. */
+export const UpdateConsortiumBody = z.object({
+  name: Text(120).optional(),
+  field: z.string().trim().max(60).optional(),
+  description: z.string().trim().max(5000).optional(),
+  chainId: Id.nullable().optional().describe('`null` clears the chain (and the segment).'),
+  segmentKey: z.string().trim().min(1).max(60).nullable().optional().describe('A segment of the (new or kept) chain; `null` clears it.'),
+});
+export type UpdateConsortiumBody = z.infer<typeof UpdateConsortiumBody>;
+
+/** `GET /api/v1/consortia/candidates`: enterprises a consortium may invite, found by name or USCC. */
+export const ConsortiumCandidatesQuery = z.object({
+  q: z.string().trim().min(2, '至少2个字').max(60).describe('Words of the name, or a USCC (prefix).'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const ConsortiumCandidate = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+});
+export type ConsortiumCandidate = z.infer<typeof ConsortiumCandidate>;
 
 export const InviteMemberBody = z.object({ uscc: Uscc, role: InviteRole });
 export type InviteMemberBody = z.infer<typeof InviteMemberBody>;
@@ -96,6 +120,8 @@ export const ConsortiumSummary = z.object({
   regionCode: z.string(),
   chainId: z.string().nullable(),
   chainName: z.string().nullable(),
+  segmentKey: z.string().nullable(),
+  segmentName: z.string().nullable().describe('Null when no segment is set or the chain no longer has it.'),
   activeMemberCount: z.number(),
   projectCount: z.number(),
   budgetFen: z.number().describe('Sum of the joint projects’ budgets.'),

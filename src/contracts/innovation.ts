@@ -213,12 +213,25 @@ export const ExpertView = z.object({
   affiliation: z.string(),
   affiliationUscc: z.string().nullable(),
   regionCode: z.string(),
+  regionName: z.string().describe('Full name of the region, e.g. 江苏省苏州市吴中区.'),
   maxLoad: z.number().int(),
   isAvailable: z.boolean(),
   openReviews: z.number().int(),
   conflicts: z.array(z.object({ uscc: z.string(), kind: z.enum(CONFLICT_KINDS), note: z.string() })),
 });
 export type ExpertView = z.infer<typeof ExpertView>;
+
+/** `GET /api/v1/experts` (and its export): the expert pool's filters. */
+export const ListExpertsQuery = z.object({
+  q: z.string().trim().max(50).optional().describe('Words of a name, or a field exactly.'),
+  field: z.string().trim().max(40).optional().describe('Experts listing this field (exactly, e.g. 锂电池).'),
+  regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字').optional().describe('Experts in this region’s subtree (e.g. 320500: all of 苏州).'),
+  affiliation: z.string().trim().max(60).optional().describe('Words of the affiliation.'),
+  available: z.enum(['true']).optional().describe('Only experts available for reviews and consultations.'),
+  cursor: z.string().regex(/^\d{1,19}$/, '分页游标无效').optional().describe('The `nextCursor` of the previous page (an expert id).'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type ListExpertsQuery = z.infer<typeof ListExpertsQuery>;
 export const UpdateExpertBody = z.object({
   name: z.string().trim().min(1).max(60),
   fields: z.array(z.string().trim().min(1).max(40)).min(1).max(30),

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { pickOption, screenshot, useBrowser } from './browser.js';
 
 const { logIn } = useBrowser();
-const SME_USCC = '91320506MA1M2G8K8W'; // 苏州锐铭精密机械 (the `sme` log-in)
 const SUZHOU_BATTERY_CHAIN = '苏州市新能源汽车动力电池产业链';
 
 async function openConsortia(page: Page): Promise<void> {
@@ -11,11 +10,19 @@ async function openConsortia(page: Page): Promise<void> {
   await page.getByTestId('consortium-list-page').waitFor();
 }
 
-describe('a large firm forms a consortium and invites an SME, who accepts', () => {
+describe('a large firm forms a consortium on a chain segment, inviting two firms; the SME accepts', () => {
   const tag = Math.random().toString(36).slice(2, 6).toUpperCase();
   const name = `长三角储能电芯创新联合体${tag}`;
 
-  it('the leader forms the consortium, invites the SME and adds a joint project', async () => {
+  /** Type words of an enterprise's name into a candidate picker and pick it (the list is searched on the server). */
+  async function pickEnterprise(page: Page, testId: string, words: string): Promise<void> {
+    const picker = page.getByTestId(testId);
+    await picker.click();
+    await page.keyboard.type(words);
+    await pickOption(page, picker, words);
+  }
+
+  it('the leader forms the consortium with a chain, a segment and two invitees, invites a third, edits the segment and adds a joint project', async () => {
     const page = await logIn('leader');
     await openConsortia(page);
     await page.getByTestId('consortium-table').getByText('苏州固态电池创新联合体').waitFor();
@@ -23,15 +30,39 @@ describe('a large firm forms a consortium and invites an SME, who accepts', () =
     await page.getByTestId('consortium-create-button').click();
     await page.getByTestId('consortium-name').fill(name);
     await page.getByTestId('consortium-field').fill('储能电芯');
+    await pickOption(page, page.getByTestId('consortium-chain'), SUZHOU_BATTERY_CHAIN);
+    await pickOption(page, page.getByTestId('consortium-segment'), '电芯制造');
+    await page.getByTestId('consortium-member-add').click();
+    await pickEnterprise(page, 'consortium-member-0', '苏州锐铭精密机械');
+    await page.getByTestId('consortium-member-add').click();
+    await pickEnterprise(page, 'consortium-member-1', '苏州溶川新材料');
+    await pickOption(page, page.getByTestId('consortium-member-role-1'), '科研院所');
     await screenshot(page, 'collab-consortium-form');
     await page.getByTestId('consortium-submit').click();
-    await page.getByTestId('consortium-table').getByText(name).click();
+    await page.getByTestId('consortium-submit').waitFor({ state: 'detached' });
+    const row = page.getByTestId('consortium-table').locator('tr').filter({ hasText: name });
+    await expect.poll(() => row.innerText()).toContain('电芯制造');
+    await row.getByText(name).click();
     await page.getByTestId('consortium-detail-page').waitFor();
+    await expect.poll(() => page.getByTestId('consortium-chain-name').innerText()).toBe(SUZHOU_BATTERY_CHAIN);
+    await expect.poll(() => page.getByTestId('consortium-segment-name').innerText()).toBe('电芯制造');
+    const members = page.getByTestId('consortium-members');
+    await expect.poll(() => members.locator('tr').filter({ hasText: '锐铭' }).innerText()).toContain('待接受');
+    await expect.poll(() => members.locator('tr').filter({ hasText: '溶川' }).innerText()).toMatch(/科研院所[\s\S]*待接受/);
+    await expect.poll(() => page.getByTestId('consortium-member-counts').innerText()).toContain('待接受 2 家');
 
-    await page.getByTestId('consortium-invite-uscc').fill(SME_USCC);
+    // A third, invited on the page with the same picker.
+    await pickEnterprise(page, 'consortium-invite-uscc', '苏州数衡工业软件');
     await page.getByTestId('consortium-invite-submit').click();
-    const invited = page.getByTestId('consortium-members').locator('tr').filter({ hasText: '锐铭' });
-    await expect.poll(() => invited.innerText()).toContain('待接受');
+    await expect.poll(() => members.locator('tr').filter({ hasText: '数衡' }).innerText()).toContain('待接受');
+    await expect.poll(() => page.getByTestId('consortium-member-counts').innerText()).toContain('待接受 3 家');
+
+    // Edit: another segment of the same chain.
+    await page.getByTestId('consortium-edit').click();
+    await pickOption(page, page.getByTestId('consortium-segment'), '正极材料');
+    await page.getByTestId('consortium-submit').click();
+    await page.getByTestId('consortium-submit').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('consortium-segment-name').innerText()).toBe('正极材料');
 
     await page.getByTestId('project-add').click();
     await page.getByTestId('project-title').fill('储能电芯壳体轻量化联合攻关');
@@ -44,10 +75,10 @@ describe('a large firm forms a consortium and invites an SME, who accepts', () =
     await expect.poll(() => page.getByTestId('consortium-projects').innerText()).toContain('260');
     await screenshot(page, 'collab-consortium-leader-detail');
     await page.context().close();
-    // Three forms in one browser session: over the default 120 s on a loaded shared machine.
-  }, 240_000);
+    // Several forms in one browser session: over the default 120 s on a loaded shared machine.
+  }, 300_000);
 
-  it('the SME sees the invitation and accepts it', async () => {
+  it('the SME sees the invitation and accepts it; the other invitees stay pending', async () => {
     const page = await logIn('sme');
     await openConsortia(page);
     await page.getByTestId('consortium-table').getByText(name).click();
@@ -58,12 +89,15 @@ describe('a large firm forms a consortium and invites an SME, who accepts', () =
     await page.getByTestId('consortium-invitation').waitFor({ state: 'detached' });
     const own = page.getByTestId('consortium-members').locator('tr').filter({ hasText: '锐铭' });
     await expect.poll(() => own.innerText()).toContain('已加入');
-    // An invited member reads but does not manage: no invite form, no new project.
+    await expect.poll(() => page.getByTestId('consortium-member-counts').innerText()).toContain('待接受 2 家');
+    expect(await page.getByTestId('consortium-members').locator('tr').filter({ hasText: '溶川' }).innerText()).toContain('待接受');
+    // An invited member reads but does not manage: no invite form, no edit, no new project.
     expect(await page.getByTestId('consortium-invite-uscc').count()).toBe(0);
+    expect(await page.getByTestId('consortium-edit').count()).toBe(0);
     expect(await page.getByTestId('project-add').count()).toBe(0);
     await screenshot(page, 'collab-consortium-accepted');
     await page.context().close();
-  });
+  }, 240_000);
 });
 
 describe('苏州’s department reads patent coverage and the green level of its battery chain', () => {

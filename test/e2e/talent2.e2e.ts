@@ -184,4 +184,57 @@ describe('talent programmes and exchange events: an SME registers an engineer; t
     expect(listed.some((r) => r.includes('动力电池产业链工程师技术交流会'))).toBe(false);
     await page.context().close();
   }, 300_000);
+
+  it('the leader records attendance at yesterday’s site visit; the figures update in the drawer and the list', async () => {
+    const VISIT = '澜沣电芯智能工厂现场观摩';
+    const page = await logIn('leader');
+    await openEvents(page);
+    await expect.poll(() => eventRow(page, VISIT).getByTestId('event-attendance-cell').innerText()).toBe('—');
+    await eventRow(page, VISIT).getByTestId('event-roster').click();
+    const figures = page.getByTestId('event-attendance');
+    await figures.waitFor();
+    await expect.poll(() => figures.innerText()).toMatch(/未登记\s*3/);
+    const registrant = (person: string) => page.getByTestId('registration-table').locator('tr', { hasText: person });
+    await registrant('刘洋').getByTestId('registration-attended').click();
+    await expect.poll(() => registrant('刘洋').getByTestId('registration-status').innerText()).toBe('已出席');
+    await registrant('孙磊').getByTestId('registration-absent').click();
+    await expect.poll(() => registrant('孙磊').getByTestId('registration-status').innerText()).toBe('缺席');
+    await registrant('何敏').getByTestId('registration-attended').click();
+    await expect.poll(() => registrant('何敏').getByTestId('registration-status').innerText()).toBe('已出席');
+    // 2 attended, 1 absent, none left unrecorded: 67 %.
+    await expect.poll(() => figures.innerText()).toMatch(/出席\s*2[\s\S]*缺席\s*1[\s\S]*未登记\s*0[\s\S]*出席率\s*67%/);
+    await screenshot(page, 'talent2-event-attendance');
+    await page.getByTestId('event-roster-close').click();
+    await page.getByTestId('registration-table').waitFor({ state: 'hidden' });
+    await expect.poll(() => eventRow(page, VISIT).getByTestId('event-attendance-cell').innerText()).toBe('2 · 67%');
+    await screenshot(page, 'talent2-events-attendance-list');
+    await page.context().close();
+  }, 300_000);
+});
+
+describe('苏州’s department filters the expert pool and exports it', () => {
+  it('by field and affiliation words; the export holds the filtered rows', async () => {
+    const page = await logIn('gov_sz');
+    await openSecondments(page);
+    await page.getByTestId('nav-experts').click();
+    await page.getByTestId('expert-pool-page').waitFor();
+    const table = page.getByTestId('expert-table');
+    await table.getByText('李教授').waitFor();
+    await page.getByTestId('experts-field').locator('input').fill('储能');
+    await page.getByTestId('experts-field').locator('input').press('Enter');
+    await expect.poll(() => table.innerText()).not.toContain('李教授');
+    expect(await table.innerText()).toContain('周高工');
+    await page.getByTestId('experts-affiliation').locator('input').fill('大学');
+    await page.getByTestId('experts-affiliation').locator('input').press('Enter');
+    await expect.poll(() => table.innerText()).not.toContain('周高工');
+    expect(await table.innerText()).toContain('赵教授');
+    expect(await table.innerText()).toContain('郑总工');
+    await screenshot(page, 'talent2-expert-pool');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('experts-export').click();
+    const rows = await workbookRows(await download);
+    expect(rows.some((r) => r.includes('赵教授') && r.includes('东南大学'))).toBe(true);
+    expect(rows.some((r) => r.includes('周高工') || r.includes('李教授'))).toBe(false);
+    await page.context().close();
+  }, 300_000);
 });

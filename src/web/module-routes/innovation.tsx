@@ -6,6 +6,7 @@ const ChallengeCreatePage = lazy(() => import('../pages/innovation/ChallengeCrea
 const ChallengeDetailPage = lazy(() => import('../pages/innovation/ChallengeDetailPage').then((m) => ({ default: m.ChallengeDetailPage })));
 const ReviewQueuePage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ReviewQueuePage })));
 const ReviewFormPage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ReviewFormPage })));
+const ExpertPoolPage = lazy(() => import('../pages/innovation/ExpertPoolPage').then((m) => ({ default: m.ExpertPoolPage })));
 const ExpertProfilePage = lazy(() => import('../pages/innovation/ReviewPages').then((m) => ({ default: m.ExpertProfilePage })));
 const ResourceListPage = lazy(() => import('../pages/innovation/ResourcePages').then((m) => ({ default: m.ResourceListPage })));
 const AchievementListPage = lazy(() => import('../pages/innovation/AchievementPages').then((m) => ({ default: m.AchievementListPage })));
@@ -33,6 +34,7 @@ export const innovationRoutes = (
     <Route path="challenges/:id" element={<ChallengeDetailPage />} />
     <Route path="reviews" element={<ReviewQueuePage />} />
     <Route path="reviews/:id" element={<ReviewFormPage />} />
+    <Route path="experts" element={<ExpertPoolPage />} />
     <Route path="experts/me" element={<ExpertProfilePage />} />
     <Route path="resources" element={<ResourceListPage />} />
     <Route path="resources/:id" element={<ResourceDetailPage />} />

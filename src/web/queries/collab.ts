@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConsortiumSummary, ConsortiumView, CreateConsortiumBody, CreateJointProjectBody, InviteMemberBody } from '../../contracts/consortia';
+import type { ChainDetail } from '../../contracts/chains';
+import type { ConsortiumCandidate, ConsortiumSummary, ConsortiumView, CreateConsortiumBody, CreateJointProjectBody, InviteMemberBody, UpdateConsortiumBody } from '../../contracts/consortia';
 import type { ChainGreen, CreateGreenCriterionBody, GreenCriterionView, IndicatorView, UpsertIndicatorBody } from '../../contracts/green';
 import type { CreatePatentBody, CreateStandardBody, PatentCoverage, PatentView, StandardView } from '../../contracts/ip';
 import { apiFetch } from '../api';
@@ -31,8 +32,28 @@ export function useCreateConsortium() {
   return useCollabMutation((body: Partial<CreateConsortiumBody>) => apiFetch<{ id: string }>('/consortia', { method: 'POST', body }));
 }
 
+/** Enterprises a consortium may invite, by name words or a USCC prefix (2 characters at least). */
+export function useConsortiumCandidates(q: string) {
+  return useQuery({
+    queryKey: [...KEY, 'candidates', q],
+    queryFn: ({ signal }) => apiFetch<{ items: ConsortiumCandidate[] }>('/consortia/candidates', { signal, query: { q, limit: 20 } }),
+    enabled: q.length >= 2,
+  });
+}
+
+/** The segments of a chain, for the consortium form's segment picker. */
+export function useChainSegments(chainId: string | undefined) {
+  return useQuery({
+    queryKey: [...KEY, 'chain-segments', chainId],
+    queryFn: ({ signal }) => apiFetch<ChainDetail>(`/chains/${chainId}`, { signal }),
+    enabled: Boolean(chainId),
+    select: (chain) => chain.segments.map((s) => ({ key: s.key, name: s.name })),
+  });
+}
+
 export function useConsortiumWrites(id: string) {
   return {
+    update: useCollabMutation((body: UpdateConsortiumBody) => apiFetch<null>(`/consortia/${id}`, { method: 'PATCH', body })),
     invite: useCollabMutation((body: InviteMemberBody) => apiFetch<null>(`/consortia/${id}/members`, { method: 'POST', body })),
     respond: useCollabMutation((accept: boolean) => apiFetch<null>(`/consortia/${id}/respond`, { method: 'POST', body: { accept } })),
     addProject: useCollabMutation((body: Partial<CreateJointProjectBody>) => apiFetch<{ id: string }>(`/consortia/${id}/projects`, { method: 'POST', body })),

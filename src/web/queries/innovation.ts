@@ -115,6 +115,24 @@ export function useSaveExpertProfile() {
   });
 }
 
+/** Filters of the expert pool page. */
+export interface ExpertPoolFilters {
+  q?: string;
+  field?: string;
+  regionCode?: string;
+  affiliation?: string;
+  available?: 'true';
+}
+
+/** A page of the expert pool, filtered. */
+export function useExpertPool(filters: ExpertPoolFilters, page: { cursor?: string; limit: number }) {
+  return useQuery({
+    queryKey: [...EXPERTS_KEY, 'pool', filters, page],
+    queryFn: ({ signal }) => apiFetch<Page<ExpertView>>('/experts', { signal, query: { ...filters, cursor: page.cursor, limit: page.limit } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** The expert pool (to assign by hand). */
 export function useExperts(enabled: boolean) {
   return useQuery({ queryKey: [...EXPERTS_KEY, 'list'], queryFn: ({ signal }) => apiFetch<Page<ExpertView>>('/experts', { signal, query: { limit: 500 } }), enabled });

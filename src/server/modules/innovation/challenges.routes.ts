@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Page, PageQuery } from '../../../contracts/common.js';
 import {
   AnswerQuestionBody, ApplicationCreated, ApplicationView, AskQuestionBody, AssignReviewersBody, AssignReviewersResult, ChallengeStatistics, ChallengeView, CreateApplicationBody,
-  CreateChallengeBody, CreateMilestoneBody, DeliverMilestoneBody, ExpertView, ListChallengesQuery, ManualAssignBody, MilestoneView, QuestionView, ReviewView, SubmitReviewBody, UpdateExpertBody,
+  CreateChallengeBody, CreateMilestoneBody, DeliverMilestoneBody, ExpertView, ListChallengesQuery, ListExpertsQuery, ManualAssignBody, MilestoneView, QuestionView, ReviewView, SubmitReviewBody, UpdateExpertBody,
 } from '../../../contracts/innovation.js';
 import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
@@ -10,6 +10,8 @@ import { notFound } from '../../errors.js';
 import { FileView } from '../../../contracts/files.js';
 import { readUpload, sendFile, type StoredFile } from '../../platform/files.js';
 import { exportApplications } from './challenges.export.js';
+import { sendWorkbook } from './collab.export.js';
+import { exportExperts } from './experts.export.js';
 import { attachApplicationFile, attachChallengeFile, downloadApplicationFile, downloadChallengeFile, listApplicationFiles, listChallengeFiles } from './challenges.files.js';
 import {
   acceptNda, advanceMilestone, answerQuestion, askQuestion, challengeStatistics, createApplication, createChallenge, createMilestone, decideApplication, getApplication,
@@ -215,8 +217,12 @@ export function challengeRoutes(ctx: AppContext) {
       schema: { tags: TAGS, summary: 'Save my expert profile 保存专家档案', description: 'Fields, affiliation (its USCC makes same-organisation conflicts), region, load limit, availability and declared conflicts (replaced as a whole). Experts only.', body: UpdateExpertBody, response: { 200: ExpertView } },
     }, async (request) => presentExpert(await expertWithConflicts(db, await saveOwnExpert(db, { actor: requireActor(request), requestId: request.id }, request.body))));
 
+    app.get('/api/v1/experts/export', {
+      schema: { tags: TAGS, summary: 'Export the expert pool to Excel 导出专家库', description: 'Every expert of the pool matching the same filters as the list (one row each: fields, affiliation, region, availability, load limit, open reviews, number of declared conflicts), as `.xlsx`. Gov users, admins and members; experts get 403.', querystring: ListExpertsQuery.omit({ cursor: true, limit: true }) },
+    }, async (request, reply) => sendWorkbook(reply, await exportExperts(db, requireActor(request), request.query), 'experts.xlsx', '专家库.xlsx'));
+
     app.get('/api/v1/experts', {
-      schema: { tags: TAGS, summary: 'Expert pool 专家库', description: 'Gov users, admins and members (to pick reviewers by hand); experts get 403. `q` matches a name or a field exactly.', querystring: z.object({ q: z.string().trim().max(50).optional(), cursor: z.string().regex(/^\d{1,19}$/, '分页游标无效').optional().describe('The `nextCursor` of the previous page (an expert id).'), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: Page(ExpertView) } },
+      schema: { tags: TAGS, summary: 'Expert pool 专家库', description: 'Gov users, admins and members (to pick reviewers by hand); experts get 403. `q` matches a name or a field exactly; `field` a field exactly; `regionCode` the region’s subtree; `affiliation` words of the affiliation; `available=true` only available experts. By id.', querystring: ListExpertsQuery, response: { 200: Page(ExpertView) } },
     }, async (request) => {
       const page = await listExperts(db, requireActor(request), request.query);
       return { items: await Promise.all(page.items.map(async (x) => presentExpert(await expertWithConflicts(db, x)))), nextCursor: page.nextCursor };

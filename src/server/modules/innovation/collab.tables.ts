@@ -23,6 +23,8 @@ export interface CollabTables {
     lead_enterprise_id: string;
     region_code: string;
     chain_id: string | null;
+    /** Migration 20261201000032_consortium_segment.sql. */
+    segment_key: string | null;
     status: Generated<string>;
     created_by: string | null;
     created_at: Timestamp;

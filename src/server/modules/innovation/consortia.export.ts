@@ -21,6 +21,7 @@ export async function exportConsortia(db: Db, actor: Actor, query: Omit<ListCons
     { header: '牵头单位信用代码', key: 'leadUscc', width: 22 },
     { header: '所在地', key: 'region', width: 24 },
     { header: '产业链', key: 'chain', width: 24 },
+    { header: '攻关环节', key: 'segment', width: 16 },
     { header: '成员数', key: 'members', width: 8 },
     { header: '项目数', key: 'projects', width: 8 },
     { header: '项目预算（万元）', key: 'budget', width: 14 },
@@ -30,7 +31,7 @@ export async function exportConsortia(db: Db, actor: Actor, query: Omit<ListCons
   const rows = await allPages((cursor) => listConsortia(db, actor, { ...query, cursor, limit: 500 }));
   for (const c of rows) {
     sheet.addRow({
-      id: Number(c.id), name: c.name, field: c.field, lead: c.leadName, leadUscc: c.leadUscc, region: regionFullName(c.regionCode) ?? c.regionCode, chain: c.chainName ?? '',
+      id: Number(c.id), name: c.name, field: c.field, lead: c.leadName, leadUscc: c.leadUscc, region: regionFullName(c.regionCode) ?? c.regionCode, chain: c.chainName ?? '', segment: c.segmentName ?? '',
       members: c.activeMemberCount, projects: c.projectCount, budget: Number(c.budgetFen) / 1_000_000, status: STATUS_LABELS[c.status],
     });
   }

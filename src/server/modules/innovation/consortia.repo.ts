@@ -18,6 +18,8 @@ export interface ConsortiumRecord {
   regionCode: string;
   chainId: string | null;
   chainName: string | null;
+  segmentKey: string | null;
+  segmentName: string | null;
   activeMemberCount: number;
   projectCount: number;
   budgetFen: string;
@@ -30,9 +32,10 @@ function consortiumQuery(db: Conn) {
     .innerJoin('enterprises as e', 'e.id', 'c.lead_enterprise_id')
     .leftJoin('organisations as o', 'o.uscc', 'e.uscc')
     .leftJoin('chains as ch', 'ch.id', 'c.chain_id')
+    .leftJoin('chain_segments as sg', (join) => join.onRef('sg.chain_id', '=', 'c.chain_id').onRef('sg.key', '=', 'c.segment_key'))
     .select([
       'c.id', 'c.name', 'c.field', 'c.description', 'c.status', 'c.lead_enterprise_id as leadEnterpriseId', 'e.name as leadName', 'e.uscc as leadUscc', 'o.id as leadOrgId',
-      'c.region_code as regionCode', 'c.chain_id as chainId', 'ch.name as chainName', 'c.created_at as createdAt',
+      'c.region_code as regionCode', 'c.chain_id as chainId', 'ch.name as chainName', 'c.segment_key as segmentKey', 'sg.name as segmentName', 'c.created_at as createdAt',
       sql<number>`(SELECT count(*)::int FROM consortium_members m WHERE m.consortium_id = c.id AND m.status = 'active')`.as('activeMemberCount'),
       sql<number>`(SELECT count(*)::int FROM consortium_projects p WHERE p.consortium_id = c.id)`.as('projectCount'),
       sql<string>`(SELECT coalesce(sum(p.budget_fen), 0)::text FROM consortium_projects p WHERE p.consortium_id = c.id)`.as('budgetFen'),
@@ -71,13 +74,40 @@ export async function selectConsortia(db: Conn, filter: ConsortiumFilter, limit:
   return (await query.orderBy('c.id', 'desc').limit(limit).execute()) as ConsortiumRecord[];
 }
 
-export async function insertConsortium(db: Conn, row: { name: string; field: string; description: string; leadEnterpriseId: string; regionCode: string; chainId: string | null; createdBy: string | null }): Promise<string> {
+export async function insertConsortium(db: Conn, row: { name: string; field: string; description: string; leadEnterpriseId: string; regionCode: string; chainId: string | null; segmentKey: string | null; createdBy: string | null }): Promise<string> {
   const { id } = await db
     .insertInto('consortia')
-    .values({ name: row.name, field: row.field, description: row.description, lead_enterprise_id: row.leadEnterpriseId, region_code: row.regionCode, chain_id: row.chainId, created_by: row.createdBy })
+    .values({ name: row.name, field: row.field, description: row.description, lead_enterprise_id: row.leadEnterpriseId, region_code: row.regionCode, chain_id: row.chainId, segment_key: row.segmentKey, created_by: row.createdBy })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** Change the consortium's own fields (those given). */
+export async function updateConsortium(db: Conn, id: string, change: { name?: string; field?: string; description?: string; chainId?: string | null; segmentKey?: string | null }): Promise<void> {
+  await db
+    .updateTable('consortia')
+    .set({
+      ...(change.name === undefined ? {} : { name: change.name }), ...(change.field === undefined ? {} : { field: change.field }),
+      ...(change.description === undefined ? {} : { description: change.description }), ...(change.chainId === undefined ? {} : { chain_id: change.chainId }),
+      ...(change.segmentKey === undefined ? {} : { segment_key: change.segmentKey }), updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Enterprises whose name contains `q` or (alphanumeric `q`) whose USCC starts with it; shortest names first. */
+export async function selectCandidates(db: Conn, q: string, limit: number): Promise<{ uscc: string; name: string; regionCode: string }[]> {
+  const upper = q.toUpperCase();
+  const isUsccPrefix = /^[0-9A-Z]+$/.test(upper);
+  return db
+    .selectFrom('enterprises as e')
+    .select(['e.uscc', 'e.name', 'e.region_code as regionCode'])
+    .where((eb) => eb.or([eb('e.name', 'ilike', containsPattern(q)), ...(isUsccPrefix ? [eb('e.uscc', 'like', `${upper}%`)] : [])]))
+    .orderBy(sql`length(e.name)`)
+    .orderBy('e.name')
+    .limit(limit)
+    .execute();
 }
 
 export interface MemberRecord {
@@ -196,4 +226,8 @@ export async function selectLinkedStandards(db: Conn, consortiumId: string) {
 
 export async function selectChainName(db: Conn, id: string) {
   return db.selectFrom('chains').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function selectSegmentName(db: Conn, chainId: string, key: string) {
+  return db.selectFrom('chain_segments').select(['key', 'name']).where('chain_id', '=', chainId).where('key', '=', key).executeTakeFirst();
 }

@@ -152,4 +152,56 @@ describe('consortia', () => {
     await workbook.xlsx.load(none.rawPayload as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('创新联合体')!.rowCount).toBe(1);
   });
+
+  it('chain and segment: set on forming, edited (PATCH) by managers only, validated by field, audited; a new chain clears the old segment', async () => {
+    const chain = await post('/api/v1/chains', suzhou, { templateKey: 'ev-battery', regionCode: '320500', name: `苏州联合体动力电池产业链${Date.now()}` });
+    expect(chain.statusCode, chain.body).toBe(201);
+    const chainId = chain.json().id as string;
+    const segments = (await get(`/api/v1/chains/${chainId}`, suzhou)).json().segments as { key: string; name: string }[];
+    const [first, second] = segments;
+    const id = await form({ chainId, segmentKey: first.key, members: [{ uscc: sme.uscc, role: 'sme' }, { uscc: university.uscc, role: 'university' }] });
+    let view = (await get(`/api/v1/consortia/${id}`, smeUser)).json();
+    expect(view).toMatchObject({ chainId, segmentKey: first.key, segmentName: first.name });
+    expect(view.members.filter((m: { status: string }) => m.status === 'invited')).toHaveLength(2);
+
+    const edit = (headers: Headers, body: object) => send('PATCH', `/api/v1/consortia/${id}`, headers, body);
+    expect((await edit(leadUser, { segmentKey: second.key, field: '钠离子电池' })).statusCode).toBe(204);
+    view = (await get(`/api/v1/consortia/${id}`, leadUser)).json();
+    expect(view).toMatchObject({ field: '钠离子电池', segmentKey: second.key, segmentName: second.name, name: expect.stringContaining('固态电池创新联合体') });
+    expect((await edit(smeUser, { field: '改名' })).statusCode).toBe(403);
+    for (const headers of [outsiderUser, wuxi, expert]) expect((await edit(headers, { field: '改名' })).statusCode).toBe(404);
+
+    for (const [body, path] of [[{ segmentKey: 'no-such-segment' }, 'segmentKey'], [{ chainId: '99999999' }, 'chainId'], [{ chainId: null, segmentKey: first.key }, 'segmentKey'], [{ name: 'x' }, 'name']] as const) {
+      const r = await edit(leadUser, body);
+      expect(r.statusCode, JSON.stringify(body)).toBe(422);
+      expect(r.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    const bad = await post('/api/v1/consortia', leadUser, { name: '测试联合体', segmentKey: first.key });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toBe('segmentKey');
+    expect((await get(`/api/v1/consortia/${id}`, leadUser)).json()).toMatchObject({ field: '钠离子电池', segmentKey: second.key });
+
+    // Another chain without a segment: the old segment (of the old chain) goes.
+    const other = await post('/api/v1/chains', suzhou, { templateKey: 'ev-battery', regionCode: '320500', name: `苏州联合体另一产业链${Date.now()}` });
+    expect((await edit(suzhou, { chainId: other.json().id })).statusCode).toBe(204);
+    expect((await get(`/api/v1/consortia/${id}`, leadUser)).json()).toMatchObject({ chainId: other.json().id, segmentKey: null, segmentName: null });
+    expect((await edit(leadUser, { chainId: null })).statusCode).toBe(204);
+    expect((await get(`/api/v1/consortia/${id}`, leadUser)).json()).toMatchObject({ chainId: null, chainName: null, segmentKey: null });
+    const audit = await db.selectFrom('audit_log').select(['action', 'after']).where('entity_type', '=', 'consortium').where('entity_key', '=', id).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['consortium.create', 'consortium.update', 'consortium.update', 'consortium.update']);
+    expect(audit[1].after).toMatchObject({ field: '钠离子电池', segmentKey: second.key, chainId });
+  });
+
+  it('candidates to invite: by name words or a USCC prefix, name/USCC/region only; experts 403; a one-letter query 422', async () => {
+    const byName = await get(`/api/v1/consortia/candidates?q=${encodeURIComponent(sme.name)}`, leadUser);
+    expect(byName.statusCode, byName.body).toBe(200);
+    expect(byName.json().items).toEqual([{ uscc: sme.uscc, name: sme.name, regionCode: '320506', regionName: '江苏省苏州市吴中区' }]);
+    const byUscc = (await get(`/api/v1/consortia/candidates?q=${university.uscc.toLowerCase()}`, suzhou)).json().items;
+    expect(byUscc.map((c: { uscc: string }) => c.uscc)).toEqual([university.uscc]);
+    expect((await get('/api/v1/consortia/candidates?q=%25%25', leadUser)).json().items).toEqual([]);
+    expect((await get('/api/v1/consortia/candidates?q=苏州', expert)).statusCode).toBe(403);
+    const short = await get('/api/v1/consortia/candidates?q=苏', leadUser);
+    expect(short.statusCode).toBe(422);
+    expect(short.json().errors[0].path).toContain('q');
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ConsortiumSummary, ConsortiumView, CreateConsortiumBody, CreateJointProjectBody, InviteMemberBody, LinkChallengeBody, ListConsortiaQuery, RespondInvitationBody, UpdateJointProjectBody,
+  ConsortiumCandidate, ConsortiumCandidatesQuery, ConsortiumSummary, ConsortiumView, CreateConsortiumBody, CreateJointProjectBody, InviteMemberBody, LinkChallengeBody, ListConsortiaQuery, RespondInvitationBody, UpdateConsortiumBody, UpdateJointProjectBody,
 } from '../../../contracts/consortia.js';
 import { Page } from '../../../contracts/common.js';
 import { requireActor } from '../../http/auth.js';
@@ -9,7 +9,7 @@ import { sendWorkbook } from './collab.export.js';
 import { exportConsortia } from './consortia.export.js';
 import type { ConsortiumRecord } from './consortia.repo.js';
 import {
-  createConsortium, createJointProject, getConsortiumFor, inviteMember, linkChallenge, listConsortia, progressOf, respondInvitation, updateJointProject, type ConsortiumForActor,
+  createConsortium, createJointProject, getConsortiumFor, inviteMember, linkChallenge, listCandidates, listConsortia, progressOf, respondInvitation, updateConsortium, updateJointProject, type ConsortiumForActor,
 } from './consortia.service.js';
 
 const TAGS = ['innovation'];
@@ -18,7 +18,7 @@ const IdParams = z.object({ id: z.string().min(1).max(20) });
 function presentSummary(c: ConsortiumRecord): ConsortiumSummary {
   return {
     id: c.id, name: c.name, field: c.field, status: c.status, leadName: c.leadName, leadUscc: c.leadUscc, regionCode: c.regionCode, chainId: c.chainId, chainName: c.chainName,
-    activeMemberCount: c.activeMemberCount, projectCount: c.projectCount, budgetFen: Number(c.budgetFen), createdAt: c.createdAt.toISOString(),
+    segmentKey: c.segmentKey, segmentName: c.segmentName, activeMemberCount: c.activeMemberCount, projectCount: c.projectCount, budgetFen: Number(c.budgetFen), createdAt: c.createdAt.toISOString(),
   };
 }
 
@@ -50,9 +50,20 @@ export function consortiumRoutes(ctx: AppContext) {
       schema: { tags: TAGS, summary: 'Form a consortium 组建创新联合体', description: 'The caller’s enterprise leads (gov users and admins: `uscc` of one in scope); `members` are invited and must accept. Unknown or repeated members, the lead among them, or an unknown `chainId` → 422 naming the field. Experts get 403.', body: CreateConsortiumBody, response: { 201: z.object({ id: z.string() }) } },
     }, async (request, reply) => reply.code(201).send(await createConsortium(db, { actor: requireActor(request), requestId: request.id }, request.body)));
 
+    app.get('/api/v1/consortia/candidates', {
+      schema: { tags: TAGS, summary: 'Find enterprises to invite 查找可邀请企业', description: 'Enterprises whose name contains `q` or whose USCC starts with it (up to `limit`, shortest names first), with name, USCC and region only — the public facts of a business licence — for the invite pickers of the consortium form. Members, gov users and admins; experts get 403; `q` shorter than 2 characters → 422.', querystring: ConsortiumCandidatesQuery, response: { 200: z.object({ items: z.array(ConsortiumCandidate) }) } },
+    }, async (request) => ({ items: await listCandidates(db, requireActor(request), request.query.q, request.query.limit) }));
+
     app.get('/api/v1/consortia/:id', {
       schema: { tags: TAGS, summary: 'Get a consortium 创新联合体详情', description: 'Members, joint projects with progress, linked challenges and standards. Its members (invited or active), gov users whose scope holds the lead’s region, admins; 404 for everyone else.', params: IdParams, response: { 200: ConsortiumView } },
     }, async (request) => presentConsortium(await getConsortiumFor(db, requireActor(request), request.params.id)));
+
+    app.patch('/api/v1/consortia/:id', {
+      schema: { tags: TAGS, summary: 'Edit a consortium 编辑创新联合体', description: 'Name, field, description, chain and segment (fields given; `null` clears chain or segment; a new chain without `segmentKey` clears the segment). An unknown chain, a segment the chain lacks, or a segment without a chain → 422 naming the field. The lead’s members, gov users in scope, admins; other viewers 403; those who cannot see it 404.', params: IdParams, body: UpdateConsortiumBody, response: { 204: z.null() } },
+    }, async (request, reply) => {
+      await updateConsortium(db, { actor: requireActor(request), requestId: request.id }, request.params.id, request.body);
+      return reply.code(204).send(null);
+    });
 
     app.post('/api/v1/consortia/:id/members', {
       schema: { tags: TAGS, summary: 'Invite a member 邀请成员', description: 'The lead’s members and gov users in scope invite an enterprise as sme, institute or university. Already a member or invited → 409; other viewers → 403; those who cannot see the consortium → 404.', params: IdParams, body: InviteMemberBody, response: { 204: z.null() } },

@@ -5,11 +5,12 @@
  * projects link to it. Who sees it: its members (invited or active), gov users whose scope holds
  * the lead's region, admins — everyone else gets 404. Rules here; SQL in the repo.
  */
-import type { CreateConsortiumBody, CreateJointProjectBody, InviteMemberBody, ListConsortiaQuery, UpdateJointProjectBody } from '../../../contracts/consortia.js';
+import type { ConsortiumCandidate, CreateConsortiumBody, CreateJointProjectBody, InviteMemberBody, ListConsortiaQuery, UpdateConsortiumBody, UpdateJointProjectBody } from '../../../contracts/consortia.js';
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound, type FieldError } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { regionFullName } from '../../platform/regions.js';
 import { isInRegionScope, regionScopeOf } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
 import * as challenges from './challenges.repo.js';
@@ -69,10 +70,18 @@ export async function listConsortia(db: Db, actor: Actor, query: ListConsortiaQu
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
 }
 
-async function checkedChain(db: Db, chainId: string | undefined, errors: FieldError[]): Promise<string | null> {
+async function checkedChain(db: Db, chainId: string | null | undefined, errors: FieldError[]): Promise<string | null> {
   if (!chainId) return null;
   if (!(await repo.selectChainName(db, chainId))) errors.push({ path: 'chainId', message: '产业链不存在' });
   return chainId;
+}
+
+/** The segment must be one of the chain's (and needs a chain). */
+async function checkedSegment(db: Db, chainId: string | null, segmentKey: string | null | undefined, errors: FieldError[]): Promise<string | null> {
+  if (!segmentKey) return null;
+  if (!chainId) errors.push({ path: 'segmentKey', message: '请先选择产业链' });
+  else if (!errors.some((e) => e.path === 'chainId') && !(await repo.selectSegmentName(db, chainId, segmentKey))) errors.push({ path: 'segmentKey', message: '该产业链没有此环节' });
+  return segmentKey;
 }
 
 /**
@@ -83,6 +92,7 @@ export async function createConsortium(db: Db, context: WriteContext, body: Crea
   const lead = await enterpriseFor(db, context.actor, body.uscc, 'uscc');
   const errors: FieldError[] = [];
   const chainId = await checkedChain(db, body.chainId, errors);
+  const segmentKey = await checkedSegment(db, chainId, body.segmentKey, errors);
   const invited: { id: string; uscc: string; role: string }[] = [];
   for (const [i, m] of body.members.entries()) {
     const e = await challenges.selectEnterpriseByUscc(db, m.uscc.trim().toUpperCase());
@@ -93,12 +103,12 @@ export async function createConsortium(db: Db, context: WriteContext, body: Crea
   if (errors.length > 0) throw invalid(errors);
   const createdBy = userIdOf(context.actor);
   return db.transaction().execute(async (tx) => {
-    const id = await repo.insertConsortium(tx, { name: body.name, field: body.field, description: body.description, leadEnterpriseId: lead.id, regionCode: lead.regionCode, chainId, createdBy });
+    const id = await repo.insertConsortium(tx, { name: body.name, field: body.field, description: body.description, leadEnterpriseId: lead.id, regionCode: lead.regionCode, chainId, segmentKey, createdBy });
     await repo.insertMember(tx, { consortiumId: id, enterpriseId: lead.id, role: 'lead', status: 'active', invitedBy: createdBy });
     for (const m of invited) await repo.insertMember(tx, { consortiumId: id, enterpriseId: m.id, role: m.role, status: 'invited', invitedBy: createdBy });
     await recordWrites(tx, context, [{
       action: 'consortium.create', entityType: CONSORTIUM_ENTITY, entityKey: id, regionCode: lead.regionCode,
-      after: { name: body.name, field: body.field, leadUscc: lead.uscc, chainId, invited: invited.map((m) => ({ uscc: m.uscc, role: m.role })) },
+      after: { name: body.name, field: body.field, leadUscc: lead.uscc, chainId, segmentKey, invited: invited.map((m) => ({ uscc: m.uscc, role: m.role })) },
     }]);
     return { id };
   });
@@ -108,6 +118,39 @@ async function managed(db: Db, actor: Actor, id: string): Promise<ConsortiumForA
   const view = await getConsortiumFor(db, actor, id);
   if (!view.canManage) throw new AppError('forbidden', 'Only the lead and gov in scope manage a consortium', { userMessage: '仅牵头单位和属地主管部门可以管理创新联合体' });
   return view;
+}
+
+/**
+ * Change the consortium's name, field, description, chain or segment (managers). A new chain
+ * without a segment clears the old segment (it belonged to the old chain).
+ * @throws not_found, forbidden, validation_failed (chainId, segmentKey).
+ */
+export async function updateConsortium(db: Db, context: WriteContext, id: string, body: UpdateConsortiumBody): Promise<void> {
+  const { consortium } = await managed(db, context.actor, id);
+  const errors: FieldError[] = [];
+  const chainId = body.chainId === undefined ? consortium.chainId : await checkedChain(db, body.chainId, errors);
+  const isChainChanged = chainId !== consortium.chainId;
+  const segmentKey = body.segmentKey === undefined ? (isChainChanged ? null : consortium.segmentKey) : await checkedSegment(db, chainId, body.segmentKey, errors);
+  if (errors.length > 0) throw invalid(errors);
+  const change = { name: body.name, field: body.field, description: body.description, chainId, segmentKey };
+  await db.transaction().execute(async (tx) => {
+    await repo.updateConsortium(tx, consortium.id, change);
+    await recordWrites(tx, context, [{
+      action: 'consortium.update', entityType: CONSORTIUM_ENTITY, entityKey: consortium.id, regionCode: consortium.regionCode,
+      before: { name: consortium.name, field: consortium.field, description: consortium.description, chainId: consortium.chainId, segmentKey: consortium.segmentKey },
+      after: { name: change.name ?? consortium.name, field: change.field ?? consortium.field, description: change.description ?? consortium.description, chainId, segmentKey },
+    }]);
+  });
+}
+
+/**
+ * Enterprises to invite, by name words or a USCC prefix (name, USCC and region only: what a
+ * business licence shows publicly). Members, gov users and admins; experts get 403.
+ */
+export async function listCandidates(db: Db, actor: Actor, q: string, limit: number): Promise<ConsortiumCandidate[]> {
+  if (actor.role === 'expert') throw new AppError('forbidden', 'Experts do not form consortia', { userMessage: '专家账号不能组建或邀请创新联合体成员' });
+  const rows = await repo.selectCandidates(db, q, limit);
+  return rows.map((r) => ({ ...r, regionName: regionFullName(r.regionCode) ?? r.regionCode }));
 }
 
 /** Invite an enterprise. @throws not_found, forbidden for non-managers, validation_failed (unknown uscc), conflict when already a member or invited. */

@@ -1,6 +1,7 @@
 /** Row → API shapes of the innovation module (explicit field lists). */
 import type { ApplicationView, BookingView, ChallengeView, ExpertView, MilestoneView, QuestionView, ResourceView, ReviewView } from '../../../contracts/innovation.js';
 import type { Actor } from '../../platform/actor.js';
+import { regionFullName } from '../../platform/regions.js';
 import type { ApplicationRecord, MilestoneRecord, QuestionRecord } from './challenges.repo.js';
 import { deadlineDate, type ChallengeForActor } from './challenges.service.js';
 import { canManage } from './innovation.policy.js';
@@ -43,7 +44,7 @@ export function presentMilestone(m: MilestoneRecord): MilestoneView {
 
 export function presentExpert(x: ExpertRecord & { conflicts: ExpertView['conflicts'] }): ExpertView {
   return {
-    id: x.id, name: x.name, fields: x.fields, affiliation: x.affiliation, affiliationUscc: x.affiliationUscc, regionCode: x.regionCode, maxLoad: x.maxLoad, isAvailable: x.isAvailable,
+    id: x.id, name: x.name, fields: x.fields, affiliation: x.affiliation, affiliationUscc: x.affiliationUscc, regionCode: x.regionCode, regionName: regionFullName(x.regionCode) ?? x.regionCode, maxLoad: x.maxLoad, isAvailable: x.isAvailable,
     openReviews: x.openReviews, conflicts: x.conflicts,
   };
 }

@@ -38,9 +38,12 @@ export async function selectExpertByUser(db: Conn, userId: string): Promise<Expe
 }
 
 /** The pool, by id; `isAvailableOnly` for assignment. */
-export async function selectExperts(db: Conn, options: { isAvailableOnly?: boolean; q?: string; beforeId?: string; limit?: number } = {}): Promise<ExpertRecord[]> {
+export async function selectExperts(db: Conn, options: { isAvailableOnly?: boolean; q?: string; field?: string; regionPrefix?: string; affiliation?: string; beforeId?: string; limit?: number } = {}): Promise<ExpertRecord[]> {
   let query = expertQuery(db).orderBy('x.id');
   if (options.isAvailableOnly) query = query.where('x.is_available', '=', true);
+  if (options.field) query = query.where(sql<boolean>`${options.field} = ANY (x.fields)`);
+  if (options.regionPrefix) query = query.where('x.region_code', 'like', `${options.regionPrefix}%`);
+  if (options.affiliation) query = query.where('x.affiliation', 'ilike', containsPattern(options.affiliation));
   if (options.q) {
     const q = options.q;
     query = query.where((eb) => eb.or([eb('x.name', 'ilike', containsPattern(q)), sql<boolean>`${q} = ANY (x.fields)`]));
@@ -48,6 +51,13 @@ export async function selectExperts(db: Conn, options: { isAvailableOnly?: boole
   if (options.beforeId) query = query.where('x.id', '>', options.beforeId);
   if (options.limit) query = query.limit(options.limit);
   return query.execute();
+}
+
+/** Declared conflicts per expert (for the pool's export). */
+export async function selectConflictCounts(db: Conn, expertIds: string[]): Promise<Map<string, number>> {
+  if (expertIds.length === 0) return new Map();
+  const rows = await db.selectFrom('expert_conflicts').select(['expert_id as expertId', (eb) => eb.fn.countAll<string>().as('n')]).where('expert_id', 'in', expertIds).groupBy('expert_id').execute();
+  return new Map(rows.map((r) => [r.expertId, Number(r.n)]));
 }
 
 export async function selectConflictDeclarations(db: Conn, expertId: string): Promise<{ uscc: string; kind: 'declared' | 'investment' | 'employment' | 'family'; note: string }[]> {

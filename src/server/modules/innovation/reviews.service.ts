@@ -3,12 +3,12 @@
  * reviewer assignment (HiGHS, ADR 0015) and assignment by hand, blind weighted scoring, and the
  * aggregation with disagreement flags.
  */
-import type { SubmitReviewBody, UpdateExpertBody } from '../../../contracts/innovation.js';
+import type { ListExpertsQuery, SubmitReviewBody, UpdateExpertBody } from '../../../contracts/innovation.js';
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { loadHighs } from '../../platform/highs.js';
-import { findRegion } from '../../platform/regions.js';
+import { findRegion, regionPrefix } from '../../platform/regions.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
 import { APPLICATION_ENTITY, CHALLENGE_ENTITY, getApplication, getChallenge, requireManage } from './challenges.service.js';
 import * as challengesRepo from './challenges.repo.js';
@@ -66,9 +66,12 @@ export async function saveOwnExpert(db: Db, context: WriteContext, body: UpdateE
 }
 
 /** The pool for gov users and admins (assignment by hand picks from it). @throws forbidden for others. */
-export async function listExperts(db: Db, actor: Actor, query: { q?: string; cursor?: string; limit: number }) {
+export async function listExperts(db: Db, actor: Actor, query: ListExpertsQuery) {
   if (actor.role !== 'gov' && actor.role !== 'platform_admin' && actor.role !== 'member') throw new AppError('forbidden', 'Not allowed', { userMessage: '无权查看专家库' });
-  const rows = await repo.selectExperts(db, { q: query.q || undefined, beforeId: query.cursor, limit: query.limit + 1 });
+  const rows = await repo.selectExperts(db, {
+    q: query.q || undefined, field: query.field || undefined, regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined, affiliation: query.affiliation || undefined,
+    isAvailableOnly: query.available === 'true', beforeId: query.cursor, limit: query.limit + 1,
+  });
   const items = rows.slice(0, query.limit);
   return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
 }

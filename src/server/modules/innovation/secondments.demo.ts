@@ -5,7 +5,8 @@
  * rated residency at 苏州溶川; so `gov_sz` sees figures by district. Investments: an industry fund
  * holds shares of `sme`, and the leader holds 5 % of 溶川 (so the leader's experts never review
  * 溶川's applications). Talent events: the leader's exchange meeting with `sme` and 溶川 registered,
- * and its 卓越工程师-style programme with places left. Its own marker, so existing databases get it too.
+ * its 卓越工程师-style programme with places left, and a site visit held yesterday with three registrants
+ * awaiting attendance. Its own marker, so existing databases get it too.
  */
 import type { Db } from '../../db/database.js';
 import { SYSTEM_ACTOR } from '../../platform/actor.js';
@@ -83,4 +84,15 @@ export async function seedSecondmentsDemo(db: Db): Promise<void> {
     kind: 'programme', organiserUscc: LEADER, title: '卓越工程师产教联合培养计划（2027级）', field: '新能源', location: '澜沣培训学院',
     startsOn: inDays(45), endsOn: inDays(410), capacity: 30, description: '面向链上中小企业青年工程师，一年期项目制培养：导师带教、轮岗实训、结业答辩。',
   });
+  // A site visit held yesterday, with registrants whose attendance the organiser still has to record:
+  // listed and registered for while in the future, then moved to the past (events cannot be listed
+  // with a past start), as the calendar would have moved it.
+  const visit = await createTalentEvent(db, CONTEXT, {
+    kind: 'site_visit', organiserUscc: LEADER, title: '澜沣电芯智能工厂现场观摩', field: '智能制造', location: '苏州工业园区澜沣电芯二厂',
+    startsOn: inDays(7), endsOn: inDays(7), capacity: 20, description: '参观电芯卷绕、注液与化成分容产线，交流MES与质量追溯实践。',
+  });
+  for (const [uscc, personName, personTitle] of [[SME, '刘洋', '生产经理'], [SME, '孙磊', '质量工程师'], [RONGCHUAN, '何敏', '工艺工程师']] as const) {
+    await registerForEvent(db, CONTEXT, visit, { uscc, personName, personTitle });
+  }
+  await db.updateTable('talent_events').set({ starts_on: inDays(-1), ends_on: inDays(-1) }).where('id', '=', visit).execute();
 }

@@ -19,6 +19,9 @@ export interface TalentEventRecord {
   endsOn: string;
   capacity: number;
   registeredCount: number;
+  /** Registrations marked attended / absent by the organiser. */
+  attendedCount: number;
+  absentCount: number;
   isActive: boolean;
 }
 
@@ -30,6 +33,8 @@ function eventQuery(db: Conn) {
     .select([
       'v.id', 'v.kind', 'v.enterprise_id as enterpriseId', 'o.id as ownerOrgId', 'v.organiser_name as organiserName', 'v.region_code as regionCode', 'v.title', 'v.description', 'v.field', 'v.location',
       sql<string>`to_char(v.starts_on, 'YYYY-MM-DD')`.as('startsOn'), sql<string>`to_char(v.ends_on, 'YYYY-MM-DD')`.as('endsOn'), 'v.capacity', 'v.registered_count as registeredCount', 'v.is_active as isActive',
+      sql<number>`(SELECT count(*)::int FROM event_registrations r WHERE r.event_id = v.id AND r.status = 'attended')`.as('attendedCount'),
+      sql<number>`(SELECT count(*)::int FROM event_registrations r WHERE r.event_id = v.id AND r.status = 'absent')`.as('absentCount'),
     ]);
 }
 

@@ -104,6 +104,11 @@ describe('talent events', () => {
     expect((await post(`/api/v1/event-registrations/${id}/attendance`, suzhou, { attended: true })).json().status).toBe('attended');
     expect((await post(`/api/v1/event-registrations/${byExpert.json().id}/attendance`, leaderUser, { attended: true })).statusCode).toBe(409); // cancelled
     expect((await post(`/api/v1/event-registrations/${id}/cancel`, smeUser)).statusCode).toBe(409); // started
+    // The event's figures: one attended of one recorded; the other live registration not yet recorded.
+    expect((await get(`/api/v1/talent-events/${e.id}`, leaderUser)).json()).toMatchObject({ registeredCount: 2, attendedCount: 1, absentCount: 0, attendanceRate: 1 });
+    const other = (await get(`/api/v1/talent-events/${e.id}/registrations`, leaderUser)).json().items.find((r: { id: string; status: string }) => r.id !== id && r.status === 'registered');
+    expect((await post(`/api/v1/event-registrations/${other.id}/attendance`, leaderUser, { attended: false })).json().status).toBe('absent');
+    expect((await get(`/api/v1/talent-events/${e.id}`, smeUser)).json()).toMatchObject({ attendedCount: 1, absentCount: 1, attendanceRate: 0.5 });
     const xlsx = await get(`/api/v1/talent-events/${e.id}/registrations/export`, leaderUser);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

@@ -14,11 +14,18 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const KIND = { programme: '人才计划', exchange_meeting: '交流会', site_visit: '现场观摩' } as const;
 const STATUS = { registered: '已报名', attended: '已出席', absent: '缺席', cancelled: '已取消' } as const;
 
+/** Attended over recorded (attended + absent); null before any attendance is recorded. */
+function attendanceRate(e: { attendedCount: number; absentCount: number }): number | null {
+  const recorded = e.attendedCount + e.absentCount;
+  return recorded === 0 ? null : e.attendedCount / recorded;
+}
+
 export function presentTalentEvent(view: TalentEventForActor): TalentEventView {
   const e = view.event;
   return {
     id: e.id, kind: e.kind, title: e.title, description: e.description, field: e.field, location: e.location, organiserName: e.organiserName, regionCode: e.regionCode, startsOn: e.startsOn,
-    endsOn: e.endsOn, capacity: e.capacity, registeredCount: e.registeredCount, seatsLeft: e.capacity - e.registeredCount, isOpen: isEventOpen(e), canManage: view.canManage, myRegistrations: view.myRegistrations,
+    endsOn: e.endsOn, capacity: e.capacity, registeredCount: e.registeredCount, seatsLeft: e.capacity - e.registeredCount,
+    attendedCount: e.attendedCount, absentCount: e.absentCount, attendanceRate: attendanceRate(e), isOpen: isEventOpen(e), canManage: view.canManage, myRegistrations: view.myRegistrations,
   };
 }
 
@@ -50,12 +57,13 @@ export function talentEventRoutes(ctx: AppContext) {
         { header: '编号', key: 'id', width: 8 }, { header: '类型', key: 'kind', width: 10 }, { header: '活动名称', key: 'title', width: 36 }, { header: '主办方', key: 'organiser', width: 28 },
         { header: '领域', key: 'field', width: 12 }, { header: '地点', key: 'location', width: 28 }, { header: '开始', key: 'startsOn', width: 12 }, { header: '结束', key: 'endsOn', width: 12 },
         { header: '名额', key: 'capacity', width: 8 }, { header: '已报名', key: 'registered', width: 8 }, { header: '剩余名额', key: 'left', width: 10 },
+        { header: '出席', key: 'attended', width: 8 }, { header: '缺席', key: 'absent', width: 8 }, { header: '出席率', key: 'rate', width: 8, style: { numFmt: '0%' } },
       ];
       sheet.getRow(1).font = { bold: true };
       for (const { event: e } of page.items) {
         sheet.addRow({
           id: Number(e.id), kind: KIND[e.kind], title: e.title, organiser: e.organiserName, field: e.field, location: e.location, startsOn: e.startsOn, endsOn: e.endsOn,
-          capacity: e.capacity, registered: e.registeredCount, left: e.capacity - e.registeredCount,
+          capacity: e.capacity, registered: e.registeredCount, left: e.capacity - e.registeredCount, attended: e.attendedCount, absent: e.absentCount, rate: attendanceRate(e),
         });
       }
       return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="talent-events.xlsx"; filename*=UTF-8''${encodeURIComponent('人才计划与交流活动.xlsx')}`).send(Buffer.from(await workbook.xlsx.writeBuffer()));

@@ -68,6 +68,6 @@ describe('seedSecondmentsDemo', () => {
     const investments = await db.selectFrom('investments').select(['investee_uscc', 'share_bp']).orderBy('id').execute();
     expect(investments).toEqual([{ investee_uscc: '91320506MA1M2G8K8W', share_bp: 1500 }, { investee_uscc: '91320507MA1T9F5A90', share_bp: 500 }]);
     const events = await db.selectFrom('talent_events').select(['kind', 'registered_count']).orderBy('id').execute();
-    expect(events).toEqual([{ kind: 'exchange_meeting', registered_count: 2 }, { kind: 'programme', registered_count: 0 }]);
+    expect(events).toEqual([{ kind: 'exchange_meeting', registered_count: 2 }, { kind: 'programme', registered_count: 0 }, { kind: 'site_visit', registered_count: 3 }]);
   });
 });

@@ -1,8 +1,7 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { CONSORTIUM_ROLES } from '../../../contracts/consortia';
 import type { ConsortiumSummary, ConsortiumView, JointProjectView } from '../../../contracts/consortia';
 import type { GreenCriterionView, IndicatorView } from '../../../contracts/green';
 import type { PatentView, SegmentCoverage, StandardView } from '../../../contracts/ip';
@@ -10,13 +9,15 @@ import { apiUrl } from '../../api';
 import { DashboardChart } from '../../components/DashboardChart';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useT, type MessageKey } from '../../i18n';
+import { useLang, useT, type MessageKey } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
 import { applyProblemToForm } from '../../lib/problem';
 import { useCurrentUser } from '../../queries/auth';
 import { useChainList } from '../../queries/chains';
 import {
-  useChainGreen, useConsortia, useConsortium, useConsortiumWrites, useCreateConsortium, useGreenCriteria, useIndicators, usePatentCoverage, usePatents, useStandards,
+  useChainGreen, useConsortia, useConsortium, useConsortiumWrites, useGreenCriteria, useIndicators, usePatentCoverage, usePatents, useStandards,
 } from '../../queries/collab';
+import { CandidatePicker, ConsortiumFormModal, useInviteRoleOptions } from './ConsortiumFormModal';
 
 const WAN = 1_000_000;
 const wan = (fen: number) => (fen / WAN).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
@@ -57,43 +58,15 @@ export function ConsortiumListPage() {
             { title: t('collab.consortia.name'), dataIndex: 'name', render: (name: string, c) => <Link to={`/consortia/${c.id}`}>{name}</Link> },
             { title: t('collab.consortia.field'), dataIndex: 'field', width: 120 },
             { title: t('collab.consortia.lead'), dataIndex: 'leadName' },
-            { title: t('collab.consortia.chain'), dataIndex: 'chainName', render: (v: string | null) => v ?? '—' },
+            { title: t('collab.consortia.chain'), dataIndex: 'chainName', render: (v: string | null, c) => (v ? `${v}${c.segmentName ? ` · ${c.segmentName}` : ''}` : '—') },
             { title: t('collab.consortia.members'), dataIndex: 'activeMemberCount', width: 80 },
             { title: t('collab.consortia.projects'), dataIndex: 'projectCount', width: 110 },
             { title: t('collab.consortia.budget'), dataIndex: 'budgetFen', width: 140, render: (v: number) => wan(v) },
           ]}
         />
       </Card>
-      {isCreating && <ConsortiumCreateModal onClose={() => setIsCreating(false)} />}
+      {isCreating && <ConsortiumFormModal onClose={() => setIsCreating(false)} />}
     </div>
-  );
-}
-
-function ConsortiumCreateModal({ onClose }: { onClose: () => void }) {
-  const t = useT();
-  const { message } = AntApp.useApp();
-  const create = useCreateConsortium();
-  const [form] = Form.useForm<{ name: string; field: string; description: string }>();
-  return (
-    <Modal open title={t('collab.menu.consortia')} onCancel={onClose} footer={[
-      <Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>,
-      <Button key="ok" type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="consortium-submit">{t('common.save')}</Button>,
-    ]}>
-      {create.error ? <ProblemAlert error={create.error} /> : null}
-      <Form form={form} layout="vertical" onFinish={async (values) => {
-        try {
-          await create.mutateAsync(values);
-          message.success(t('common.saved'));
-          onClose();
-        } catch (err) {
-          applyProblemToForm(form, err, { controls: ['name', 'field', 'description'] });
-        }
-      }}>
-        <Form.Item name="name" label={t('collab.consortia.name')} rules={[{ required: true, min: 2 }]}><Input data-testid="consortium-name" /></Form.Item>
-        <Form.Item name="field" label={t('collab.consortia.field')}><Input data-testid="consortium-field" /></Form.Item>
-        <Form.Item name="description" label={t('collab.consortia.description')}><Input.TextArea rows={3} /></Form.Item>
-      </Form>
-    </Modal>
   );
 }
 
@@ -102,17 +75,20 @@ export function ConsortiumDetailPage() {
   const t = useT();
   const { id = '' } = useParams();
   const consortium = useConsortium(id);
+  const [isEditing, setIsEditing] = useState(false);
   const c = consortium.data;
   if (consortium.error) return <ProblemAlert error={consortium.error} />;
   if (!c) return <Card loading />;
   return (
     <div data-testid="consortium-detail-page">
-      <PageHeader title={c.name} subTitle={c.field} />
+      <PageHeader title={c.name} subTitle={c.field} extra={c.canManage && <Button icon={<EditOutlined />} onClick={() => setIsEditing(true)} data-testid="consortium-edit">{t('collab.consortia.edit')}</Button>} />
+      {isEditing && <ConsortiumFormModal consortium={c} onClose={() => setIsEditing(false)} />}
       {c.myInvitation === 'invited' && <InvitationBanner id={c.id} />}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={2} size="small">
           <Descriptions.Item label={t('collab.consortia.lead')}>{c.leadName}</Descriptions.Item>
-          <Descriptions.Item label={t('collab.consortia.chain')}>{c.chainName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('collab.consortia.chain')}><span data-testid="consortium-chain-name">{c.chainName ?? '—'}</span></Descriptions.Item>
+          <Descriptions.Item label={t('collab.consortia.segment')}><span data-testid="consortium-segment-name">{c.segmentName ?? (c.segmentKey ? t('collab.consortia.segmentGone') : '—')}</span></Descriptions.Item>
           <Descriptions.Item label={t('collab.consortia.budget')}>{wan(c.budgetFen)}</Descriptions.Item>
           <Descriptions.Item label={t('collab.consortia.challenges')}>{c.challenges.map((x) => <Link key={x.id} to={`/challenges/${x.id}`} style={{ marginRight: 8 }}>{x.title}</Link>)}{c.challenges.length === 0 && '—'}</Descriptions.Item>
           <Descriptions.Item label={t('collab.consortia.standards')} span={2}>{c.standards.map((s) => <Tag key={s.id}>{s.title} · {t(`collab.level.${s.level}` as MessageKey)}</Tag>)}{c.standards.length === 0 && '—'}</Descriptions.Item>
@@ -141,9 +117,12 @@ function InvitationBanner({ id }: { id: string }) {
 function MembersCard({ consortium }: { consortium: ConsortiumView }) {
   const t = useT();
   const { invite } = useConsortiumWrites(consortium.id);
+  const lang = useLang();
+  const roleOptions = useInviteRoleOptions();
   const [form] = Form.useForm<{ uscc: string; role: 'sme' | 'institute' | 'university' }>();
+  const pending = consortium.members.filter((m) => m.status === 'invited').length;
   return (
-    <Card title={t('collab.consortia.members')} style={{ marginBottom: 16 }}>
+    <Card title={t('collab.consortia.members')} style={{ marginBottom: 16 }} extra={<span data-testid="consortium-member-counts">{t('collab.consortia.memberCounts', { active: consortium.activeMemberCount, pending })}</span>}>
       {consortium.canManage && (
         <Form form={form} layout="inline" style={{ marginBottom: 12 }} initialValues={{ role: 'sme' }} onFinish={async (values) => {
           try {
@@ -153,8 +132,8 @@ function MembersCard({ consortium }: { consortium: ConsortiumView }) {
             applyProblemToForm(form, err, { controls: ['uscc', 'role'] });
           }
         }}>
-          <Form.Item name="uscc" rules={[{ required: true }]}><Input placeholder={t('collab.consortia.uscc')} style={{ width: 240 }} data-testid="consortium-invite-uscc" /></Form.Item>
-          <Form.Item name="role"><Select style={{ width: 120 }} options={CONSORTIUM_ROLES.filter((r) => r !== 'lead').map((r) => ({ value: r, label: t(`collab.role.${r}` as MessageKey) }))} /></Form.Item>
+          <Form.Item name="uscc" rules={[{ required: true, message: t('collab.consortia.pickEnterprise') }]}><CandidatePicker data-testid="consortium-invite-uscc" /></Form.Item>
+          <Form.Item name="role"><Select style={{ width: 120 }} options={roleOptions} data-testid="consortium-invite-role" /></Form.Item>
           <Button htmlType="submit" loading={invite.isPending} data-testid="consortium-invite-submit">{t('collab.consortia.invite')}</Button>
         </Form>
       )}
@@ -163,6 +142,8 @@ function MembersCard({ consortium }: { consortium: ConsortiumView }) {
         { title: t('collab.green.enterprise'), dataIndex: 'name' },
         { title: t('collab.consortia.role'), dataIndex: 'role', width: 120, render: (r: string) => t(`collab.role.${r}` as MessageKey) },
         { title: t('collab.consortia.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'active' ? 'green' : s === 'invited' ? 'gold' : 'default'}>{t(`collab.memberStatus.${s}` as MessageKey)}</Tag> },
+        { title: t('collab.consortia.invitedAt'), dataIndex: 'invitedAt', width: 170, render: (v: string) => formatDateTime(lang, v) },
+        { title: t('collab.consortia.respondedAt'), dataIndex: 'respondedAt', width: 170, render: (v: string | null) => (v ? formatDateTime(lang, v) : '—') },
       ]} />
     </Card>
   );

@@ -35,11 +35,14 @@ const TALENT_TABS: readonly ModuleNavItem[] = [
   { path: '/courses', labelKey: 'talent.nav.courses', testId: 'nav-courses' },
   { path: '/secondments', labelKey: 'talent.nav.secondments', testId: 'nav-secondments' },
   { path: '/talent-events', labelKey: 'talent.nav.events', testId: 'nav-events' },
+  { path: '/experts', labelKey: 'talent.nav.experts', testId: 'nav-experts' },
 ];
 
 /** Switches between the talent pages (consultations, committees, courses, secondments, programmes and events). */
 export function TalentNav() {
-  return <ModuleNav items={TALENT_TABS} />;
+  const user = useCurrentUser();
+  // The expert pool is for those who pick experts (gov, members, admins), not for experts.
+  return <ModuleNav items={user.role === 'expert' ? TALENT_TABS.filter((tab) => tab.path !== '/experts') : TALENT_TABS} />;
 }
 
 /** 专家咨询: an SME's requests, an expert's inbox, a region's list with figures. */

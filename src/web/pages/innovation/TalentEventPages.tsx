@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Modal, Segmented, Select, Space, Statistic, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { TALENT_EVENT_KINDS, type CreateTalentEventBody, type RegistrationStatus, type RegistrationView, type TalentEventKind, type TalentEventView } from '../../../contracts/talent';
@@ -63,6 +63,7 @@ export function TalentEventListPage() {
             { title: t('talent.events.organiser'), dataIndex: 'organiserName', width: 200 },
             { title: t('talent.events.dates'), key: 'dates', width: 190, render: (_: unknown, e) => <span style={{ whiteSpace: 'nowrap' }}>{e.startsOn === e.endsOn ? e.startsOn : `${e.startsOn} ~ ${e.endsOn}`}</span> },
             { title: t('talent.courses.seats'), key: 'seats', width: 100, render: (_: unknown, e) => <span data-testid="event-seats">{e.registeredCount} / {e.capacity}</span> },
+            { title: t('talent.events.attendance'), key: 'attendance', width: 110, render: (_: unknown, e) => <span data-testid="event-attendance-cell">{e.attendanceRate === null ? '—' : `${e.attendedCount} · ${Math.round(e.attendanceRate * 100)}%`}</span> },
             {
               title: '', key: 'actions', width: 200,
               render: (_: unknown, e) => (
@@ -78,7 +79,7 @@ export function TalentEventListPage() {
       </Card>
       {isCreating && <EventCreateModal onClose={() => setCreating(false)} />}
       {registering && <RegisterModal event={registering} onClose={() => setRegistering(null)} />}
-      {roster && <RegistrantsDrawer event={roster} onClose={() => setRoster(null)} />}
+      {roster && <RegistrantsDrawer event={list.data?.items.find((e) => e.id === roster.id) ?? roster} onClose={() => setRoster(null)} />}
     </div>
   );
 }
@@ -128,6 +129,7 @@ function RegistrantsDrawer({ event, onClose }: { event: TalentEventView; onClose
     >
       {roster.error ? <ProblemAlert error={roster.error} /> : null}
       {action.error ? <ProblemAlert error={action.error} /> : null}
+      {hasStarted && <AttendanceFigures event={event} />}
       <Table<RegistrationView>
         data-testid="registration-table" rowKey="id" loading={roster.isFetching} dataSource={roster.data?.items ?? []} pagination={false} locale={{ emptyText: t('talent.courses.noEnrolments') }}
         columns={[
@@ -142,7 +144,7 @@ function RegistrantsDrawer({ event, onClose }: { event: TalentEventView; onClose
                 {event.canManage && hasStarted && r.status !== 'cancelled' && (
                   <>
                     <Button size="small" type={r.status === 'attended' ? 'primary' : 'default'} onClick={() => action.mutate({ id: r.id, verb: 'attendance', attended: true })} data-testid="registration-attended">{t('talent.events.attended')}</Button>
-                    <Button size="small" type={r.status === 'absent' ? 'primary' : 'default'} onClick={() => action.mutate({ id: r.id, verb: 'attendance', attended: false })}>{t('talent.events.absent')}</Button>
+                    <Button size="small" type={r.status === 'absent' ? 'primary' : 'default'} onClick={() => action.mutate({ id: r.id, verb: 'attendance', attended: false })} data-testid="registration-absent">{t('talent.events.absent')}</Button>
                   </>
                 )}
                 {!hasStarted && r.status === 'registered' && <Button size="small" onClick={() => action.mutate({ id: r.id, verb: 'cancel' })} data-testid="registration-cancel">{t('talent.courses.cancel')}</Button>}
@@ -152,6 +154,21 @@ function RegistrantsDrawer({ event, onClose }: { event: TalentEventView; onClose
         ]}
       />
     </Drawer>
+  );
+}
+
+/** An event's attendance as the organiser recorded it: attended, absent, not yet recorded, rate. */
+function AttendanceFigures({ event }: { event: TalentEventView }) {
+  const t = useT();
+  const unrecorded = Math.max(0, event.registeredCount - event.attendedCount - event.absentCount);
+  return (
+    <Space size="large" style={{ marginBottom: 12 }} data-testid="event-attendance">
+      <Statistic title={t('talent.events.registeredCount')} value={event.registeredCount} />
+      <Statistic title={t('talent.events.attended')} value={event.attendedCount} valueStyle={{ color: '#389e0d' }} />
+      <Statistic title={t('talent.events.absent')} value={event.absentCount} valueStyle={{ color: '#cf1322' }} />
+      <Statistic title={t('talent.events.unrecorded')} value={unrecorded} />
+      <Statistic title={t('talent.events.attendanceRate')} value={event.attendanceRate === null ? '—' : `${Math.round(event.attendanceRate * 100)}%`} />
+    </Space>
   );
 }
 
