@@ -101,7 +101,11 @@ export async function buildDigests(db: Db, period: DigestPeriod, on: string = bu
       .orderBy('n.user_id').orderBy('n.id')
       .execute();
     const byUser = new Map<string, DigestSource[]>();
-    for (const r of sources) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
+    for (const r of sources) {
+      const items = byUser.get(r.user_id);
+      if (items) items.push(r);
+      else byUser.set(r.user_id, [r]);
+    }
     run.users = byUser.size;
     if (byUser.size === 0) return run;
     const values = [...byUser].map(([userId, items]) => {
