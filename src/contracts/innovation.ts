@@ -42,6 +42,8 @@ export const CreateChallengeBody = z.object({
   criteria: z.array(Criterion).min(1).max(CRITERIA_MAX).optional().describe('Weighted review criteria (default: 技术先进性 40, 可行性 30, 团队 20, 成本 10).'),
   reviewsPerApplication: z.number().int().min(1).max(9).optional().describe('Reviewers per application (default 3).'),
   uscc: Uscc.optional().describe('Posting enterprise (gov users and admins; members post for their own). Gov users may omit it to post as their department.'),
+  chainId: z.string().regex(/^\d{1,18}$/, '产业链编号应为数字').optional().describe('The industry chain the challenge serves (optional).'),
+  segmentKey: z.string().trim().min(1).max(60).optional().describe('The chain segment (weak link) the challenge addresses; needs `chainId`.'),
 });
 export type CreateChallengeBody = z.infer<typeof CreateChallengeBody>;
 
@@ -78,6 +80,10 @@ export const ChallengeView = z.object({
   canManage: z.boolean().describe('The caller may review, assign, shortlist and award.'),
   myApplicationId: z.string().nullable(),
   createdAt: z.string(),
+  chainId: z.string().nullable().describe('The chain the challenge serves, if any.'),
+  chainName: z.string().nullable(),
+  segmentKey: z.string().nullable().describe('The chain segment (weak link) it addresses, if any.'),
+  segmentName: z.string().nullable(),
 });
 export type ChallengeView = z.infer<typeof ChallengeView>;
 

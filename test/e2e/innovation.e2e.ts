@@ -45,10 +45,16 @@ describe('a challenge goes from publication through application, assignment and 
     await page.getByTestId('challenge-fields').locator('input').fill('固态电池');
     await page.keyboard.press('Enter');
     await fillNumber(page, 'challenge-budget', '200');
+    // The weak link it addresses: a segment of the demo's 苏州 battery chain.
+    await pickOption(page, page.getByTestId('challenge-chain'), '苏州市新能源汽车动力电池产业链');
+    await pickOption(page, page.getByTestId('challenge-segment'), '电芯制造');
     await screenshot(page, 'innovation-challenge-form');
     await page.getByTestId('challenge-submit').click();
     await page.getByTestId('challenge-detail-page').waitFor();
     await page.getByText(title).first().waitFor();
+    await expect.poll(() => page.getByTestId('challenge-chain').innerText()).toBe('苏州市新能源汽车动力电池产业链');
+    await expect.poll(() => page.getByTestId('challenge-segment').innerText()).toContain('电芯制造');
+    await screenshot(page, 'innovation-challenge-chain-link');
     await page.context().close();
   });
 

@@ -30,6 +30,10 @@ export interface ChallengeRecord {
   ownerUscc: string | null;
   applicationCount: number;
   createdAt: Date;
+  chainId: string | null;
+  chainName: string | null;
+  segmentKey: string | null;
+  segmentName: string | null;
 }
 
 function challengeQuery(db: Conn) {
@@ -37,11 +41,14 @@ function challengeQuery(db: Conn) {
     .selectFrom('challenges as c')
     .leftJoin('enterprises as e', 'e.id', 'c.enterprise_id')
     .leftJoin('organisations as o', 'o.id', 'c.owner_org_id')
+    .leftJoin('chains as ch', 'ch.id', 'c.chain_id')
+    .leftJoin('chain_segments as cs', (join) => join.onRef('cs.chain_id', '=', 'c.chain_id').onRef('cs.key', '=', 'c.segment_key'))
     .select([
       'c.id', 'c.enterprise_id as enterpriseId', 'c.owner_org_id as ownerOrgId', 'c.region_code as regionCode', 'c.title', 'c.type', 'c.problem', 'c.targets', 'c.fields',
       'c.budget_fen as budgetFen', 'c.deadline', 'c.ip_terms as ipTerms', 'c.is_confidential as isConfidential', 'c.confidential_details as confidentialDetails',
       'c.nda_text as ndaText', 'c.criteria', 'c.reviews_per_application as reviewsPerApplication', 'c.disagreement_threshold as disagreementThreshold', 'c.status',
       'c.created_at as createdAt', 'e.uscc as ownerUscc',
+      'c.chain_id as chainId', 'ch.name as chainName', 'c.segment_key as segmentKey', 'cs.name as segmentName',
       sql<string>`coalesce(e.name, o.name, '政府部门')`.as('ownerName'),
       sql<number>`(SELECT count(*)::int FROM challenge_applications a WHERE a.challenge_id = c.id AND a.status <> 'withdrawn')`.as('applicationCount'),
     ]);
@@ -87,7 +94,7 @@ export async function selectChallenges(db: Conn, filter: ChallengeFilter, limit:
 }
 
 /** Columns of a new challenge. */
-export type ChallengeInsert = Omit<ChallengeRecord, 'id' | 'status' | 'ownerName' | 'ownerUscc' | 'applicationCount' | 'createdAt' | 'budgetFen' | 'disagreementThreshold'> & {
+export type ChallengeInsert = Omit<ChallengeRecord, 'id' | 'status' | 'ownerName' | 'ownerUscc' | 'applicationCount' | 'createdAt' | 'budgetFen' | 'disagreementThreshold' | 'chainName' | 'segmentName'> & {
   budgetFen: bigint | null;
   createdBy: string | null;
 };
@@ -99,7 +106,7 @@ export async function insertChallenge(tx: Tx, row: ChallengeInsert): Promise<str
       enterprise_id: row.enterpriseId, owner_org_id: row.ownerOrgId, region_code: row.regionCode, title: row.title, type: row.type, problem: row.problem,
       targets: row.targets, fields: row.fields, budget_fen: row.budgetFen, deadline: row.deadline, ip_terms: row.ipTerms, is_confidential: row.isConfidential,
       confidential_details: row.confidentialDetails, nda_text: row.ndaText, criteria: JSON.stringify(row.criteria), reviews_per_application: row.reviewsPerApplication,
-      created_by: row.createdBy,
+      created_by: row.createdBy, chain_id: row.chainId, segment_key: row.segmentKey,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

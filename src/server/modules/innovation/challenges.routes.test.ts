@@ -70,6 +70,24 @@ describe('POST /api/v1/challenges', () => {
     expect(r.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['criteria', 'deadline']);
   });
 
+  it('links a challenge to a chain segment (weak link), validated by field and shown with names', async () => {
+    const chain = await post('/api/v1/chains', suzhou, { templateKey: 'ev-battery', regionCode: '320500', name: `苏州揭榜动力电池产业链${Date.now()}` });
+    expect(chain.statusCode, chain.body).toBe(201);
+    const chainId = chain.json().id as string;
+    const [segment] = (await get(`/api/v1/chains/${chainId}`, suzhou)).json().segments as { key: string; name: string }[];
+    const created = await post('/api/v1/challenges', leaderUser, { ...CHALLENGE, deadline: inDays(10), chainId, segmentKey: segment.key });
+    expect(created.statusCode, created.body).toBe(201);
+    const view = (await get(`/api/v1/challenges/${created.json().id}`, smeUser)).json();
+    expect(view).toMatchObject({ chainId, chainName: expect.stringContaining('苏州揭榜动力电池产业链'), segmentKey: segment.key, segmentName: segment.name });
+    const plain = (await get(`/api/v1/challenges/${await postChallenge()}`, smeUser)).json();
+    expect(plain).toMatchObject({ chainId: null, chainName: null, segmentKey: null, segmentName: null });
+    for (const [body, path] of [[{ segmentKey: segment.key }, 'segmentKey'], [{ chainId, segmentKey: 'no-such-segment' }, 'segmentKey'], [{ chainId: '99999999' }, 'chainId']] as const) {
+      const bad = await post('/api/v1/challenges', leaderUser, { ...CHALLENGE, deadline: inDays(10), ...body });
+      expect(bad.statusCode, JSON.stringify(body)).toBe(422);
+      expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    }
+  });
+
   it('refuses experts and another enterprise’s uscc', async () => {
     expect((await post('/api/v1/challenges', experts[0], { ...CHALLENGE, deadline: inDays(3) })).statusCode).toBe(403);
     const r = await post('/api/v1/challenges', smeUser, { ...CHALLENGE, deadline: inDays(3), uscc: leader.uscc });

@@ -6,7 +6,7 @@
 import type { ChallengeStatistics, CreateApplicationBody, CreateChallengeBody, Criterion, ListChallengesQuery, SimilarItem } from '../../../contracts/innovation.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import { AppError, invalid, notFound, type FieldError } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { businessDate } from '../../platform/dates.js';
@@ -15,6 +15,7 @@ import { findRegion } from '../../platform/regions.js';
 import { isInRegionScope } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
 import { notify } from '../workbench/index.js';
+import { checkedChain, checkedSegment } from './chain-link.js';
 import * as repo from './challenges.repo.js';
 import { jaccard, termsOf } from './innovation.text.js';
 import { canManage, canReadConfidential } from './innovation.policy.js';
@@ -117,17 +118,19 @@ export async function listChallenges(db: Db, actor: Actor, query: ListChallenges
 /**
  * Post a challenge. Members post for their own enterprise; gov users for an enterprise in scope
  * or (without `uscc`) as their department; admins for an enterprise.
- * @throws forbidden for experts; validation_failed (deadline in the past, criteria weights, uscc).
+ * @throws forbidden for experts; validation_failed (deadline in the past, criteria weights, uscc, chainId, segmentKey).
  */
 export async function createChallenge(db: Db, context: WriteContext, body: CreateChallengeBody): Promise<{ id: string; status: 'open' }> {
   const { actor } = context;
   if (actor.role === 'expert') throw new AppError('forbidden', 'Experts do not post challenges', { userMessage: '专家账号不能发榜' });
   const owner = actor.role === 'gov' && !body.uscc ? undefined : await enterpriseFor(db, actor, body.uscc, 'uscc');
-  const errors = [];
+  const errors: FieldError[] = [];
   if (body.deadline < businessDate()) errors.push({ path: 'deadline', message: '截止日期不能早于今天' });
   const criteria = body.criteria ?? DEFAULT_CRITERIA;
   if (criteria.reduce((s, c) => s + c.weight, 0) !== 100) errors.push({ path: 'criteria', message: '评审指标权重之和应为100' });
   if (new Set(criteria.map((c) => c.key)).size !== criteria.length) errors.push({ path: 'criteria', message: '评审指标的 key 不能重复' });
+  const chainId = await checkedChain(db, body.chainId, errors);
+  const segmentKey = await checkedSegment(db, chainId, body.segmentKey, errors);
   if (errors.length > 0) throw invalid(errors);
   const regionCode = owner?.regionCode ?? actor.regionCode ?? '000000';
   const row: repo.ChallengeInsert = {
@@ -148,11 +151,13 @@ export async function createChallenge(db: Db, context: WriteContext, body: Creat
     criteria,
     reviewsPerApplication: body.reviewsPerApplication ?? 3,
     createdBy: userIdOf(actor),
+    chainId,
+    segmentKey,
   };
   const id = await db.transaction().execute(async (tx) => {
     const challengeId = await repo.insertChallenge(tx, row);
     await recordWrites(tx, context, [
-      { action: 'challenge.create', entityType: CHALLENGE_ENTITY, entityKey: challengeId, regionCode, after: { title: row.title, type: row.type, deadline: body.deadline, isConfidential: row.isConfidential, uscc: owner?.uscc ?? null } },
+      { action: 'challenge.create', entityType: CHALLENGE_ENTITY, entityKey: challengeId, regionCode, after: { title: row.title, type: row.type, deadline: body.deadline, isConfidential: row.isConfidential, uscc: owner?.uscc ?? null, chainId, segmentKey } },
     ]);
     return challengeId;
   });

@@ -15,6 +15,7 @@ import { isInRegionScope, regionScopeOf } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
 import * as challenges from './challenges.repo.js';
 import { enterpriseFor, userIdOf } from './challenges.service.js';
+import { checkedChain, checkedSegment } from './chain-link.js';
 import * as repo from './consortia.repo.js';
 
 export const CONSORTIUM_ENTITY = 'consortium';
@@ -68,20 +69,6 @@ export async function listConsortia(db: Db, actor: Actor, query: ListConsortiaQu
   const rows = await repo.selectConsortia(db, filter, query.limit + 1);
   const items = rows.slice(0, query.limit);
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1].id) : null };
-}
-
-async function checkedChain(db: Db, chainId: string | null | undefined, errors: FieldError[]): Promise<string | null> {
-  if (!chainId) return null;
-  if (!(await repo.selectChainName(db, chainId))) errors.push({ path: 'chainId', message: '产业链不存在' });
-  return chainId;
-}
-
-/** The segment must be one of the chain's (and needs a chain). */
-async function checkedSegment(db: Db, chainId: string | null, segmentKey: string | null | undefined, errors: FieldError[]): Promise<string | null> {
-  if (!segmentKey) return null;
-  if (!chainId) errors.push({ path: 'segmentKey', message: '请先选择产业链' });
-  else if (!errors.some((e) => e.path === 'chainId') && !(await repo.selectSegmentName(db, chainId, segmentKey))) errors.push({ path: 'segmentKey', message: '该产业链没有此环节' });
-  return segmentKey;
 }
 
 /**

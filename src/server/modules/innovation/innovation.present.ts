@@ -17,6 +17,7 @@ export function presentChallenge(view: ChallengeForActor): ChallengeView {
     confidentialDetails: view.canReadConfidential ? c.confidentialDetails : null, hasAcceptedNda: view.hasAcceptedNda, criteria: c.criteria, reviewsPerApplication: c.reviewsPerApplication,
     status: c.status, ownerName: c.ownerName, ownerUscc: c.ownerUscc, regionCode: c.regionCode, applicationCount: c.applicationCount, canManage: view.canManage,
     myApplicationId: view.myApplicationId, createdAt: c.createdAt.toISOString(),
+    chainId: c.chainId, chainName: c.chainName, segmentKey: c.segmentKey, segmentName: c.segmentName,
   };
 }
 

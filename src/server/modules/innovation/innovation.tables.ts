@@ -46,7 +46,8 @@ export interface InnovationTables extends AchievementTables, TalentTables, Colla
     budget_fen: BigIntColumn | null;
     deadline: Timestamp;
     ip_terms: Generated<string>;
-    chain_segment_id: string | null;
+    chain_id: string | null;
+    segment_key: string | null;
     is_confidential: Generated<boolean>;
     confidential_details: Generated<string>;
     nda_text: Generated<string>;

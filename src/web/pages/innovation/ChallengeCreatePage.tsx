@@ -2,6 +2,7 @@ import { App as AntApp, Button, Card, Form, Input, InputNumber, Select, Switch, 
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { CHALLENGE_TYPES, CHALLENGE_TITLE_MAX, type CreateChallengeBody } from '../../../contracts/innovation';
+import { ChainSegmentFields } from '../../components/ChainSegmentFields';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useT } from '../../i18n';
@@ -11,7 +12,7 @@ import { useCurrentUser } from '../../queries/auth';
 import { useCreateChallenge } from '../../queries/innovation';
 import { ChallengeNav } from './InnovationTags';
 
-const FIELDS = { controls: ['title', 'type', 'problem', 'targets', 'fields', 'budget', 'deadline', 'ipTerms', 'confidential', 'confidentialDetails', 'reviewsPerApplication', 'uscc', 'criteria'] };
+const FIELDS = { controls: ['title', 'type', 'problem', 'targets', 'fields', 'budget', 'deadline', 'ipTerms', 'confidential', 'confidentialDetails', 'reviewsPerApplication', 'uscc', 'criteria', 'chainId', 'segmentKey'] };
 
 /** 发榜: the challenge form. */
 export function ChallengeCreatePage() {
@@ -64,6 +65,7 @@ export function ChallengeCreatePage() {
           <Form.Item name="fields" label={t('innovation.field.fields')}>
             <Select mode="tags" open={false} data-testid="challenge-fields" />
           </Form.Item>
+          <ChainSegmentFields form={form} testIdPrefix="challenge" />
           <Form.Item name="budget" label={t('innovation.field.budget')}>
             <InputNumber min={0} data-testid="challenge-budget" style={{ width: 220 }} />
           </Form.Item>

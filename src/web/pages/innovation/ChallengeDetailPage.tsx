@@ -37,6 +37,12 @@ export function ChallengeDetailPage() {
             <ul style={{ margin: 0, paddingLeft: 18 }}>{c.targets.map((target) => <li key={target}>{target}</li>)}</ul>
           </Descriptions.Item>
           {c.fields.length > 0 && <Descriptions.Item label={t('innovation.field.fields')} span={3}>{c.fields.map((f) => <Tag key={f}>{f}</Tag>)}</Descriptions.Item>}
+          {c.chainId && (
+            <Descriptions.Item label={t('collab.consortia.chain')} span={3}>
+              <Link to={`/chains/${c.chainId}`} data-testid="challenge-chain">{c.chainName}</Link>
+              {c.segmentName && <Tag color="orange" style={{ marginLeft: 8 }} data-testid="challenge-segment">{t('collab.consortia.segment')}：{c.segmentName}</Tag>}
+            </Descriptions.Item>
+          )}
           {c.ipTerms && <Descriptions.Item label={t('innovation.field.ipTerms')} span={3}>{c.ipTerms}</Descriptions.Item>}
           <Descriptions.Item label={t('innovation.field.criteria')} span={3}>{c.criteria.map((k) => `${k.name} ${k.weight}%`).join('、')}</Descriptions.Item>
         </Descriptions>

@@ -2,12 +2,12 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { CONSORTIUM_ROLES } from '../../../contracts/consortia';
 import type { ConsortiumView } from '../../../contracts/consortia';
+import { ChainSegmentFields } from '../../components/ChainSegmentFields';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RemoteSearchSelect, type RemoteOptions, type RemoteSearchSelectProps } from '../../components/RemoteSearchSelect';
 import { useT, type MessageKey } from '../../i18n';
 import { applyProblemToForm } from '../../lib/problem';
-import { useChainList } from '../../queries/chains';
-import { useChainSegments, useConsortiumCandidates, useConsortiumWrites, useCreateConsortium } from '../../queries/collab';
+import { useConsortiumCandidates, useConsortiumWrites, useCreateConsortium } from '../../queries/collab';
 
 type InviteRole = Exclude<(typeof CONSORTIUM_ROLES)[number], 'lead'>;
 const INVITE_ROLES = CONSORTIUM_ROLES.filter((r): r is InviteRole => r !== 'lead');
@@ -50,9 +50,6 @@ export function ConsortiumFormModal({ consortium, onClose }: { consortium?: Cons
   const { update } = useConsortiumWrites(consortium?.id ?? '');
   const mutation = consortium ? update : create;
   const [form] = Form.useForm<FormValues>();
-  const chainId = Form.useWatch('chainId', form);
-  const chains = useChainList({}, { limit: 200 });
-  const segments = useChainSegments(chainId);
   const roleOptions = useInviteRoleOptions();
   const initialValues: FormValues = consortium
     ? { name: consortium.name, field: consortium.field, description: consortium.description, chainId: consortium.chainId ?? undefined, segmentKey: consortium.segmentKey ?? undefined }
@@ -77,21 +74,7 @@ export function ConsortiumFormModal({ consortium, onClose }: { consortium?: Cons
       <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
         <Form.Item name="name" label={t('collab.consortia.name')} rules={[{ required: true, min: 2 }]}><Input data-testid="consortium-name" maxLength={120} /></Form.Item>
         <Form.Item name="field" label={t('collab.consortia.field')}><Input data-testid="consortium-field" maxLength={60} /></Form.Item>
-        <Space wrap align="start">
-          <Form.Item name="chainId" label={t('collab.consortia.chain')}>
-            <Select
-              data-testid="consortium-chain" style={{ width: 320 }} allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('collab.ip.pickChain')}
-              loading={chains.isFetching} options={(chains.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-              onChange={() => form.setFieldValue('segmentKey', undefined)}
-            />
-          </Form.Item>
-          <Form.Item name="segmentKey" label={t('collab.consortia.segment')} extra={t('collab.consortia.segmentHint')}>
-            <Select
-              data-testid="consortium-segment" style={{ width: 240 }} allowClear disabled={!chainId} placeholder={t('collab.consortia.pickSegment')}
-              loading={segments.isFetching} options={(segments.data ?? []).map((s) => ({ value: s.key, label: s.name }))}
-            />
-          </Form.Item>
-        </Space>
+        <ChainSegmentFields form={form} testIdPrefix="consortium" />
         <Form.Item name="description" label={t('collab.consortia.description')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
         {!consortium && (
           <Form.List name="members">
