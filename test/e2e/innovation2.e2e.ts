@@ -64,6 +64,12 @@ describe('a large firm forms a consortium on a chain segment, inviting two firms
     await page.getByTestId('consortium-submit').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('consortium-segment-name').innerText()).toBe('正极材料');
 
+    // Link the leader's open 揭榜挂帅 challenge the consortium works on.
+    await pickOption(page, page.getByTestId('consortium-link-challenge'), '硫化物固态电解质量产工艺揭榜');
+    await page.getByTestId('consortium-link-challenge-submit').click();
+    await expect.poll(() => page.getByTestId('consortium-challenges').innerText()).toContain('硫化物固态电解质量产工艺揭榜');
+    await screenshot(page, 'collab-consortium-linked-challenge');
+
     await page.getByTestId('project-add').click();
     await page.getByTestId('project-title').fill('储能电芯壳体轻量化联合攻关');
     await page.getByTestId('project-goal').fill('壳体减重15%，通过针刺与挤压安全测试');

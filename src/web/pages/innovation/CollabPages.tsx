@@ -11,9 +11,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang, useT, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
-import { applyProblemToForm } from '../../lib/problem';
+import { applyProblemToForm, errorMessage } from '../../lib/problem';
 import { useCurrentUser } from '../../queries/auth';
 import { useChainList } from '../../queries/chains';
+import { useChallengeList } from '../../queries/innovation';
 import {
   useChainGreen, useConsortia, useConsortium, useConsortiumWrites, useGreenCriteria, useIndicators, usePatentCoverage, usePatents, useStandards,
 } from '../../queries/collab';
@@ -90,7 +91,10 @@ export function ConsortiumDetailPage() {
           <Descriptions.Item label={t('collab.consortia.chain')}><span data-testid="consortium-chain-name">{c.chainName ?? '—'}</span></Descriptions.Item>
           <Descriptions.Item label={t('collab.consortia.segment')}><span data-testid="consortium-segment-name">{c.segmentName ?? (c.segmentKey ? t('collab.consortia.segmentGone') : '—')}</span></Descriptions.Item>
           <Descriptions.Item label={t('collab.consortia.budget')}>{wan(c.budgetFen)}</Descriptions.Item>
-          <Descriptions.Item label={t('collab.consortia.challenges')}>{c.challenges.map((x) => <Link key={x.id} to={`/challenges/${x.id}`} style={{ marginRight: 8 }}>{x.title}</Link>)}{c.challenges.length === 0 && '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('collab.consortia.challenges')}>
+            <span data-testid="consortium-challenges">{c.challenges.map((x) => <Link key={x.id} to={`/challenges/${x.id}`} style={{ marginRight: 8 }}>{x.title}</Link>)}{c.challenges.length === 0 && '—'}</span>
+            {c.canManage && <LinkChallengeControl consortium={c} />}
+          </Descriptions.Item>
           <Descriptions.Item label={t('collab.consortia.standards')} span={2}>{c.standards.map((s) => <Tag key={s.id}>{s.title} · {t(`collab.level.${s.level}` as MessageKey)}</Tag>)}{c.standards.length === 0 && '—'}</Descriptions.Item>
           <Descriptions.Item label={t('collab.consortia.description')} span={2}>{c.description || '—'}</Descriptions.Item>
         </Descriptions>
@@ -98,6 +102,34 @@ export function ConsortiumDetailPage() {
       <MembersCard consortium={c} />
       <ProjectsCard consortium={c} />
     </div>
+  );
+}
+
+/** Managers link a 揭榜挂帅 challenge the consortium works on (open or under review ones, not linked yet). */
+function LinkChallengeControl({ consortium }: { consortium: ConsortiumView }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const { linkChallenge } = useConsortiumWrites(consortium.id);
+  const [challengeId, setChallengeId] = useState<string>();
+  const challenges = useChallengeList({}, { limit: 100 });
+  const linked = new Set(consortium.challenges.map((x) => x.id));
+  const options = (challenges.data?.items ?? []).filter((x) => !linked.has(x.id) && (x.status === 'open' || x.status === 'reviewing')).map((x) => ({ value: x.id, label: x.title }));
+  return (
+    <Space.Compact style={{ marginLeft: 8 }}>
+      <Select
+        size="small" style={{ width: 260 }} showSearch={{ optionFilterProp: 'label' }} allowClear value={challengeId} onChange={setChallengeId}
+        placeholder={t('collab.consortia.pickChallenge')} loading={challenges.isFetching} options={options} data-testid="consortium-link-challenge"
+      />
+      <Button size="small" disabled={!challengeId} loading={linkChallenge.isPending} data-testid="consortium-link-challenge-submit" onClick={() =>
+        linkChallenge.mutate(challengeId!, {
+          onSuccess: () => {
+            setChallengeId(undefined);
+            message.success(t('common.saved'));
+          },
+          onError: (err) => message.error(errorMessage(err, t)),
+        })
+      }>{t('collab.consortia.linkChallenge')}</Button>
+    </Space.Compact>
   );
 }
 
