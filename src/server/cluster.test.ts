@@ -60,6 +60,9 @@ beforeAll(async () => {
   firm = await makeEnterprise(db, { regionCode: '320506', name: uniqueName('苏州集群测试精工'), industryCode: 'C3459' });
   node = await startNode(dir, 'cluster', url, { XIESHOU_WORKERS: '2' });
   nodes.push(node);
+  // /readyz answers as soon as one worker listens; the banner comes once every worker does (a
+  // worker lost before that fails the start, as a misconfigured one would).
+  expect(await until(async () => node.output().includes('is running at'), 120_000), node.output()).toBe(true);
   token = await nodeLogin(node, 'admin', NODE_ADMIN_PASSWORD);
 }, 240_000);
 
@@ -99,7 +102,7 @@ describe('xieshou start with two HTTP workers', () => {
       const now = workerPids(node.child.pid!);
       return now.length === 2 && !now.includes(before[0]);
     });
-    expect(isReplaced).toBe(true);
+    expect(isReplaced, node.output()).toBe(true);
     for (let i = 0; i < 6; i++) {
       expect((await freshGet(`${node.url}/healthz`, '')).status).toBe(200);
     }
@@ -107,7 +110,7 @@ describe('xieshou start with two HTTP workers', () => {
 
   it('stops every worker when the primary is stopped', async () => {
     const workers = workerPids(node.child.pid!);
-    expect(workers).toHaveLength(2);
+    expect(workers, node.output()).toHaveLength(2);
     await stopNodes([node], dir);
     expect(node.child.exitCode).toBe(0);
     const isAlive = (pid: number) => {
