@@ -119,6 +119,16 @@ export async function selectBookingsOf(db: Conn, enterpriseId: string, side: 'bo
 }
 
 /** Insert a pending booking; the exclusion constraint refuses an overlap (SQLSTATE 23P01). */
+/**
+ * Take the resource's booking lock for the rest of the transaction: booking requests for one
+ * resource then run one after another. The exclusion constraint alone stays correct, but
+ * concurrent conflicting inserts each wait for the other's outcome and can deadlock (each
+ * inserted its row before checking), which PostgreSQL breaks only after `deadlock_timeout`.
+ */
+export async function lockResourceForBooking(tx: Tx, resourceId: string): Promise<void> {
+  await tx.selectFrom('shared_resources').select('id').where('id', '=', resourceId).forNoKeyUpdate().execute();
+}
+
 export async function insertBooking(tx: Tx, row: { resourceId: string; enterpriseId: string; regionCode: string; start: Date; end: Date; purpose: string; createdBy: string | null }): Promise<string> {
   const { id } = await tx
     .insertInto('resource_bookings')

@@ -87,6 +87,7 @@ export async function createBooking(db: Db, context: WriteContext, resourceId: s
   if (!resource.isActive) throw new AppError('invalid_state', 'Resource inactive', { userMessage: '该资源已下架' });
   try {
     return await db.transaction().execute(async (tx) => {
+      await repo.lockResourceForBooking(tx, resource.id);
       const id = await repo.insertBooking(tx, { resourceId: resource.id, enterpriseId: booker.id, regionCode: resource.regionCode, start, end, purpose: body.purpose ?? '', createdBy: userIdOf(context.actor) });
       await recordWrites(tx, context, [{ action: 'booking.create', entityType: BOOKING_ENTITY, entityKey: id, regionCode: resource.regionCode, after: { resourceId: resource.id, uscc: booker.uscc, start: body.start, end: body.end, status: 'pending' } }]);
       await notify(tx, context.actor, { membersOfUscc: resource.ownerUscc }, {
