@@ -1,7 +1,7 @@
 /** A fund's investments as an Excel workbook. */
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import { getFund, listInvestments } from './funds.service.js';
 
 export const INVESTMENTS_EXPORT_MAX = 1000;
@@ -11,23 +11,19 @@ const STAGE_NAMES: Record<string, string> = { seed: '种子轮', angel: '天使�
 export async function exportInvestments(db: Db, actor: Actor, fundId: string): Promise<Buffer> {
   const fund = await getFund(db, actor, fundId);
   const page = await listInvestments(db, actor, fundId, { limit: INVESTMENTS_EXPORT_MAX });
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('基金投资记录');
-  sheet.columns = [
-    { header: '投资编号', key: 'id', width: 10 },
-    { header: '被投企业', key: 'name', width: 32 },
-    { header: '统一社会信用代码', key: 'uscc', width: 22 },
-    { header: '投资日期', key: 'on', width: 12 },
-    { header: '轮次', key: 'stage', width: 10 },
-    { header: '金额(元)', key: 'amount', width: 16 },
-    { header: '持股比例(%)', key: 'share', width: 12 },
-    { header: '所在产业链环节', key: 'chains', width: 60 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const i of page.items) {
-    sheet.addRow({ id: Number(i.id), name: i.enterprise.name, uscc: i.enterprise.uscc, on: i.investedOn, stage: STAGE_NAMES[i.stage], amount: i.amountFen / 100, share: i.sharePct, chains: i.chains.map((c) => `${c.chainName}/${c.segmentName}`).join('；') });
-  }
-  sheet.addRow({});
-  sheet.addRow({ id: `${fund.name}（管理人 ${fund.manager.name}）规模 ${fund.sizeFen / 100} 元，已投 ${fund.investedFen / 100} 元` });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeWorkbook({
+    name: '基金投资记录',
+    columns: [
+      { header: '投资编号', key: 'id', width: 10 },
+      { header: '被投企业', key: 'name', width: 32 },
+      { header: '统一社会信用代码', key: 'uscc', width: 22 },
+      { header: '投资日期', key: 'on', width: 12 },
+      { header: '轮次', key: 'stage', width: 10 },
+      { header: '金额(元)', key: 'amount', width: 16 },
+      { header: '持股比例(%)', key: 'share', width: 12 },
+      { header: '所在产业链环节', key: 'chains', width: 60 },
+    ],
+    rows: page.items.map((i) => ({ id: Number(i.id), name: i.enterprise.name, uscc: i.enterprise.uscc, on: i.investedOn, stage: STAGE_NAMES[i.stage], amount: i.amountFen / 100, share: i.sharePct, chains: i.chains.map((c) => `${c.chainName}/${c.segmentName}`).join('；') })),
+    notes: [`${fund.name}（管理人 ${fund.manager.name}）规模 ${fund.sizeFen / 100} 元，已投 ${fund.investedFen / 100} 元`],
+  });
 }

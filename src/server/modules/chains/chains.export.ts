@@ -1,6 +1,6 @@
 /** The chain map as an Excel sheet: one row per member, segments without members as a row too. */
-import ExcelJS from 'exceljs';
 import type { ChainDetail, ChainStage, MemberRole, MemberSource } from '../../../contracts/chains.js';
+import { type SheetRow, writeWorkbook } from '../../platform/workbook.js';
 
 /** Chinese labels of the sheet (the UI has its own i18n; government staff read the file in Chinese). */
 const STAGE_LABELS: Record<ChainStage, string> = { upstream: '上游', midstream: '中游', downstream: '下游' };
@@ -9,38 +9,39 @@ const SOURCE_LABELS: Record<MemberSource, string> = { manual: '手工添加', su
 
 /** The map of {@link ChainDetail} as an `.xlsx` buffer. */
 export async function chainWorkbook(map: ChainDetail): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('产业链图谱');
-  sheet.columns = [
-    { header: '阶段', key: 'stage', width: 8 },
-    { header: '环节', key: 'segment', width: 18 },
-    { header: '环节标识', key: 'key', width: 18 },
-    { header: '上游环节', key: 'upstream', width: 28 },
-    { header: '关键产品', key: 'products', width: 40 },
-    { header: '企业名称', key: 'name', width: 34 },
-    { header: '统一社会信用代码', key: 'uscc', width: 22 },
-    { header: '地区', key: 'region', width: 24 },
-    { header: '行业代码', key: 'industry', width: 10 },
-    { header: '角色', key: 'role', width: 16 },
-    { header: '来源', key: 'source', width: 10 },
-    { header: '匹配度', key: 'confidence', width: 8 },
-  ];
-  sheet.getRow(1).font = { bold: true };
   const names = new Map(map.segments.map((s) => [s.key, s.name]));
+  const rows: SheetRow[] = [];
   for (const segment of map.segments) {
     const base = {
       stage: STAGE_LABELS[segment.stage], segment: segment.name, key: segment.key,
       upstream: segment.upstream.map((k) => names.get(k) ?? k).join('、'), products: segment.products.join('、'),
     };
     if (segment.members.length === 0) {
-      sheet.addRow(base);
+      rows.push(base);
     }
     for (const m of segment.members) {
-      sheet.addRow({
+      rows.push({
         ...base, name: m.name, uscc: m.uscc, region: m.regionName, industry: m.industryCode, role: ROLE_LABELS[m.role],
         source: SOURCE_LABELS[m.source], confidence: m.confidence === null ? '' : Math.round(m.confidence * 100) / 100,
       });
     }
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeWorkbook({
+    name: '产业链图谱',
+    rows,
+    columns: [
+      { header: '阶段', key: 'stage', width: 8 },
+      { header: '环节', key: 'segment', width: 18 },
+      { header: '环节标识', key: 'key', width: 18 },
+      { header: '上游环节', key: 'upstream', width: 28 },
+      { header: '关键产品', key: 'products', width: 40 },
+      { header: '企业名称', key: 'name', width: 34 },
+      { header: '统一社会信用代码', key: 'uscc', width: 22 },
+      { header: '地区', key: 'region', width: 24 },
+      { header: '行业代码', key: 'industry', width: 10 },
+      { header: '角色', key: 'role', width: 16 },
+      { header: '来源', key: 'source', width: 10 },
+      { header: '匹配度', key: 'confidence', width: 8 },
+    ],
+  });
 }

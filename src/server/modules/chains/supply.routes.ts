@@ -181,7 +181,7 @@ export function supplyRoutes(ctx: AppContext) {
       const actor = requireActor(request);
       const map = await getLittleGiants(deps, actor, request.params.id, request.query.region);
       const { chain } = await getChain(ctx.db, actor, request.params.id);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(`${chain.name}-小巨人图谱-${businessDate()}.xlsx`)).send(await littleGiantsWorkbook(map, chain.name));
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(`${chain.name}-小巨人图谱-${businessDate()}.xlsx`)).send(await littleGiantsWorkbook(map));
     });
   };
 }

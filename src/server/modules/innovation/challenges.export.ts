@@ -1,9 +1,10 @@
 /** A challenge's applications with their aggregated review results as an Excel workbook (managers only). */
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
+import { businessDateTime } from '../../platform/dates.js';
 import { regionFullName } from '../../platform/regions.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import { listApplications } from './challenges.service.js';
 import { resultsOf } from './reviews.service.js';
 
@@ -14,30 +15,30 @@ export async function exportApplications(db: Db, actor: Actor, challengeId: stri
   const page = await listApplications(db, actor, challengeId, { limit: 5000 });
   if (!page.isManager) throw notFound('榜单');
   const results = await resultsOf(db, page.challenge.id, page.challenge.disagreementThreshold);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('揭榜申报');
-  sheet.columns = [
-    { header: '申报编号', key: 'id', width: 10 },
-    { header: '申报单位', key: 'name', width: 32 },
-    { header: '统一社会信用代码', key: 'uscc', width: 22 },
-    { header: '所在地', key: 'region', width: 24 },
-    { header: '状态', key: 'status', width: 10 },
-    { header: '已评/指派', key: 'reviews', width: 10 },
-    { header: '平均分', key: 'mean', width: 10 },
-    { header: '最低分', key: 'min', width: 10 },
-    { header: '最高分', key: 'max', width: 10 },
-    { header: '分歧较大', key: 'disagreement', width: 10 },
-    { header: '提交时间', key: 'createdAt', width: 20 },
-    { header: '技术方案', key: 'proposal', width: 60 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const a of page.items) {
-    const r = results.get(a.id);
-    sheet.addRow({
-      id: Number(a.id), name: a.applicantName, uscc: a.applicantUscc, region: regionFullName(a.regionCode) ?? a.regionCode, status: STATUS_LABELS[a.status] ?? a.status,
-      reviews: r ? `${r.submitted}/${r.reviews}` : '0/0', mean: r?.mean ?? null, min: r?.min ?? null, max: r?.max ?? null, disagreement: r?.isDisagreement ? '是' : '',
-      createdAt: a.createdAt.toISOString().slice(0, 19).replace('T', ' '), proposal: a.proposal,
-    });
-  }
-  return { title: page.challenge.title, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  const body = await writeWorkbook({
+    name: '揭榜申报',
+    columns: [
+      { header: '申报编号', key: 'id', width: 10 },
+      { header: '申报单位', key: 'name', width: 32 },
+      { header: '统一社会信用代码', key: 'uscc', width: 22 },
+      { header: '所在地', key: 'region', width: 24 },
+      { header: '状态', key: 'status', width: 10 },
+      { header: '已评/指派', key: 'reviews', width: 10 },
+      { header: '平均分', key: 'mean', width: 10 },
+      { header: '最低分', key: 'min', width: 10 },
+      { header: '最高分', key: 'max', width: 10 },
+      { header: '分歧较大', key: 'disagreement', width: 10 },
+      { header: '提交时间（北京时间）', key: 'createdAt', width: 20 },
+      { header: '技术方案', key: 'proposal', width: 60 },
+    ],
+    rows: page.items.map((a) => {
+      const r = results.get(a.id);
+      return {
+        id: Number(a.id), name: a.applicantName, uscc: a.applicantUscc, region: regionFullName(a.regionCode) ?? a.regionCode, status: STATUS_LABELS[a.status] ?? a.status,
+        reviews: r ? `${r.submitted}/${r.reviews}` : '0/0', mean: r?.mean ?? null, min: r?.min ?? null, max: r?.max ?? null, disagreement: r?.isDisagreement ? '是' : '',
+        createdAt: businessDateTime(a.createdAt), proposal: a.proposal,
+      };
+    }),
+  });
+  return { title: page.challenge.title, body };
 }

@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Page } from '../../../contracts/common.js';
 import { CompleteEnrolmentBody, CourseView, CreateCourseBody, EnrolBody, EnrolmentView, ListCoursesQuery } from '../../../contracts/talent.js';
 import { notFound } from '../../errors.js';
 import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
+import { businessDateTime } from '../../platform/dates.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import { createCourse, decideEnrolment, enrol, getCourse, getEnrolment, listCourses, listEnrolments, listOwnEnrolments } from './courses.service.js';
 import { presentCourse, presentEnrolment } from './talent.present.js';
 
@@ -52,21 +53,19 @@ export function courseRoutes(ctx: AppContext) {
     }, async (request, reply) => {
       const { course, isManager, items } = await listEnrolments(db, requireActor(request), request.params.id);
       if (!isManager) throw notFound('培训课程');
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('报名名单');
-      sheet.columns = [
-        { header: '编号', key: 'id', width: 8 }, { header: '学员', key: 'trainee', width: 14 }, { header: '所在企业', key: 'name', width: 30 }, { header: '统一社会信用代码', key: 'uscc', width: 22 },
-        { header: '状态', key: 'status', width: 10 }, { header: '结业证书编号', key: 'certificate', width: 18 }, { header: '报名时间', key: 'createdAt', width: 20 },
-      ];
-      sheet.getRow(1).font = { bold: true };
-      for (const e of items) {
-        sheet.addRow({ id: Number(e.id), trainee: e.traineeName, name: e.enterpriseName, uscc: e.enterpriseUscc, status: STATUS[e.status], certificate: e.certificateNo, createdAt: e.createdAt.toISOString().slice(0, 19).replace('T', ' ') });
-      }
+      const body = await writeWorkbook({
+        name: '报名名单',
+        columns: [
+          { header: '编号', key: 'id', width: 8 }, { header: '学员', key: 'trainee', width: 14 }, { header: '所在企业', key: 'name', width: 30 }, { header: '统一社会信用代码', key: 'uscc', width: 22 },
+          { header: '状态', key: 'status', width: 10 }, { header: '结业证书编号', key: 'certificate', width: 18 }, { header: '报名时间（北京时间）', key: 'createdAt', width: 20 },
+        ],
+        rows: items.map((e) => ({ id: Number(e.id), trainee: e.traineeName, name: e.enterpriseName, uscc: e.enterpriseUscc, status: STATUS[e.status], certificate: e.certificateNo, createdAt: businessDateTime(e.createdAt) })),
+      });
       const name = `报名名单-${course.title}.xlsx`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="enrolments.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(Buffer.from(await workbook.xlsx.writeBuffer()));
+        .send(body);
     });
 
     app.get('/api/v1/enrolments/mine', {

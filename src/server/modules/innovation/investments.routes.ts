@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Page } from '../../../contracts/common.js';
 import { INVESTMENT_COLUMNS, InvestmentBody, InvestmentImportReport, InvestmentView, ListInvestmentsQuery } from '../../../contracts/talent.js';
 import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { readUpload } from '../../platform/files.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import type { InvestmentRecord } from './investments.repo.js';
 import { createInvestment, deleteInvestment, getInvestment, importInvestments, listInvestments, updateInvestment } from './investments.service.js';
 
@@ -22,12 +22,11 @@ export function presentInvestment(i: InvestmentRecord): InvestmentView {
 
 /** A workbook in the import's columns: the template (no rows) or an export. */
 async function investmentWorkbook(rows: readonly InvestmentRecord[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('投资关系');
-  sheet.columns = INVESTMENT_COLUMNS.map((c) => ({ header: c.zh, key: c.key, width: c.key.endsWith('Uscc') ? 24 : c.key.endsWith('Name') ? 30 : 14 }));
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow({ ...presentInvestment(r), since: r.since ?? '' });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeWorkbook({
+    name: '投资关系',
+    columns: INVESTMENT_COLUMNS.map((c) => ({ header: c.zh, key: c.key, width: c.key.endsWith('Uscc') ? 24 : c.key.endsWith('Name') ? 30 : 14 })),
+    rows: rows.map((r) => ({ ...presentInvestment(r), since: r.since ?? '' })),
+  });
 }
 
 /** `/api/v1/investments*`: equity investments between organisations, read by the reviewer-conflict check. */

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Page } from '../../../contracts/common.js';
 import { CreatePatentBody, CreateStandardBody, ListPatentsQuery, ListStandardsQuery, PatentCoverage, PatentView, StandardView, UpdateStandardBody } from '../../../contracts/ip.js';
 import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import { allPages, sendWorkbook } from './collab.export.js';
 import type { PatentRecord } from './ip.repo.js';
 import { createPatent, createStandard, getStandardFor, listPatents, listStandards, patentCoverage, presentStandard, updateStandard } from './ip.service.js';
@@ -18,18 +18,16 @@ function presentPatent(p: PatentRecord): PatentView {
 
 /** Every patent matching the filters, as `.xlsx`. */
 async function exportPatents(query: Omit<z.infer<typeof ListPatentsQuery>, 'cursor' | 'limit'>, read: typeof listPatents, db: Parameters<typeof listPatents>[0]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('专利');
-  sheet.columns = [
-    { header: '专利号', key: 'number', width: 20 }, { header: '名称', key: 'title', width: 40 }, { header: '类型', key: 'type', width: 10 }, { header: '专利权人', key: 'holder', width: 30 },
-    { header: '权利人信用代码', key: 'uscc', width: 22 }, { header: '申请日', key: 'filedOn', width: 12 }, { header: '授权日', key: 'grantedOn', width: 12 }, { header: '产业链', key: 'chain', width: 24 },
-    { header: '环节', key: 'segment', width: 16 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const p of await allPages((cursor) => read(db, { ...query, cursor, limit: 500 }))) {
-    sheet.addRow({ number: p.number, title: p.title, type: TYPE_LABELS[p.type], holder: p.holderName, uscc: p.holderUscc, filedOn: p.filedOn, grantedOn: p.grantedOn ?? '', chain: p.chainName ?? '', segment: p.segmentName ?? p.segmentKey ?? '' });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const patents = await allPages((cursor) => read(db, { ...query, cursor, limit: 500 }));
+  return writeWorkbook({
+    name: '专利',
+    columns: [
+      { header: '专利号', key: 'number', width: 20 }, { header: '名称', key: 'title', width: 40 }, { header: '类型', key: 'type', width: 10 }, { header: '专利权人', key: 'holder', width: 30 },
+      { header: '权利人信用代码', key: 'uscc', width: 22 }, { header: '申请日', key: 'filedOn', width: 12 }, { header: '授权日', key: 'grantedOn', width: 12 }, { header: '产业链', key: 'chain', width: 24 },
+      { header: '环节', key: 'segment', width: 16 },
+    ],
+    rows: patents.map((p) => ({ number: p.number, title: p.title, type: TYPE_LABELS[p.type], holder: p.holderName, uscc: p.holderUscc, filedOn: p.filedOn, grantedOn: p.grantedOn ?? '', chain: p.chainName ?? '', segment: p.segmentName ?? p.segmentKey ?? '' })),
+  });
 }
 
 /** `/api/v1/standards*`, `/api/v1/patents*`, `/api/v1/chains/{id}/patent-coverage`. */

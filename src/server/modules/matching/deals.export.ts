@@ -1,9 +1,10 @@
 /** Excel exports of the deals module: matches, deals, and an RFQ's quote comparison. */
-import ExcelJS from 'exceljs';
 import type { ListDealsQuery, ListMatchesQuery } from '../../../contracts/deals.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
+import { businessDateTime } from '../../platform/dates.js';
 import { regionFullName } from '../../platform/regions.js';
+import { type SheetColumn, type SheetRow, writeWorkbook } from '../../platform/workbook.js';
 import { listDeals, listMatches } from './deals.service.js';
 import { listQuotes } from './deals.rfq.js';
 import { AppError } from '../../errors.js';
@@ -20,15 +21,8 @@ const STAGE_LABELS: Record<string, string> = { invited: '已邀请', negotiating
 /** Chinese labels of the decline reasons (the fixed list). */
 export const DECLINE_LABELS: Record<string, string> = { price: '价格不符', delivery: '交期不符', qualification: '资质不符', capacity: '产能不足', other_supplier: '已选定其他供应商', other: '其他' };
 
-type Column = { header: string; key: string; width: number };
-
-async function workbookOf(sheetName: string, columns: Column[], rows: Record<string, unknown>[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = columns;
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+function workbookOf(name: string, columns: SheetColumn[], rows: SheetRow[]): Promise<Buffer> {
+  return writeWorkbook({ name, columns, rows });
 }
 
 /** The caller's matches (its side only) as a workbook. */
@@ -37,11 +31,11 @@ export async function exportMatches(db: Db, actor: Actor, query: Omit<ListMatche
   return workbookOf('供需对接跟踪', [
     { header: '编号', key: 'id', width: 8 }, { header: '需求', key: 'need', width: 36 }, { header: '需求方', key: 'buyer', width: 32 },
     { header: '供应方', key: 'supplier', width: 32 }, { header: '阶段', key: 'stage', width: 10 }, { header: '婉拒原因', key: 'reason', width: 18 },
-    { header: '签约金额(元)', key: 'amount', width: 16 }, { header: '签约日期', key: 'signedOn', width: 12 }, { header: '更新时间', key: 'updatedAt', width: 20 },
+    { header: '签约金额(元)', key: 'amount', width: 16 }, { header: '签约日期', key: 'signedOn', width: 12 }, { header: '更新时间（北京时间）', key: 'updatedAt', width: 20 },
   ], page.items.map((m) => ({
     id: Number(m.id), need: m.needTitle, buyer: m.buyerName, supplier: m.supplierName, stage: STAGE_LABELS[m.stage] ?? m.stage,
     reason: m.declineReason ? DECLINE_LABELS[m.declineReason] : null, amount: m.deal ? fenToYuan(m.deal.amountFen) : null, signedOn: m.deal?.signedOn ?? null,
-    updatedAt: m.updatedAt.toISOString().slice(0, 19).replace('T', ' '),
+    updatedAt: businessDateTime(m.updatedAt),
   })));
 }
 
@@ -65,8 +59,8 @@ export async function exportDeals(db: Db, actor: Actor, query: Omit<ListDealsQue
 export async function exportComparison(db: Db, actor: Actor, rfqId: string): Promise<Buffer> {
   const { access, isSealed, items } = await listQuotes(db, actor, rfqId);
   if (access.side === 'supplier' || isSealed) throw new AppError('invalid_state', 'Quotes are sealed', { userMessage: '报价截止前不能比价' });
-  const columns: Column[] = [{ header: '项目', key: 'field', width: 14 }, ...items.map((q, i) => ({ header: q.supplierName, key: `q${i}`, width: 28 }))];
-  const row = (field: string, value: (q: (typeof items)[number]) => unknown) => ({ field, ...Object.fromEntries(items.map((q, i) => [`q${i}`, value(q)])) });
+  const columns: SheetColumn[] = [{ header: '项目', key: 'field', width: 14 }, ...items.map((q, i) => ({ header: q.supplierName, key: `q${i}`, width: 28 }))];
+  const row = (field: string, value: (q: (typeof items)[number]) => SheetRow[string]): SheetRow => ({ field, ...Object.fromEntries(items.map((q, i) => [`q${i}`, value(q)])) });
   return workbookOf('报价比较', columns, [
     row('报价(元)', (q) => fenToYuan(q.priceFen)),
     row('交期(天)', (q) => q.leadTimeDays),

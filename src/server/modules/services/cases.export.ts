@@ -1,8 +1,9 @@
 /** The caller's typical cases as an Excel workbook. */
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
+import { businessDateTime } from '../../platform/dates.js';
 import { regionFullName } from '../../platform/regions.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import { listCasesForExport } from './cases.service.js';
 
 /** Most rows in one export. */
@@ -14,31 +15,30 @@ const ROLE_LABELS: Record<string, string> = { leader: '大企业', sme: '中小�
 /** Cases of the caller's scope (gov: region; members: own organisation), newest first, as `.xlsx`. */
 export async function exportCases(db: Db, actor: Actor): Promise<Buffer> {
   const cases = await listCasesForExport(db, actor, EXPORT_MAX);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('典型案例');
-  sheet.columns = [
-    { header: '编号', key: 'id', width: 8 },
-    { header: '案例名称', key: 'title', width: 36 },
-    { header: '融通模式', key: 'model', width: 12 },
-    { header: '产业链', key: 'chain', width: 20 },
-    { header: '地区', key: 'region', width: 24 },
-    { header: '状态', key: 'status', width: 10 },
-    { header: '参与企业', key: 'enterprises', width: 50 },
-    { header: '案例简介', key: 'summary', width: 60 },
-    { header: '成效', key: 'results', width: 60 },
-    { header: '材料数', key: 'files', width: 8 },
-    { header: '提交时间', key: 'submittedAt', width: 20 },
-    { header: '发布时间', key: 'publishedAt', width: 20 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  const at = (d: Date | null) => (d ? d.toISOString().slice(0, 19).replace('T', ' ') : '');
-  for (const c of cases) {
-    const r = c.record;
-    sheet.addRow({
+  const at = (d: Date | null) => (d ? businessDateTime(d) : '');
+  return writeWorkbook({
+    name: '典型案例',
+    columns: [
+      { header: '编号', key: 'id', width: 8 },
+      { header: '案例名称', key: 'title', width: 36 },
+      { header: '融通模式', key: 'model', width: 12 },
+      { header: '产业链', key: 'chain', width: 20 },
+      { header: '地区', key: 'region', width: 24 },
+      { header: '状态', key: 'status', width: 10 },
+      { header: '参与企业', key: 'enterprises', width: 50 },
+      { header: '案例简介', key: 'summary', width: 60 },
+      { header: '成效', key: 'results', width: 60 },
+      { header: '材料数', key: 'files', width: 8 },
+      { header: '提交时间（北京时间）', key: 'submittedAt', width: 20 },
+      { header: '发布时间（北京时间）', key: 'publishedAt', width: 20 },
+    ],
+    rows: cases.map((c) => {
+      const r = c.record;
+      return {
       id: Number(r.id), title: r.title, model: MODEL_LABELS[r.model] ?? r.model, chain: r.chainName ?? '', region: regionFullName(r.regionCode) ?? r.regionCode, status: STATUS_LABELS[r.status] ?? r.status,
       enterprises: c.enterprises.map((e) => `${e.name}（${ROLE_LABELS[e.role] ?? e.role}，${e.uscc}）`).join('；'), summary: r.summary, results: r.results, files: c.files.length,
-      submittedAt: at(r.submittedAt), publishedAt: at(r.publishedAt),
-    });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+        submittedAt: at(r.submittedAt), publishedAt: at(r.publishedAt),
+      };
+    }),
+  });
 }

@@ -1,8 +1,8 @@
 /** Leaders' actions as an Excel workbook. */
-import ExcelJS from 'exceljs';
 import type { ListLeaderActionsQuery } from '../../../contracts/leaders.js';
 import type { Db } from '../../db/database.js';
 import { regionFullName } from '../../platform/regions.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import { listLeaderActions } from './leaders.service.js';
 
 /** Most rows in one export. */
@@ -11,30 +11,27 @@ const KIND_LABELS: Record<string, string> = { incubation_base: '孵化基地/园
 
 /** The actions matching the list filters, newest first, as `.xlsx`. */
 export async function exportLeaderActions(db: Db, query: Omit<ListLeaderActionsQuery, 'cursor' | 'limit'>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('链主行动');
-  sheet.columns = [
-    { header: '编号', key: 'id', width: 8 },
-    { header: '产业链', key: 'chain', width: 30 },
-    { header: '链主企业', key: 'leader', width: 30 },
-    { header: '地区', key: 'region', width: 24 },
-    { header: '类型', key: 'kind', width: 16 },
-    { header: '名称', key: 'title', width: 36 },
-    { header: '合作/被投企业', key: 'partner', width: 30 },
-    { header: '金额（元）', key: 'amount', width: 14 },
-    { header: '带动中小企业数', key: 'smeCount', width: 14 },
-    { header: '开始日期', key: 'startedOn', width: 12 },
-  ];
-  sheet.getRow(1).font = { bold: true };
+  const actions = [];
   let cursor: string | undefined;
-  let written = 0;
   do {
     const page = await listLeaderActions(db, { ...query, cursor, limit: 500 });
-    for (const a of page.items) {
-      sheet.addRow({ id: Number(a.id), chain: a.chainName, leader: a.leaderName, region: regionFullName(a.regionCode) ?? a.regionCode, kind: KIND_LABELS[a.kind] ?? a.kind, title: a.title, partner: a.partnerName ?? '', amount: a.amountFen === null ? '' : Number(a.amountFen) / 100, smeCount: a.smeCount ?? '', startedOn: a.startedOn });
-    }
-    written += page.items.length;
+    actions.push(...page.items);
     cursor = page.nextCursor ?? undefined;
-  } while (cursor && written < EXPORT_MAX);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  } while (cursor && actions.length < EXPORT_MAX);
+  return writeWorkbook({
+    name: '链主行动',
+    columns: [
+      { header: '编号', key: 'id', width: 8 },
+      { header: '产业链', key: 'chain', width: 30 },
+      { header: '链主企业', key: 'leader', width: 30 },
+      { header: '地区', key: 'region', width: 24 },
+      { header: '类型', key: 'kind', width: 16 },
+      { header: '名称', key: 'title', width: 36 },
+      { header: '合作/被投企业', key: 'partner', width: 30 },
+      { header: '金额（元）', key: 'amount', width: 14 },
+      { header: '带动中小企业数', key: 'smeCount', width: 14 },
+      { header: '开始日期', key: 'startedOn', width: 12 },
+    ],
+    rows: actions.map((a) => ({ id: Number(a.id), chain: a.chainName, leader: a.leaderName, region: regionFullName(a.regionCode) ?? a.regionCode, kind: KIND_LABELS[a.kind] ?? a.kind, title: a.title, partner: a.partnerName ?? '', amount: a.amountFen === null ? '' : Number(a.amountFen) / 100, smeCount: a.smeCount ?? '', startedOn: a.startedOn })),
+  });
 }

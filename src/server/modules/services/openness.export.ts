@@ -1,8 +1,8 @@
 /** SOE openness figures per firm as an Excel workbook. */
-import ExcelJS from 'exceljs';
 import type { OpennessQuery } from '../../../contracts/soe-openness.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import { presentOpenness } from './openness.present.js';
 import { listOpenness } from './openness.service.js';
 
@@ -10,23 +10,21 @@ const OWNERSHIP_LABELS: Record<string, string> = { central: '央企', local: '�
 
 /** The firms the caller may see with their openness figures, as `.xlsx`. */
 export async function exportOpenness(db: Db, actor: Actor, query: OpennessQuery): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('国企开放度');
-  sheet.columns = [
-    { header: '企业', key: 'name', width: 32 },
-    { header: '统一社会信用代码', key: 'uscc', width: 22 },
-    { header: '地区', key: 'region', width: 24 },
-    { header: '类型', key: 'ownership', width: 10 },
-    { header: '开放清单数', key: 'openings', width: 12 },
-    { header: '征集中', key: 'open', width: 10 },
-    { header: '预算（元）', key: 'budget', width: 16 },
-    { header: '中小企业申请数', key: 'applications', width: 14 },
-    { header: '接纳中小企业数', key: 'accepted', width: 14 },
-    { header: '中小企业供应商数', key: 'suppliers', width: 16 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const r of (await listOpenness(db, actor, query)).map(presentOpenness)) {
-    sheet.addRow({ name: r.enterpriseName, uscc: r.enterpriseUscc, region: r.regionName, ownership: OWNERSHIP_LABELS[r.ownership] ?? r.ownership, openings: r.openingCount, open: r.openCount, budget: r.budgetFen / 100, applications: r.applicationCount, accepted: r.acceptedSmeCount, suppliers: r.smeSupplierCount });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const figures = (await listOpenness(db, actor, query)).map(presentOpenness);
+  return writeWorkbook({
+    name: '国企开放度',
+    columns: [
+      { header: '企业', key: 'name', width: 32 },
+      { header: '统一社会信用代码', key: 'uscc', width: 22 },
+      { header: '地区', key: 'region', width: 24 },
+      { header: '类型', key: 'ownership', width: 10 },
+      { header: '开放清单数', key: 'openings', width: 12 },
+      { header: '征集中', key: 'open', width: 10 },
+      { header: '预算（元）', key: 'budget', width: 16 },
+      { header: '中小企业申请数', key: 'applications', width: 14 },
+      { header: '接纳中小企业数', key: 'accepted', width: 14 },
+      { header: '中小企业供应商数', key: 'suppliers', width: 16 },
+    ],
+    rows: figures.map((r) => ({ name: r.enterpriseName, uscc: r.enterpriseUscc, region: r.regionName, ownership: OWNERSHIP_LABELS[r.ownership] ?? r.ownership, openings: r.openingCount, open: r.openCount, budget: r.budgetFen / 100, applications: r.applicationCount, accepted: r.acceptedSmeCount, suppliers: r.smeSupplierCount })),
+  });
 }

@@ -1,6 +1,7 @@
 /** Excel workbooks of the workbench: the task list, a task's roll-up (调度表). */
 import ExcelJS from 'exceljs';
 import type { DashboardView, RollupView, TaskView } from '../../../contracts/workbench.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 
 /** Most tasks one export writes. */
 export const TASKS_EXPORT_MAX = 2000;
@@ -21,31 +22,28 @@ function percent(x: number | null): string {
 
 /** The task list as a workbook. */
 export async function tasksWorkbook(tasks: TaskView[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('任务清单');
-  sheet.columns = [
-    { header: '任务编号', key: 'id', width: 10 },
-    { header: '任务名称', key: 'title', width: 36 },
-    { header: '承办地区', key: 'region', width: 16 },
-    { header: '上级任务', key: 'parent', width: 30 },
-    { header: '目标值', key: 'target', width: 10 },
-    { header: '统计指标', key: 'metric', width: 18 },
-    { header: '截止日期', key: 'dueOn', width: 12 },
-    { header: '状态', key: 'status', width: 10 },
-    { header: '是否逾期', key: 'overdue', width: 10 },
-    { header: '报送进度', key: 'progress', width: 10 },
-    { header: '报送完成数', key: 'done', width: 12 },
-    { header: '下级任务数', key: 'children', width: 10 },
-    { header: '催办次数', key: 'reminders', width: 10 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const t of tasks) {
-    sheet.addRow({
+  return writeWorkbook({
+    name: '任务清单',
+    columns: [
+      { header: '任务编号', key: 'id', width: 10 },
+      { header: '任务名称', key: 'title', width: 36 },
+      { header: '承办地区', key: 'region', width: 16 },
+      { header: '上级任务', key: 'parent', width: 30 },
+      { header: '目标值', key: 'target', width: 10 },
+      { header: '统计指标', key: 'metric', width: 18 },
+      { header: '截止日期', key: 'dueOn', width: 12 },
+      { header: '状态', key: 'status', width: 10 },
+      { header: '是否逾期', key: 'overdue', width: 10 },
+      { header: '报送进度', key: 'progress', width: 10 },
+      { header: '报送完成数', key: 'done', width: 12 },
+      { header: '下级任务数', key: 'children', width: 10 },
+      { header: '催办次数', key: 'reminders', width: 10 },
+    ],
+    rows: tasks.map((t) => ({
       id: Number(t.id), title: t.title, region: t.regionName, parent: t.parentTitle ?? '', target: t.target, metric: t.metricLabel ?? '', dueOn: t.dueOn,
       status: STATUS_LABELS[t.status], overdue: t.isOverdue ? '是' : '否', progress: percent(t.reportedProgress), done: t.reportedDone, children: t.childCount, reminders: t.reminderCount,
-    });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    })),
+  });
 }
 
 /** A task's roll-up over its children as a workbook (one row per child, a total row). */
