@@ -24,6 +24,8 @@ import { gradientRuleSetOn, type TierResult } from './rules/index.js';
 
 /** Enterprises read and evaluated per round trip. */
 export const SCREENING_PAGE = 5000;
+/** Pages being read at once while one is evaluated (PostgreSQL reads on two cores while Node evaluates). */
+const READ_AHEAD = 2;
 export const SCREENING_ENTITY = 'gradient_screening';
 
 /** What a screening says of one enterprise in one tier. */
@@ -89,12 +91,13 @@ export type StoreRows = (rows: ResultRow[]) => Promise<void>;
 
 /**
  * Evaluate every enterprise of the region and keep the candidates and near-misses per tier.
- * Without `store`, returns the rows it would store (the demo's and tests' entry point); with it,
- * hands each page's rows to `store` and returns none. The next page is read while this one is
- * evaluated, and a page's rows are stored while the next is read and evaluated (one store in
- * flight at a time).
+ * `pageSize` enterprises are read per round trip. Without `store`, returns the rows it would store
+ * (the demo's and tests' entry point); with it, hands each page's rows to `store` and returns none.
+ * The next pages are read while this one is evaluated, and a page's rows are stored while the
+ * next is evaluated (one store in flight at a time).
  */
-export async function evaluateRegion(deps: AssessmentDeps, actor: Actor, regionCode: string, asOf: string, gap: number, store?: StoreRows) {
+export async function evaluateRegion(deps: AssessmentDeps, actor: Actor, regionCode: string, asOf: string, gap: number, options: { store?: StoreRows; pageSize?: number } = {}) {
+  const { store, pageSize = SCREENING_PAGE } = options;
   const lastYear = lastYearOf(asOf);
   const ruleSet = gradientRuleSetOn(asOf);
   const [settings, leaders] = await Promise.all([loadRuleSettings(deps.db), leadersSuppliedBy(deps, actor)]);
@@ -104,17 +107,20 @@ export async function evaluateRegion(deps: AssessmentDeps, actor: Actor, regionC
   let enterprises = 0;
   /** Wall time waiting for the database, evaluating in JS and waiting for a page to be stored (the benchmark reports them). */
   const phases = { readMs: 0, evaluateMs: 0, storeWaitMs: 0 };
-  const read = (after: string) => repo.selectScreeningPage(deps.db, prefix, after, SCREENING_PAGE, lastYear - 2, lastYear, asOf);
-  let next = read('0');
+  const ranges = await repo.selectScreeningRanges(deps.db, prefix, pageSize);
+  const read = (range: repo.IdRange) => {
+    const page = repo.selectScreeningPage(deps.db, prefix, range, lastYear - 2, lastYear, asOf);
+    // A failure is reported when the page's turn comes (or dropped after an earlier error).
+    page.catch(() => undefined);
+    return page;
+  };
+  // Pages are read READ_AHEAD at a time (each on its own connection) while this one is evaluated.
+  const reading = ranges.slice(0, READ_AHEAD).map(read);
   let storing: Promise<void> = Promise.resolve();
-  for (;;) {
+  for (let i = 0; i < ranges.length; i++) {
     const t0 = performance.now();
-    const page = await next;
-    if (page.length === 0) break;
-    // The database reads the next page while this one is evaluated (if evaluating throws, the
-    // prefetch's own failure is dropped: the first error is the one reported).
-    next = read(page[page.length - 1].id);
-    next.catch(() => undefined);
+    const page = await reading.shift()!;
+    if (i + READ_AHEAD < ranges.length) reading.push(read(ranges[i + READ_AHEAD]));
     const t1 = performance.now();
     phases.readMs += t1 - t0;
     const rows = store ? [] : kept;
@@ -167,10 +173,10 @@ function viewOf(row: { id: string; region_code: string; as_of: string; rule_vers
 }
 
 /**
- * Run a screening of a region (default the caller's scope) and store it.
+ * Run a screening of a region (default the caller's scope) and store it (`pageSize`: tests page small regions).
  * @throws forbidden for non-gov users; validation_failed naming `region` when unknown or outside the scope.
  */
-export async function createScreening(deps: AssessmentDeps, context: WriteContext, body: CreateScreeningBody): Promise<ScreeningView> {
+export async function createScreening(deps: AssessmentDeps, context: WriteContext, body: CreateScreeningBody, pageSize = SCREENING_PAGE): Promise<ScreeningView> {
   const regionCode = checkRegion(context.actor, body.region);
   const asOf = body.asOf ?? businessDate();
   const started = performance.now();
@@ -183,7 +189,7 @@ export async function createScreening(deps: AssessmentDeps, context: WriteContex
       .values({ region_code: regionCode, as_of: asOf, rule_version: ruleVersion, summary: '{}', created_by: context.actor.userId === '0' ? null : context.actor.userId })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const result = await evaluateRegion(deps, context.actor, regionCode, asOf, body.nearMissGap, (rows) => copyResults(tx, inserted.id, rows));
+    const result = await evaluateRegion(deps, context.actor, regionCode, asOf, body.nearMissGap, { store: (rows) => copyResults(tx, inserted.id, rows), pageSize });
     const phases = { readMs: Math.round(result.phases.readMs), evaluateMs: Math.round(result.phases.evaluateMs), storeWaitMs: Math.round(result.phases.storeWaitMs) };
     const summary = { enterprises: result.enterprises, durationMs: Math.round(performance.now() - started), tiers: result.counts, nearMissGap: body.nearMissGap, phases };
     const updated = await tx
