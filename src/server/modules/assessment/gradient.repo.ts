@@ -26,10 +26,11 @@ export interface RawFacts {
 const num = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
 
 /*
- * The screening reads a million enterprises: each query below returns its rows as one JSON array
- * (`json_agg`), which the driver hands to V8's native JSON.parse in one call, instead of one
- * driver row per enterprise and year parsed field by field in JS (the screening's largest CPU cost
- * before, with the garbage it left). Ids travel as one comma-separated text for the same reason.
+ * Each query below returns its rows as one JSON array (`json_agg`), which the driver hands to V8's
+ * native JSON.parse in one call, instead of one driver row per enterprise and year parsed field by
+ * field in JS. Ids travel as one comma-separated text for the same reason. The batch screening
+ * reads with one narrower query per page instead ({@link selectScreeningPage}); these reads remain
+ * the single evaluation's and the reference the screening's read is tested against.
  */
 
 /** The rows of `query` as one JSON array (`[]` when none), in the order of its column `ord` when it has one. */
@@ -39,7 +40,7 @@ async function jsonRows<T>(db: Db | Tx, query: RawBuilder<unknown>, isOrdered = 
   return result.rows[0]?.rows ?? [];
 }
 
-/** One page of enterprises of a region (prefix '' = all), by id. */
+/** One page of enterprises of a region (prefix '' = all), by id (the screening's former read: the reference its tests compare with). */
 export async function selectEnterprisePage(db: Db, regionPrefix: string, afterId: string, limit: number): Promise<EnterpriseBasics[]> {
   const region = regionPrefix === '' ? sql`` : sql`AND region_code LIKE ${`${regionPrefix}%`}`;
   return jsonRows<EnterpriseBasics>(db, sql`
