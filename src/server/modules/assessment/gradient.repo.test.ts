@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/support.js';
 import type { Db } from '../../db/database.js';
-import { selectEnterprisePage, selectRawFacts } from './gradient.repo.js';
+import { selectEnterprisePage, selectRawFacts, selectScreeningPage, selectScreeningRanges } from './gradient.repo.js';
 
 let db: Db;
 /** Ids whose text order differs from their numeric order (10000000 < 9999999 as text). */
@@ -29,6 +29,14 @@ describe('screening reads', () => {
       after = page[page.length - 1].id;
     }
     expect(seen).toEqual(IDS);
+  });
+
+  it('splits a region into id ranges in numeric order, the last one open', async () => {
+    const ranges = await selectScreeningRanges(db, REGION, 2);
+    expect(ranges).toEqual([{ afterId: '0', uptoId: '10000000' }, { afterId: '10000000', uptoId: null }]);
+    const pages = await Promise.all(ranges.map((r) => selectScreeningPage(db, REGION, r, 2023, 2025, '2026-03-01')));
+    expect(pages.map((p) => p.map((e) => e.id))).toEqual([['9999999', '10000000'], ['10000001']]);
+    expect(pages[0][1].raw.years.get(2025)).toMatchObject({ revenueFen: 123456789012, rdSpendFen: 5000000000, employees: 80, source: 'declared' });
   });
 
   it('reads yearly figures as numbers keyed by the id text', async () => {

@@ -9,6 +9,7 @@ import { ruleKeyLabel } from './rules/labels.js';
 import { sql } from 'kysely';
 import type { CreateScreeningBody, GradientTier, ScreeningResult, ScreeningResultsQuery, ScreeningView } from '../../../contracts/assessment.js';
 import { GRADIENT_TIERS } from '../../../contracts/assessment.js';
+import { copyNumber, copyText, copyTextArray, sendCopy, transactionWithCopy } from '../../db/copy.js';
 import type { Db, Tx } from '../../db/database.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
@@ -23,6 +24,8 @@ import { gradientRuleSetOn, type TierResult } from './rules/index.js';
 
 /** Enterprises read and evaluated per round trip. */
 export const SCREENING_PAGE = 5000;
+/** Pages being read at once while one is evaluated (PostgreSQL reads on two cores while Node evaluates). */
+const READ_AHEAD = 2;
 export const SCREENING_ENTITY = 'gradient_screening';
 
 /** What a screening says of one enterprise in one tier. */
@@ -83,39 +86,47 @@ function checkRegion(actor: Actor, region: string | undefined): string {
   return code;
 }
 
+/** Where {@link evaluateRegion} sends each page's result rows instead of keeping them. */
+export type StoreRows = (rows: ResultRow[]) => Promise<void>;
+
 /**
  * Evaluate every enterprise of the region and keep the candidates and near-misses per tier.
- * Returns what it would store (`evaluateRegion` is also the benchmark's and tests' entry point).
+ * `pageSize` enterprises are read per round trip. Without `store`, returns the rows it would store
+ * (the demo's and tests' entry point); with it, hands each page's rows to `store` and returns none.
+ * The next pages are read while this one is evaluated, and a page's rows are stored while the
+ * next is evaluated (one store in flight at a time).
  */
-export async function evaluateRegion(deps: AssessmentDeps, actor: Actor, regionCode: string, asOf: string, gap: number, onPage?: (done: number) => void) {
+export async function evaluateRegion(deps: AssessmentDeps, actor: Actor, regionCode: string, asOf: string, gap: number, options: { store?: StoreRows; pageSize?: number } = {}) {
+  const { store, pageSize = SCREENING_PAGE } = options;
   const lastYear = lastYearOf(asOf);
   const ruleSet = gradientRuleSetOn(asOf);
   const [settings, leaders] = await Promise.all([loadRuleSettings(deps.db), leadersSuppliedBy(deps, actor)]);
   const prefix = regionPrefix(regionCode);
   const counts = emptyCounts();
-  const rows: ResultRow[] = [];
+  const kept: ResultRow[] = [];
   let enterprises = 0;
-  /** Wall time waiting for the database and evaluating in JS (the benchmark reports them). */
-  const phases = { readMs: 0, evaluateMs: 0 };
-  const read = async (after: string) => {
-    const page = await repo.selectEnterprisePage(deps.db, prefix, after, SCREENING_PAGE);
-    const raw = await repo.selectRawFacts(deps.db, page.map((e) => e.id), lastYear - 2, lastYear, asOf);
-    return { page, raw };
+  /** Wall time waiting for the database, evaluating in JS and waiting for a page to be stored (the benchmark reports them). */
+  const phases = { readMs: 0, evaluateMs: 0, storeWaitMs: 0 };
+  const ranges = await repo.selectScreeningRanges(deps.db, prefix, pageSize);
+  const read = (range: repo.IdRange) => {
+    const page = repo.selectScreeningPage(deps.db, prefix, range, lastYear - 2, lastYear, asOf);
+    // A failure is reported when the page's turn comes (or dropped after an earlier error).
+    page.catch(() => undefined);
+    return page;
   };
-  let next = read('0');
-  for (;;) {
+  // Pages are read READ_AHEAD at a time (each on its own connection) while this one is evaluated.
+  const reading = ranges.slice(0, READ_AHEAD).map(read);
+  let storing: Promise<void> = Promise.resolve();
+  for (let i = 0; i < ranges.length; i++) {
     const t0 = performance.now();
-    const { page, raw } = await next;
-    if (page.length === 0) break;
-    // The database reads the next page while this one is evaluated (if evaluating throws, the
-    // prefetch's own failure is dropped: the first error is the one reported).
-    next = read(page[page.length - 1].id);
-    next.catch(() => undefined);
+    const page = await reading.shift()!;
+    if (i + READ_AHEAD < ranges.length) reading.push(read(ranges[i + READ_AHEAD]));
     const t1 = performance.now();
     phases.readMs += t1 - t0;
-    for (const basics of page) {
-      const supplied = leaders.get(basics.id)?.size ?? 0;
-      const tiers = screenFacts(ruleSet, settings, factsOf(basics, raw.get(basics.id), supplied), lastYear);
+    const rows = store ? [] : kept;
+    for (const e of page) {
+      const supplied = leaders.get(e.id)?.size ?? 0;
+      const tiers = screenFacts(ruleSet, settings, factsOf(e, e.raw, supplied), lastYear);
       for (const t of tiers) {
         const c = counts[t.tier];
         c.evaluated++;
@@ -126,25 +137,34 @@ export async function evaluateRegion(deps: AssessmentDeps, actor: Actor, regionC
         if (kind === 'candidate') c.candidates++;
         else c.nearMisses++;
         if (supplied > 0) c.priority++;
-        rows.push({ enterpriseId: basics.id, regionCode: basics.regionCode, tier: t.tier, kind, score: t.score, route: t.route, failed: t.failed, leadersSupplied: supplied });
+        rows.push({ enterpriseId: e.id, regionCode: e.regionCode, tier: t.tier, kind, score: t.score, route: t.route, failed: t.failed, leadersSupplied: supplied });
       }
     }
     enterprises += page.length;
-    phases.evaluateMs += performance.now() - t1;
-    onPage?.(enterprises);
+    const t2 = performance.now();
+    phases.evaluateMs += t2 - t1;
+    if (store) {
+      await storing;
+      storing = store(rows);
+      storing.catch(() => undefined); // awaited above or below; a failure is reported there
+      phases.storeWaitMs += performance.now() - t2;
+    }
   }
-  return { ruleVersion: ruleSet.version, counts, rows, enterprises, phases };
+  const t3 = performance.now();
+  await storing;
+  phases.storeWaitMs += performance.now() - t3;
+  return { ruleVersion: ruleSet.version, counts, rows: kept, enterprises, phases };
 }
 
-async function insertResults(tx: Tx, screeningId: string, rows: readonly ResultRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000);
-    await sql`
-      INSERT INTO gradient_screening_results (screening_id, enterprise_id, tier, kind, region_code, score, route, failed_count, failed, leaders_supplied)
-      SELECT ${screeningId}::bigint, e, t, k, r, s, ro, cardinality(string_to_array(f, ',')), string_to_array(f, ','), l
-      FROM unnest(${chunk.map((c) => c.enterpriseId)}::bigint[], ${chunk.map((c) => c.tier)}::text[], ${chunk.map((c) => c.kind)}::text[], ${chunk.map((c) => c.regionCode)}::text[],
-                  ${chunk.map((c) => c.score)}::real[], ${chunk.map((c) => c.route)}::text[], ${chunk.map((c) => c.failed.join(','))}::text[], ${chunk.map((c) => c.leadersSupplied)}::int[]) AS u(e, t, k, r, s, ro, f, l)`.execute(tx);
+const RESULT_COLUMNS = ['screening_id', 'enterprise_id', 'tier', 'kind', 'region_code', 'score', 'route', 'failed_count', 'failed', 'leaders_supplied'];
+
+/** A page's result rows as one `COPY … FROM STDIN` inside the screening's transaction (keys and codes need no escaping). */
+async function copyResults(tx: Tx, screeningId: string, rows: readonly ResultRow[]): Promise<void> {
+  let text = '';
+  for (const r of rows) {
+    text += `${screeningId}\t${r.enterpriseId}\t${r.tier}\t${r.kind}\t${r.regionCode}\t${copyNumber(r.score)}\t${copyText(r.route)}\t${r.failed.length}\t${copyTextArray(r.failed)}\t${r.leadersSupplied}\n`;
   }
+  await sendCopy(tx, { table: 'gradient_screening_results', columns: RESULT_COLUMNS, pieces: [text], rowCount: rows.length });
 }
 
 function viewOf(row: { id: string; region_code: string; as_of: string; rule_version: string; created_at: Date; summary: Record<string, unknown> }): ScreeningView {
@@ -153,25 +173,33 @@ function viewOf(row: { id: string; region_code: string; as_of: string; rule_vers
 }
 
 /**
- * Run a screening of a region (default the caller's scope) and store it.
+ * Run a screening of a region (default the caller's scope) and store it (`pageSize`: tests page small regions).
  * @throws forbidden for non-gov users; validation_failed naming `region` when unknown or outside the scope.
  */
-export async function createScreening(deps: AssessmentDeps, context: WriteContext, body: CreateScreeningBody): Promise<ScreeningView> {
+export async function createScreening(deps: AssessmentDeps, context: WriteContext, body: CreateScreeningBody, pageSize = SCREENING_PAGE): Promise<ScreeningView> {
   const regionCode = checkRegion(context.actor, body.region);
   const asOf = body.asOf ?? businessDate();
   const started = performance.now();
-  const result = await evaluateRegion(deps, context.actor, regionCode, asOf, body.nearMissGap);
-  const phases = { readMs: Math.round(result.phases.readMs), evaluateMs: Math.round(result.phases.evaluateMs) };
-  const summary = { enterprises: result.enterprises, durationMs: Math.round(performance.now() - started), tiers: result.counts, nearMissGap: body.nearMissGap, phases };
-  const row = await deps.db.transaction().execute(async (tx) => {
+  const ruleVersion = gradientRuleSetOn(asOf).version;
+  const row = await transactionWithCopy(deps.db, async (tx) => {
+    // The screening's row first (its id keys the results), its summary once the counts are known;
+    // nobody sees either before the commit.
     const inserted = await tx
       .insertInto('gradient_screenings')
-      .values({ region_code: regionCode, as_of: asOf, rule_version: result.ruleVersion, summary: JSON.stringify(summary), created_by: context.actor.userId === '0' ? null : context.actor.userId })
+      .values({ region_code: regionCode, as_of: asOf, rule_version: ruleVersion, summary: '{}', created_by: context.actor.userId === '0' ? null : context.actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const result = await evaluateRegion(deps, context.actor, regionCode, asOf, body.nearMissGap, { store: (rows) => copyResults(tx, inserted.id, rows), pageSize });
+    const phases = { readMs: Math.round(result.phases.readMs), evaluateMs: Math.round(result.phases.evaluateMs), storeWaitMs: Math.round(result.phases.storeWaitMs) };
+    const summary = { enterprises: result.enterprises, durationMs: Math.round(performance.now() - started), tiers: result.counts, nearMissGap: body.nearMissGap, phases };
+    const updated = await tx
+      .updateTable('gradient_screenings')
+      .set({ summary: JSON.stringify(summary) })
+      .where('id', '=', inserted.id)
       .returning(['id', 'region_code', 'as_of', 'rule_version', 'created_at', 'summary'])
       .executeTakeFirstOrThrow();
-    await insertResults(tx, inserted.id, result.rows);
-    await recordWrites(tx, context, [{ action: 'gradient_screening.create', entityType: SCREENING_ENTITY, entityKey: inserted.id, regionCode, after: { asOf, ruleVersion: result.ruleVersion, ...summary } }]);
-    return inserted;
+    await recordWrites(tx, context, [{ action: 'gradient_screening.create', entityType: SCREENING_ENTITY, entityKey: inserted.id, regionCode, after: { asOf, ruleVersion, ...summary } }]);
+    return updated;
   });
   return viewOf({ ...row, as_of: String(row.as_of) });
 }

@@ -56,7 +56,7 @@ export async function leadersSuppliedBy(deps: AssessmentDeps, actor: Actor): Pro
 }
 
 /** Facts of one enterprise in the shape the metrics read. */
-export function factsOf(basics: repo.EnterpriseBasics, raw: repo.RawFacts | undefined, leadersSupplied: number): GradientFacts {
+export function factsOf(basics: Pick<repo.EnterpriseBasics, 'size' | 'tags' | 'certifications'>, raw: repo.RawFacts | undefined, leadersSupplied: number): GradientFacts {
   return {
     size: basics.size,
     tags: basics.tags,

@@ -398,15 +398,20 @@ function indicatorPoints(indicator: ScoredIndicator, metrics: Metrics): number {
   return s.bands[bandOf(s.bands, value)].points;
 }
 
+/** Whether the administrator switched this (⚠️/❓) rule off; confirmed rules always apply. */
+function isSwitchedOff(c: { key: string; status: RuleStatus }, settings: RuleSettings): boolean {
+  return c.status !== 'confirmed' && settings.disabled.has(c.key);
+}
+
 /**
  * The verdict of {@link evaluateTier} without explanations, for batch screening: the same
  * qualification, route, score and failed keys (a test holds the two to agreement).
  */
 export function screenTier(rules: TierRules, metrics: Metrics, settings: RuleSettings): TierVerdict {
-  const isOff = (c: { key: string; status: RuleStatus }) => c.status !== 'confirmed' && settings.disabled.has(c.key);
+  // No closure per call (one is made a million times in a screening).
   let directKey: string | null = null;
   for (const c of rules.directRoutes.routes) {
-    if (!isOff(c) && checkHolds(c.check, metrics) === true) {
+    if (!isSwitchedOff(c, settings) && checkHolds(c.check, metrics) === true) {
       directKey = c.key;
       break;
     }
@@ -414,7 +419,7 @@ export function screenTier(rules: TierRules, metrics: Metrics, settings: RuleSet
   const replaced = directKey !== null ? rules.directRoutes.replaces : undefined;
   const failed: string[] = [];
   for (const c of rules.requirements) {
-    if (isOff(c) || (replaced !== undefined && c.group === replaced)) continue;
+    if (isSwitchedOff(c, settings) || (replaced !== undefined && c.group === replaced)) continue;
     if (checkHolds(c.check, metrics) !== true) failed.push(c.key);
   }
   let score: number | null = null;
@@ -423,7 +428,7 @@ export function screenTier(rules: TierRules, metrics: Metrics, settings: RuleSet
     let total = 0;
     const groups: Record<string, number> = {};
     for (const i of rules.scoring.indicators) {
-      if (isOff(i)) continue;
+      if (isSwitchedOff(i, settings)) continue;
       const p = indicatorPoints(i, metrics);
       total += p;
       groups[i.group] = (groups[i.group] ?? 0) + p;
