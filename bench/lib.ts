@@ -158,7 +158,7 @@ export interface TreeCpu {
 
 const CLOCK_TICKS_PER_S = 100;
 
-function readStat(pid: number): { command: string; ppid: number; ownTicks: number; reapedTicks: number } | undefined {
+function readStat(pid: number): { command: string; state: string; ppid: number; ownTicks: number; reapedTicks: number } | undefined {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const command = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
@@ -166,6 +166,7 @@ function readStat(pid: number): { command: string; ppid: number; ownTicks: numbe
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return {
       command,
+      state: fields[0],
       ppid: Number(fields[1]),
       ownTicks: Number(fields[11]) + Number(fields[12]),
       reapedTicks: Number(fields[13]) + Number(fields[14]),
@@ -211,6 +212,19 @@ export function treeCpu(rootPid: number): TreeCpu | undefined {
     pending.push(...(children.get(pid) ?? []));
   }
   return { selfMs: toMs(root.ownTicks), descendantsMs: toMs(descendantTicks), byCommandMs };
+}
+
+/** Live (not zombie) child processes of `pid`, optionally only those running `command` (e.g. `node`), by pid. */
+export function childrenOf(pid: number, command?: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    const child = Number(entry);
+    const stat = Number.isInteger(child) ? readStat(child) : undefined;
+    if (stat && stat.ppid === pid && stat.state !== 'Z' && (command === undefined || stat.command === command)) {
+      pids.push(child);
+    }
+  }
+  return pids.sort((a, b) => a - b);
 }
 
 /** CPU (ms) of this process's exited and reaped children, such as a load generator run to completion. */

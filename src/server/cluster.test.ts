@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childrenOf } from '../../bench/lib.js';
 import { call, nodeLogin, nodesDir, NODE_ADMIN_PASSWORD, startNode, stopNodes, type AppNode } from '../../test/nodes.js';
 import { createTestDb } from '../../test/support.js';
 import { makeEnterprise, uniqueName } from '../../test/factories.js';
@@ -15,22 +15,8 @@ let node: AppNode;
 let token: string;
 let firm: Awaited<ReturnType<typeof makeEnterprise>>;
 
-/** Live child processes of `pid` whose command is `node` (the HTTP workers), from Linux `/proc`. */
-function workerPids(pid: number): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) === pid && command === 'node' && state !== 'Z') pids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids.sort();
-}
+/** The HTTP workers: live child processes of the primary whose command is `node`. */
+const workerPids = (pid: number) => childrenOf(pid, 'node');
 
 /** A GET on a connection of its own (no keep-alive), so that the cluster hands it to the next worker. */
 function freshGet(url: string, authorization: string): Promise<{ status: number; body: string }> {

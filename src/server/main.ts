@@ -217,8 +217,8 @@ export async function startWorker(config: Config): Promise<{ close(): Promise<vo
   if (!url) {
     throw new Error(`${WORKER_DATABASE_URL} is not set: HTTP workers are started by xieshou start`);
   }
-  // The primary has migrated; openStore's migration step finds nothing to do.
-  const store = await openStore({ ...config, databaseUrl: url });
+  // The primary has migrated before forking: a worker neither takes the migration lock nor reads the migrations.
+  const store = await openStore({ ...config, databaseUrl: url }, { skipMigrations: true });
   const http = await serveHttp(config, store, logger);
   return {
     async close() {

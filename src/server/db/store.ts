@@ -22,7 +22,7 @@ export interface Store {
  */
 export async function openStore(
   config: Config,
-  options: { attach?: boolean; log?: (m: string) => void; poolMax?: number } = {},
+  options: { attach?: boolean; log?: (m: string) => void; poolMax?: number; /** The database is known to be migrated (a cluster worker after its primary). */ skipMigrations?: boolean } = {},
 ): Promise<Store> {
   let url = config.databaseUrl;
   let embedded: EmbeddedServer | undefined;
@@ -38,7 +38,7 @@ export async function openStore(
   }
   const { db, pool, close } = openDb(url, { max: options.poolMax });
   try {
-    await migrate(pool);
+    if (!options.skipMigrations) await migrate(pool);
   } catch (err) {
     await close();
     await embedded?.stop();
