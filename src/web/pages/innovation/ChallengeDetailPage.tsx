@@ -11,12 +11,14 @@ import { errorMessage } from '../../lib/problem';
 import { useCurrentUser } from '../../queries/auth';
 import { useApplications, useApply, useChallenge, useChallengeAction, useChallengeStatistics, useExperts, useMilestones, useQuestions } from '../../queries/innovation';
 import { ChallengeFilesCard } from './ChallengeFilesCard';
+import { ReviewPanelTab } from './ReviewPanelTab';
 import { ApplicationStatusTag, ChallengeNav, ChallengeStatusTag, ChallengeTypeTag, wanText } from './InnovationTags';
 
 /** 榜单详情: the challenge, its NDA-gated details, applications and reviews, Q&A, milestones, statistics. */
 export function ChallengeDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
+  const user = useCurrentUser();
   const challenge = useChallenge(id);
   if (challenge.error) return <ProblemAlert error={challenge.error} />;
   if (!challenge.data) return <Card loading />;
@@ -36,14 +38,14 @@ export function ChallengeDetailPage() {
           <Descriptions.Item label={t('innovation.field.targets')} span={3}>
             <ul style={{ margin: 0, paddingLeft: 18 }}>{c.targets.map((target) => <li key={target}>{target}</li>)}</ul>
           </Descriptions.Item>
-          {c.fields.length > 0 && <Descriptions.Item label={t('innovation.field.fields')} span={3}>{c.fields.map((f) => <Tag key={f}>{f}</Tag>)}</Descriptions.Item>}
-          {c.chainId && (
+          {c.fields.length > 0 ? <Descriptions.Item label={t('innovation.field.fields')} span={3}>{c.fields.map((f) => <Tag key={f}>{f}</Tag>)}</Descriptions.Item> : null}
+          {c.chainId ? (
             <Descriptions.Item label={t('collab.consortia.chain')} span={3}>
               <Link to={`/chains/${c.chainId}`} data-testid="challenge-chain">{c.chainName}</Link>
               {c.segmentName && <Tag color="orange" style={{ marginLeft: 8 }} data-testid="challenge-segment">{t('collab.consortia.segment')}：{c.segmentName}</Tag>}
             </Descriptions.Item>
-          )}
-          {c.ipTerms && <Descriptions.Item label={t('innovation.field.ipTerms')} span={3}>{c.ipTerms}</Descriptions.Item>}
+          ) : null}
+          {c.ipTerms ? <Descriptions.Item label={t('innovation.field.ipTerms')} span={3}>{c.ipTerms}</Descriptions.Item> : null}
           <Descriptions.Item label={t('innovation.field.criteria')} span={3}>{c.criteria.map((k) => `${k.name} ${k.weight}%`).join('、')}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -55,6 +57,7 @@ export function ChallengeDetailPage() {
             { key: 'applications', label: t('innovation.tab.applications'), children: <ApplicationsTab challenge={c} /> },
             { key: 'qa', label: t('innovation.tab.qa'), children: <QaTab challenge={c} /> },
             { key: 'milestones', label: <span data-testid="tab-milestones">{t('innovation.tab.milestones')}</span>, children: <MilestonesTab challenge={c} /> },
+            ...(c.canManage || user.role === 'expert' ? [{ key: 'panel', label: <span data-testid="tab-panel">{t('panels.tab')}</span>, children: <ReviewPanelTab challenge={c} /> }] : []),
             ...(c.canManage ? [{ key: 'statistics', label: <span data-testid="tab-statistics">{t('innovation.tab.statistics')}</span>, children: <StatisticsTab challenge={c} /> }] : []),
           ]}
         />
