@@ -418,14 +418,14 @@ function StatisticsTab({ challenge }: { challenge: ChallengeView }) {
   return (
     <Space align="start" size={32} wrap>
       <Descriptions column={1} size="small" title={t('innovation.stats.applicants')}>
-        <Descriptions.Item label={t('innovation.stats.applicants')}>{stats.data.applicants}</Descriptions.Item>
+        <Descriptions.Item label={t('innovation.stats.applicants')}><span data-testid="stats-applicants">{stats.data.applicants}</span></Descriptions.Item>
         {Object.entries(stats.data.byStatus).map(([status, n]) => (
           <Descriptions.Item key={status} label={t(`innovation.appStatus.${status as ApplicationView['status']}`)}>{n}</Descriptions.Item>
         ))}
         <Descriptions.Item label={t('innovation.milestone.progress')}>{stats.data.progressPct}%</Descriptions.Item>
       </Descriptions>
-      <Table size="small" pagination={false} rowKey="regionCode" title={() => t('innovation.stats.byRegion')} dataSource={stats.data.byRegion} columns={[{ title: t('innovation.apps.region'), dataIndex: 'regionName' }, { title: '#', dataIndex: 'count', width: 60 }]} />
-      <Table size="small" pagination={false} rowKey="date" title={() => t('innovation.stats.trend')} dataSource={stats.data.trend} columns={[{ title: t('innovation.booking.date'), dataIndex: 'date' }, { title: '#', dataIndex: 'count', width: 60 }]} />
+      <Table data-testid="stats-by-region" size="small" pagination={false} rowKey="regionCode" title={() => t('innovation.stats.byRegion')} dataSource={stats.data.byRegion} columns={[{ title: t('innovation.apps.region'), dataIndex: 'regionName' }, { title: '#', dataIndex: 'count', width: 60 }]} />
+      <Table data-testid="stats-trend" size="small" pagination={false} rowKey="date" title={() => t('innovation.stats.trend')} dataSource={stats.data.trend} columns={[{ title: t('innovation.booking.date'), dataIndex: 'date' }, { title: '#', dataIndex: 'count', width: 60 }]} />
     </Space>
   );
 }
