@@ -1,4 +1,4 @@
-/** UI messages of review panels (评审组) on the challenge page. Chinese first. */
+/** UI messages of review panels (评审组) and of withdrawing an application, on the challenge page. Chinese first. */
 export const panelsZh = {
   'panels.tab': '评审组',
   'panels.none': '尚未组建评审组。未组建时，自动分配从整个专家库中选择评审专家。',
@@ -42,6 +42,8 @@ export const panelsZh = {
   'panels.declare.noApplicants': '暂无揭榜单位',
   'panels.declare.done': '申报已提交',
   'panels.declare.removed': '已撤回 {n} 项评审任务',
+  'innovation.apps.withdraw': '撤回申报',
+  'innovation.apps.withdrawConfirm': '撤回后不能恢复，尚未完成的评审任务将被取消。确定撤回？',
 } as const;
 
 export const panelsEn: Record<keyof typeof panelsZh, string> = {
@@ -87,4 +89,6 @@ export const panelsEn: Record<keyof typeof panelsZh, string> = {
   'panels.declare.noApplicants': 'No applicants yet',
   'panels.declare.done': 'Declaration submitted',
   'panels.declare.removed': '{n} reviews withdrawn',
+  'innovation.apps.withdraw': 'Withdraw',
+  'innovation.apps.withdrawConfirm': 'A withdrawn application cannot be restored; its open reviews are cancelled. Withdraw?',
 };

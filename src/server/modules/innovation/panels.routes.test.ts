@@ -203,3 +203,30 @@ describe('POST /api/v1/challenges/:id/panel/declaration', () => {
     }
   });
 });
+
+describe('POST /api/v1/challenges/:id/applications/:applicationId/withdraw', () => {
+  it('the applicant withdraws: open reviews are dropped, scored ones stay, audited; nobody else may', async () => {
+    const { id, smeApplication, otherApplication } = await challengeWithApplications();
+    for (const expert of experts.slice(0, 2)) {
+      expect((await post(`/api/v1/challenges/${id}/reviewers`, leaderUser, { applicationId: smeApplication, expertId: expert.id })).statusCode).toBe(201);
+    }
+    const [scored] = (await get('/api/v1/reviews/mine', experts[0].headers)).json().items.filter((r: { applicationId: string }) => r.applicationId === smeApplication);
+    expect((await post(`/api/v1/reviews/${scored.id}/submit`, experts[0].headers, { scores: { innovation: 80, feasibility: 80, team: 80, cost: 80 } })).statusCode).toBe(200);
+
+    expect((await post(`/api/v1/challenges/${id}/applications/${smeApplication}/withdraw`, otherUser)).statusCode).toBe(404);
+    expect((await post(`/api/v1/challenges/${id}/applications/${smeApplication}/withdraw`, experts[0].headers)).statusCode).toBe(404);
+    expect((await post(`/api/v1/challenges/${id}/applications/${smeApplication}/withdraw`, leaderUser)).statusCode).toBe(403);
+    const done = await post(`/api/v1/challenges/${id}/applications/${smeApplication}/withdraw`, smeUser);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toEqual({ id: smeApplication, status: 'withdrawn' });
+    const left = await db.selectFrom('review_assignments').select(['id', 'status']).where('application_id', '=', smeApplication).execute();
+    expect(left).toEqual([{ id: scored.id, status: 'submitted' }]);
+    expect((await post(`/api/v1/challenges/${id}/applications/${smeApplication}/withdraw`, smeUser)).statusCode).toBe(409);
+    expect((await get(`/api/v1/challenges/${id}`, smeUser)).json().applicationCount).toBe(1);
+    const audit = await db.selectFrom('audit_log').select('action').where('entity_type', '=', 'challenge_application').where('entity_key', '=', smeApplication).where('action', '=', 'application.withdraw').execute();
+    expect(audit).toHaveLength(1);
+    // A withdrawn application gets no more reviewers.
+    const auto = await post(`/api/v1/challenges/${id}/assign-reviewers`, leaderUser, { perApplication: 1 });
+    expect(auto.json().assignments.map((a: { applicationId: string }) => a.applicationId)).toEqual([otherApplication]);
+  });
+});

@@ -1,4 +1,4 @@
-import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Progress, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ApplicationCreated, ApplicationView, ChallengeView, MilestoneView, SimilarItem } from '../../../contracts/innovation';
@@ -206,9 +206,10 @@ function AssignBar({ challenge }: { challenge: ChallengeView }) {
 function ApplicationTable({ challenge, items, loading }: { challenge: ChallengeView; items: ApplicationView[]; loading: boolean }) {
   const t = useT();
   const { message } = AntApp.useApp();
-  const decide = useChallengeAction<{ applicationId: string; verb: 'shortlist' | 'award' | 'reject' }>((b) => `/challenges/${challenge.id}/applications/${b.applicationId}/${b.verb}`);
+  const user = useCurrentUser();
+  const decide = useChallengeAction<{ applicationId: string; verb: 'shortlist' | 'award' | 'reject' | 'withdraw' }>((b) => `/challenges/${challenge.id}/applications/${b.applicationId}/${b.verb}`);
   const [assigning, setAssigning] = useState<string>();
-  const run = async (applicationId: string, verb: 'shortlist' | 'award' | 'reject') => {
+  const run = async (applicationId: string, verb: 'shortlist' | 'award' | 'reject' | 'withdraw') => {
     try {
       await decide.mutateAsync({ applicationId, verb });
     } catch (err) {
@@ -259,6 +260,16 @@ function ApplicationTable({ challenge, items, loading }: { challenge: ChallengeV
                   ),
                 },
               ]
+            : []),
+          ...(!challenge.canManage && user.role === 'member'
+            ? [{
+                title: t('innovation.apps.actions'), key: 'own', width: 140,
+                render: (_: unknown, a: ApplicationView) => (a.status === 'submitted' || a.status === 'shortlisted') && (
+                  <Popconfirm title={t('innovation.apps.withdrawConfirm')} onConfirm={() => run(a.id, 'withdraw')} okButtonProps={{ danger: true, 'data-testid': 'withdraw-confirm' }}>
+                    <Button size="small" danger data-testid="withdraw">{t('innovation.apps.withdraw')}</Button>
+                  </Popconfirm>
+                ),
+              }]
             : []),
         ]}
       />
