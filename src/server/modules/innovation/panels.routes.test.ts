@@ -129,7 +129,10 @@ describe('panel states and assignment within the panel', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toContain('组建');
     expect((await post(`/api/v1/challenges/${id}/panel/conclude`, leaderUser)).statusCode).toBe(409);
-    expect((await post(`/api/v1/challenges/${id}/panel/start`, smeUser)).statusCode).toBe(403);
+    // Outsiders cannot tell a panel exists (404 as without one); a member who does not manage gets 403.
+    expect((await post(`/api/v1/challenges/${id}/panel/start`, smeUser)).statusCode).toBe(404);
+    expect((await post(`/api/v1/challenges/${id}/panel/start`, wuxi)).statusCode).toBe(404);
+    expect((await post(`/api/v1/challenges/${id}/panel/start`, experts[1].headers)).statusCode).toBe(403);
     const started = await post(`/api/v1/challenges/${id}/panel/start`, leaderUser);
     expect(started.statusCode, started.body).toBe(200);
     expect(started.json().state).toBe('scoring');

@@ -8,8 +8,8 @@ const TAGS = ['innovation'];
 const IdParams = z.object({ id: z.string().min(1).max(20).describe('Challenge id') });
 
 const TRANSITIONS: { verb: PanelTransition; summary: string; description: string }[] = [
-  { verb: 'start', summary: 'Start scoring 评审组开始评审', description: 'forming → scoring: the members are fixed and reviewers may be assigned (from the members only). The challenge’s managers (poster, gov in scope, admins); 404 without a panel; 409 from another state.' },
-  { verb: 'conclude', summary: 'Conclude the review 评审组结束评审', description: 'scoring → concluded: no more assignment, declarations or scores. The challenge’s managers; 404 without a panel; 409 from another state.' },
+  { verb: 'start', summary: 'Start scoring 评审组开始评审', description: 'forming → scoring: the members are fixed and reviewers may be assigned (from the members only). The challenge’s managers (poster, gov in scope, admins); 403 for members who do not manage; 404 without a panel and for everyone else; 409 from another state.' },
+  { verb: 'conclude', summary: 'Conclude the review 评审组结束评审', description: 'scoring → concluded: no more assignment, declarations or scores. The challenge’s managers; 403 for members who do not manage; 404 without a panel and for everyone else; 409 from another state.' },
 ];
 
 /** `/api/v1/challenges/:id/panel*`: the review panel (评审组) of a challenge (ADR 0032). */

@@ -101,11 +101,18 @@ export type PanelTransition = keyof typeof TRANSITIONS;
 /**
  * `start`: forming → scoring (members are fixed, assignment may begin); `conclude`: scoring →
  * concluded (no more assignment or scores). The challenge's managers (owner, gov in scope).
- * @throws not_found (also without a panel); forbidden unless a manager; invalid_state from another state.
+ * @throws not_found without a panel and for those who may not read it; forbidden for members who
+ *   do not manage; invalid_state from another state.
  */
 export async function advancePanel(db: Db, context: WriteContext, challengeId: string, transition: PanelTransition): Promise<{ state: repo.PanelRecord['state'] }> {
   const challenge = await getChallenge(db, challengeId);
-  if (!(await repo.selectPanel(db, challenge.id))) throw notFound('评审组');
+  const current = await repo.selectPanel(db, challenge.id);
+  if (!current) throw notFound('评审组');
+  // Only those who may read the panel learn that it exists: a member who does not manage gets 403.
+  if (!canManage(context.actor, challenge)) {
+    const expertId = await ownExpertId(db, context.actor);
+    if (!expertId || !(await repo.isMember(db, current.id, expertId))) throw notFound('评审组');
+  }
   requireManage(context.actor, challenge);
   const rule = TRANSITIONS[transition];
   return db.transaction().execute(async (tx) => {
