@@ -1,10 +1,12 @@
 /** UI messages of the innovation and talent: challenges, shared resources, achievements, experts (merged into the app dictionary by `i18n.ts`). Chinese first. */
 import { collabEn, collabZh } from './collab';
+import { panelsEn, panelsZh } from './panels';
 import { talentEn, talentZh } from './talent';
 
 export const innovationZh = {
   ...talentZh,
   ...collabZh,
+  ...panelsZh,
   'innovation.menu.resources': '共享资源',
   'innovation.nav.challenges': '揭榜挂帅',
   'innovation.nav.reviews': '我的评审任务',
@@ -286,6 +288,7 @@ export const innovationZh = {
 export const innovationEn: Record<keyof typeof innovationZh, string> = {
   ...talentEn,
   ...collabEn,
+  ...panelsEn,
   'innovation.menu.resources': 'Shared resources',
   'innovation.nav.challenges': 'Challenges',
   'innovation.nav.reviews': 'My reviews',

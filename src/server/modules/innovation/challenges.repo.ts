@@ -214,6 +214,12 @@ export async function insertApplication(tx: Tx, row: { challengeId: string; ente
   return id;
 }
 
+/** Drop an application's open (unscored) review assignments; the dropped ids. */
+export async function deleteOpenReviews(tx: Tx, applicationId: string): Promise<string[]> {
+  const rows = await tx.deleteFrom('review_assignments').where('application_id', '=', applicationId).where('status', '=', 'assigned').returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
 export async function setApplicationStatus(tx: Tx, id: string, status: string): Promise<void> {
   await tx.updateTable('challenge_applications').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
 }

@@ -15,7 +15,7 @@ import { exportExperts } from './experts.export.js';
 import { attachApplicationFile, attachChallengeFile, downloadApplicationFile, downloadChallengeFile, listApplicationFiles, listChallengeFiles } from './challenges.files.js';
 import {
   acceptNda, advanceMilestone, answerQuestion, askQuestion, challengeStatistics, createApplication, createChallenge, createMilestone, decideApplication, getApplication,
-  getChallengeFor, listApplications, listChallenges, listMilestones, listQuestions, type ApplicationDecision,
+  getChallengeFor, listApplications, listChallenges, listMilestones, listQuestions, withdrawApplication, type ApplicationDecision,
 } from './challenges.service.js';
 import { presentApplication, presentChallenge, presentExpert, presentMilestone, presentQuestion, presentReview } from './innovation.present.js';
 import { assignReviewerByHand, assignReviewers, expertWithConflicts, findOwnExpert, getOwnReview, listExperts, listOwnReviews, resultsOf, saveOwnExpert, submitReview } from './reviews.service.js';
@@ -151,6 +151,10 @@ export function challengeRoutes(ctx: AppContext) {
         schema: { tags: TAGS, summary, description, params: ApplicationParams, response: { 200: StatusView } },
       }, async (request) => decideApplication(db, { actor: requireActor(request), requestId: request.id }, request.params.id, request.params.applicationId, verb));
     }
+
+    app.post('/api/v1/challenges/:id/applications/:applicationId/withdraw', {
+      schema: { tags: TAGS, summary: 'Withdraw an application 撤回申报', description: 'submitted/shortlisted → withdrawn, by the applicant’s members; its open reviews are dropped (submitted scores stay on record). 404 for everyone but the applicant and the challenge’s managers; 403 for managers; 409 from another state.', params: ApplicationParams, response: { 200: StatusView } },
+    }, async (request) => withdrawApplication(db, { actor: requireActor(request), requestId: request.id }, request.params.id, request.params.applicationId));
 
     app.post('/api/v1/challenges/:id/assign-reviewers', {
       schema: { tags: TAGS, summary: 'Assign reviewers automatically 自动分配评审专家', description: 'Gives every open application `perApplication` reviewers (counting those it has) from available experts: maximal field match, each expert within their remaining load and a balanced per-round limit (`loadLimit`, default ⌈needed ÷ experts⌉ + 1), never a conflicted expert (same organisation, supply edge either way, declared conflict or investment). Solved exactly with HiGHS (ADR 0015). `gap` is relative to an upper bound (0 = proved optimal). 409 with the reason when no assignment exists. Managers only.', params: IdParams, body: AssignReviewersBody, response: { 200: AssignReviewersResult } },

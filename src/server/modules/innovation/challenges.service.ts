@@ -329,6 +329,29 @@ export async function decideApplication(db: Db, context: WriteContext, challenge
   return { id: application.id, status: rule.to };
 }
 
+/**
+ * The applicant withdraws its application (撤回): submitted/shortlisted → withdrawn. Its open
+ * (unscored) reviews are dropped so that experts do not review it; submitted scores stay on record.
+ * @throws not_found for everyone but the applicant's members and the managers; forbidden for
+ *   managers who are not the applicant; invalid_state (409) from another state.
+ */
+export async function withdrawApplication(db: Db, context: WriteContext, challengeId: string, applicationId: string): Promise<{ id: string; status: 'withdrawn' }> {
+  const { challenge, application } = await getApplication(db, context.actor, challengeId, applicationId);
+  const { actor } = context;
+  if (!(actor.role === 'member' && actor.orgUscc === application.applicantUscc)) throw new AppError('forbidden', 'Only the applicant withdraws', { userMessage: '只有揭榜单位可以撤回申报' });
+  await db.transaction().execute(async (tx) => {
+    await repo.selectChallenge(tx, challenge.id, { isForUpdate: true });
+    const current = await repo.selectApplication(tx, challenge.id, application.id);
+    if (!current || !['submitted', 'shortlisted'].includes(current.status)) {
+      throw new AppError('invalid_state', `Cannot withdraw a ${current?.status} application`, { userMessage: '当前状态不能撤回' });
+    }
+    await repo.setApplicationStatus(tx, application.id, 'withdrawn');
+    const dropped = await repo.deleteOpenReviews(tx, application.id);
+    await recordWrites(tx, context, [{ action: 'application.withdraw', entityType: APPLICATION_ENTITY, entityKey: application.id, regionCode: challenge.regionCode, before: { status: current.status }, after: { status: 'withdrawn', droppedReviews: dropped } }]);
+  });
+  return { id: application.id, status: 'withdrawn' };
+}
+
 /** Milestones of the challenge's awarded applications (managers and the awardee). @throws not_found. */
 export async function listMilestones(db: Db, actor: Actor, challengeId: string): Promise<repo.MilestoneRecord[]> {
   const challenge = await getChallenge(db, challengeId);

@@ -32,6 +32,28 @@ describe('seedInnovationDemo', () => {
     expect(pending.length).toBeGreaterThan(0);
   });
 
+  it('puts the open challenge under a scoring review panel holding every assigned expert, `expert` still to declare', async () => {
+    const panel = await db.selectFrom('review_panels as p').innerJoin('challenges as c', 'c.id', 'p.challenge_id').select(['p.id', 'p.state', 'c.id as challengeId']).where('c.title', '=', '硫化物固态电解质量产工艺揭榜').executeTakeFirstOrThrow();
+    expect(panel.state).toBe('scoring');
+    const members = await db.selectFrom('review_panel_members').select(['expert_id', 'declared_at']).where('panel_id', '=', panel.id).execute();
+    const assigned = await db.selectFrom('review_assignments').select('expert_id').where('challenge_id', '=', panel.challengeId).execute();
+    const memberIds = new Set(members.map((m) => m.expert_id));
+    expect(assigned.every((a) => memberIds.has(a.expert_id))).toBe(true);
+    const expert = await db.selectFrom('experts as x').innerJoin('users as u', 'u.id', 'x.user_id').select('x.id').where('u.username', '=', 'expert').executeTakeFirstOrThrow();
+    expect(members.find((m) => m.expert_id === expert.id)?.declared_at).toBeNull();
+    // The declared conflict never meets an assignment of that applicant's application.
+    const clashes = await db
+      .selectFrom('review_panel_conflicts as pc')
+      .innerJoin('challenge_applications as a', (join) => join.onRef('a.enterprise_id', '=', 'pc.enterprise_id').on('a.challenge_id', '=', panel.challengeId))
+      .innerJoin('review_assignments as r', (join) => join.onRef('r.application_id', '=', 'a.id').onRef('r.expert_id', '=', 'pc.expert_id'))
+      .select('r.id')
+      .where('pc.panel_id', '=', panel.id)
+      .execute();
+    const declared = await db.selectFrom('review_panel_conflicts').select('expert_id').where('panel_id', '=', panel.id).execute();
+    expect(declared).toHaveLength(1);
+    expect(clashes).toEqual([]);
+  });
+
   it('seeds achievements with interest and feedback, and first-use records in and outside 苏州', async () => {
     const achievements = await db.selectFrom('achievements').select(['trl', 'transfer_mode']).execute();
     expect(achievements.length).toBeGreaterThanOrEqual(5);

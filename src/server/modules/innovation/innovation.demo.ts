@@ -1,8 +1,8 @@
 /**
  * Demo data of the innovation module, realistic for every role: the expert pool (the `expert`
  * log-in's profile and a dozen listed experts, some employed by demo firms so that conflicts show),
- * three challenges of the battery leader and 苏州's department — one open and under review with
- * scores and a disagreement, one awarded with milestones at 40 %, one fresh idea call — and the
+ * three challenges of the battery leader and 苏州's department — one open and under review by a
+ * review panel (评审组) with scores and a disagreement, one awarded with milestones at 40 %, one fresh idea call — and the
  * leader's shared resources with past (used) and upcoming bookings, so that sharing figures are
  * non-zero. Runs once (seed.ts keeps the marker); a few hundred rows.
  */
@@ -12,6 +12,7 @@ import { businessDate } from '../../platform/dates.js';
 import { recordWrites } from '../audit/index.js';
 import * as challengesRepo from './challenges.repo.js';
 import { createApplication, createChallenge, createMilestone, advanceMilestone, decideApplication } from './challenges.service.js';
+import { seedDemoPanel } from './panels.demo.js';
 import * as resourcesRepo from './resources.repo.js';
 import { createBooking, createResource, decideBooking } from './resources.service.js';
 import * as reviewsRepo from './reviews.repo.js';
@@ -107,6 +108,7 @@ async function seedChallenges(db: Db, expert: Actor | undefined): Promise<void> 
     for (let i = 0; i < Math.min(sets.length, open.length); i++) await score(db, open[i].id, challenge.criteria, sets[i], '方案思路清晰，建议补充量产成本测算。');
   }
   await decideApplication(db, CONTEXT, solid.id, appIds[0], 'shortlist');
+  await seedDemoPanel(db, solid.id, { conflictUscc: ZHIHENG, pendingExpertId: expertId });
 
   // 2. Awarded, with milestones.
   const bms = await createChallenge(db, CONTEXT, {

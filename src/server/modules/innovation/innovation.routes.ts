@@ -2,6 +2,7 @@ import type { App, AppContext } from '../../http/context.js';
 import { achievementRoutes } from './achievements.routes.js';
 import { collabRoutes } from './collab.routes.js';
 import { challengeRoutes } from './challenges.routes.js';
+import { panelRoutes } from './panels.routes.js';
 import { resourceRoutes } from './resources.routes.js';
 import { talentRoutes } from './talent.routes.js';
 
@@ -9,6 +10,7 @@ import { talentRoutes } from './talent.routes.js';
 export function innovationRoutes(ctx: AppContext) {
   return async (app: App) => {
     await challengeRoutes(ctx)(app);
+    await panelRoutes(ctx)(app);
     await resourceRoutes(ctx)(app);
     await achievementRoutes(ctx)(app);
     await talentRoutes(ctx)(app);

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AchievementTables } from './achievements.tables.js';
 import type { CollabTables } from './collab.tables.js';
+import type { PanelTables } from './panels.tables.js';
 import type { TalentTables } from './talent.tables.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -11,7 +12,7 @@ type DateColumn = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
 
 /** Tables of the innovation module (migrations/20261129000010_create_innovation.sql). */
-export interface InnovationTables extends AchievementTables, TalentTables, CollabTables {
+export interface InnovationTables extends AchievementTables, TalentTables, CollabTables, PanelTables {
   experts: {
     id: Generated<string>;
     user_id: string | null;

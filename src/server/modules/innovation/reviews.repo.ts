@@ -88,14 +88,15 @@ export async function upsertExpert(tx: Tx, row: { userId: string; name: string; 
 export interface ConflictPair {
   expertId: string;
   enterpriseId: string;
-  reason: 'same_organisation' | 'supply_edge' | 'org_investment' | 'declared' | 'investment' | 'employment' | 'family';
+  reason: 'same_organisation' | 'supply_edge' | 'org_investment' | 'declared' | 'investment' | 'employment' | 'family' | 'panel_declared';
 }
 
 /**
  * Conflicts between experts and the applicants of a challenge (optionally one application and one
  * expert): same organisation (the expert's affiliation is the applicant), a supply edge either way
  * between the expert's organisation and the applicant, an equity investment either way between
- * them (table `investments`), and conflicts the expert declared (including personal investments).
+ * them (table `investments`), conflicts the expert declared (including personal investments), and
+ * conflicts a review panel member declared against an applicant of this challenge (ADR 0032).
  */
 export async function selectConflicts(db: Conn, challengeId: string, only: { applicationId?: string; expertId?: string } = {}): Promise<ConflictPair[]> {
   const application = only.applicationId ? sql`AND a.id = ${only.applicationId}` : sql``;
@@ -120,6 +121,13 @@ export async function selectConflicts(db: Conn, challengeId: string, only: { app
       FROM challenge_applications a JOIN enterprises e ON e.id = a.enterprise_id
       JOIN investments i ON i.investor_uscc = e.uscc OR i.investee_uscc = e.uscc
       JOIN experts x ON x.affiliation_uscc = CASE WHEN i.investor_uscc = e.uscc THEN i.investee_uscc ELSE i.investor_uscc END
+     WHERE a.challenge_id = ${challengeId} ${application} ${expert}
+    UNION
+    SELECT x.id, a.enterprise_id, 'panel_declared'
+      FROM challenge_applications a
+      JOIN review_panels p ON p.challenge_id = a.challenge_id
+      JOIN review_panel_conflicts pc ON pc.panel_id = p.id AND pc.enterprise_id = a.enterprise_id
+      JOIN experts x ON x.id = pc.expert_id
      WHERE a.challenge_id = ${challengeId} ${application} ${expert}`.execute(db);
   return result.rows.map((r) => ({ ...r, expertId: String(r.expertId), enterpriseId: String(r.enterpriseId) }));
 }

@@ -13,6 +13,7 @@ import { recordWrites, type WriteContext } from '../audit/index.js';
 import { APPLICATION_ENTITY, CHALLENGE_ENTITY, getApplication, getChallenge, requireManage } from './challenges.service.js';
 import * as challengesRepo from './challenges.repo.js';
 import { termsOf } from './innovation.text.js';
+import { isPanelConcluded, panelGate } from './panels.service.js';
 import * as repo from './reviews.repo.js';
 import { AssignmentInfeasible, fieldMatch, solveAssignment, type AssignmentResult } from './reviews.assignment.js';
 
@@ -25,6 +26,7 @@ export const CONFLICT_REASON: Record<repo.ConflictPair['reason'], string> = {
   supply_edge: '专家所在单位与申报单位存在供应关系',
   org_investment: '专家所在单位与申报单位存在股权投资关系',
   declared: '专家已申报与该单位存在利益冲突',
+  panel_declared: '评审组成员已就该申报单位申报利益冲突',
   investment: '专家与申报单位存在投资关系',
   employment: '专家曾在申报单位任职',
   family: '专家与申报单位存在亲属关系',
@@ -91,13 +93,15 @@ function expertFields(expert: repo.ExpertRecord): string[] {
 /**
  * Assign `perApplication` reviewers to every application of the challenge that has fewer, by
  * field match, within each expert's remaining load and a balanced per-round limit, never to a
- * conflicted expert (ADR 0015).
+ * conflicted expert (ADR 0015). With a review panel, only its members, and only while it is
+ * scoring (ADR 0032).
  * @throws not_found; forbidden unless a manager; invalid_state (409) with the reason when no
- *   assignment exists.
+ *   assignment exists or the panel is not scoring.
  */
 export async function assignReviewers(db: Db, context: WriteContext, challengeId: string, body: { perApplication: number; loadLimit?: number }): Promise<AssignmentResult> {
   const challenge = await getChallenge(db, challengeId);
   requireManage(context.actor, challenge);
+  const panel = await panelGate(db, challenge.id);
   const applications = (await challengesRepo.selectApplications(db, challenge.id, { limit: 100_000 })).filter((a) => a.status === 'submitted' || a.status === 'shortlisted');
   const existing = await repo.selectAssignmentsOfChallenge(db, challenge.id);
   const assignedTo = new Map<string, Set<string>>();
@@ -108,7 +112,7 @@ export async function assignReviewers(db: Db, context: WriteContext, challengeId
   // Each application needs only what it lacks; an expert already on it is not offered again.
   const open = applications.filter((a) => (assignedTo.get(a.id)?.size ?? 0) < body.perApplication);
   if (open.length === 0) return { assignments: [], objective: 0, bound: 0, gap: 0, variables: 0, solveSeconds: 0 };
-  const experts = await repo.selectExperts(db, { isAvailableOnly: true });
+  const experts = (await repo.selectExperts(db, { isAvailableOnly: true })).filter((e) => !panel || panel.memberIds.has(e.id));
   const conflicts = await repo.selectConflicts(db, challenge.id);
   const conflicted = new Set(conflicts.map((c) => `${c.expertId}:${c.enterpriseId}`));
   const needed = open.reduce((s, a) => s + body.perApplication - (assignedTo.get(a.id)?.size ?? 0), 0);
@@ -159,8 +163,10 @@ export async function assignReviewers(db: Db, context: WriteContext, challengeId
 export async function assignReviewerByHand(db: Db, context: WriteContext, challengeId: string, body: { applicationId: string; expertId: string }): Promise<{ id: string }> {
   const { challenge, application } = await getApplication(db, context.actor, challengeId, body.applicationId);
   requireManage(context.actor, challenge);
+  const panel = await panelGate(db, challenge.id);
   const expert = await repo.selectExpert(db, body.expertId);
   if (!expert) throw notFound('专家');
+  if (panel && !panel.memberIds.has(expert.id)) throw new AppError('conflict', 'Not a panel member', { userMessage: `${expert.name}不是本榜单评审组的成员`, extra: { reasons: ['not_panel_member'] } });
   const conflicts = await repo.selectConflicts(db, challenge.id, { applicationId: application.id, expertId: expert.id });
   if (conflicts.length > 0) {
     const reasons = [...new Set(conflicts.map((c) => CONFLICT_REASON[c.reason]))];
@@ -212,6 +218,7 @@ export async function submitReview(db: Db, context: WriteContext, id: string, bo
   }
   const challenge = await getChallenge(db, review.challengeId);
   if (challenge.status === 'awarded' || challenge.status === 'cancelled') throw new AppError('invalid_state', 'Challenge closed', { userMessage: '榜单已揭榜或取消，不能再评分' });
+  if (await isPanelConcluded(db, challenge.id)) throw new AppError('invalid_state', 'Panel concluded', { userMessage: '评审组已结束评审，不能再评分' });
   const total = weightedTotal(review.criteria, body.scores);
   await db.transaction().execute(async (tx) => {
     await repo.updateReviewScores(tx, review.id, body.scores, total, body.comment ?? '');

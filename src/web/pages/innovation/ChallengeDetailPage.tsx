@@ -1,4 +1,4 @@
-import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Progress, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ApplicationCreated, ApplicationView, ChallengeView, MilestoneView, SimilarItem } from '../../../contracts/innovation';
@@ -11,12 +11,14 @@ import { errorMessage } from '../../lib/problem';
 import { useCurrentUser } from '../../queries/auth';
 import { useApplications, useApply, useChallenge, useChallengeAction, useChallengeStatistics, useExperts, useMilestones, useQuestions } from '../../queries/innovation';
 import { ChallengeFilesCard } from './ChallengeFilesCard';
+import { ReviewPanelTab } from './ReviewPanelTab';
 import { ApplicationStatusTag, ChallengeNav, ChallengeStatusTag, ChallengeTypeTag, wanText } from './InnovationTags';
 
 /** 榜单详情: the challenge, its NDA-gated details, applications and reviews, Q&A, milestones, statistics. */
 export function ChallengeDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
+  const user = useCurrentUser();
   const challenge = useChallenge(id);
   if (challenge.error) return <ProblemAlert error={challenge.error} />;
   if (!challenge.data) return <Card loading />;
@@ -36,14 +38,14 @@ export function ChallengeDetailPage() {
           <Descriptions.Item label={t('innovation.field.targets')} span={3}>
             <ul style={{ margin: 0, paddingLeft: 18 }}>{c.targets.map((target) => <li key={target}>{target}</li>)}</ul>
           </Descriptions.Item>
-          {c.fields.length > 0 && <Descriptions.Item label={t('innovation.field.fields')} span={3}>{c.fields.map((f) => <Tag key={f}>{f}</Tag>)}</Descriptions.Item>}
-          {c.chainId && (
+          {c.fields.length > 0 ? <Descriptions.Item label={t('innovation.field.fields')} span={3}>{c.fields.map((f) => <Tag key={f}>{f}</Tag>)}</Descriptions.Item> : null}
+          {c.chainId ? (
             <Descriptions.Item label={t('collab.consortia.chain')} span={3}>
               <Link to={`/chains/${c.chainId}`} data-testid="challenge-chain">{c.chainName}</Link>
               {c.segmentName && <Tag color="orange" style={{ marginLeft: 8 }} data-testid="challenge-segment">{t('collab.consortia.segment')}：{c.segmentName}</Tag>}
             </Descriptions.Item>
-          )}
-          {c.ipTerms && <Descriptions.Item label={t('innovation.field.ipTerms')} span={3}>{c.ipTerms}</Descriptions.Item>}
+          ) : null}
+          {c.ipTerms ? <Descriptions.Item label={t('innovation.field.ipTerms')} span={3}>{c.ipTerms}</Descriptions.Item> : null}
           <Descriptions.Item label={t('innovation.field.criteria')} span={3}>{c.criteria.map((k) => `${k.name} ${k.weight}%`).join('、')}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -55,6 +57,7 @@ export function ChallengeDetailPage() {
             { key: 'applications', label: t('innovation.tab.applications'), children: <ApplicationsTab challenge={c} /> },
             { key: 'qa', label: t('innovation.tab.qa'), children: <QaTab challenge={c} /> },
             { key: 'milestones', label: <span data-testid="tab-milestones">{t('innovation.tab.milestones')}</span>, children: <MilestonesTab challenge={c} /> },
+            ...(c.canManage || user.role === 'expert' ? [{ key: 'panel', label: <span data-testid="tab-panel">{t('panels.tab')}</span>, children: <ReviewPanelTab challenge={c} /> }] : []),
             ...(c.canManage ? [{ key: 'statistics', label: <span data-testid="tab-statistics">{t('innovation.tab.statistics')}</span>, children: <StatisticsTab challenge={c} /> }] : []),
           ]}
         />
@@ -203,9 +206,10 @@ function AssignBar({ challenge }: { challenge: ChallengeView }) {
 function ApplicationTable({ challenge, items, loading }: { challenge: ChallengeView; items: ApplicationView[]; loading: boolean }) {
   const t = useT();
   const { message } = AntApp.useApp();
-  const decide = useChallengeAction<{ applicationId: string; verb: 'shortlist' | 'award' | 'reject' }>((b) => `/challenges/${challenge.id}/applications/${b.applicationId}/${b.verb}`);
+  const user = useCurrentUser();
+  const decide = useChallengeAction<{ applicationId: string; verb: 'shortlist' | 'award' | 'reject' | 'withdraw' }>((b) => `/challenges/${challenge.id}/applications/${b.applicationId}/${b.verb}`);
   const [assigning, setAssigning] = useState<string>();
-  const run = async (applicationId: string, verb: 'shortlist' | 'award' | 'reject') => {
+  const run = async (applicationId: string, verb: 'shortlist' | 'award' | 'reject' | 'withdraw') => {
     try {
       await decide.mutateAsync({ applicationId, verb });
     } catch (err) {
@@ -256,6 +260,16 @@ function ApplicationTable({ challenge, items, loading }: { challenge: ChallengeV
                   ),
                 },
               ]
+            : []),
+          ...(!challenge.canManage && user.role === 'member'
+            ? [{
+                title: t('innovation.apps.actions'), key: 'own', width: 140,
+                render: (_: unknown, a: ApplicationView) => (a.status === 'submitted' || a.status === 'shortlisted') && (
+                  <Popconfirm title={t('innovation.apps.withdrawConfirm')} onConfirm={() => run(a.id, 'withdraw')} okButtonProps={{ danger: true, 'data-testid': 'withdraw-confirm' }}>
+                    <Button size="small" danger data-testid="withdraw">{t('innovation.apps.withdraw')}</Button>
+                  </Popconfirm>
+                ),
+              }]
             : []),
         ]}
       />
@@ -415,14 +429,14 @@ function StatisticsTab({ challenge }: { challenge: ChallengeView }) {
   return (
     <Space align="start" size={32} wrap>
       <Descriptions column={1} size="small" title={t('innovation.stats.applicants')}>
-        <Descriptions.Item label={t('innovation.stats.applicants')}>{stats.data.applicants}</Descriptions.Item>
+        <Descriptions.Item label={t('innovation.stats.applicants')}><span data-testid="stats-applicants">{stats.data.applicants}</span></Descriptions.Item>
         {Object.entries(stats.data.byStatus).map(([status, n]) => (
           <Descriptions.Item key={status} label={t(`innovation.appStatus.${status as ApplicationView['status']}`)}>{n}</Descriptions.Item>
         ))}
         <Descriptions.Item label={t('innovation.milestone.progress')}>{stats.data.progressPct}%</Descriptions.Item>
       </Descriptions>
-      <Table size="small" pagination={false} rowKey="regionCode" title={() => t('innovation.stats.byRegion')} dataSource={stats.data.byRegion} columns={[{ title: t('innovation.apps.region'), dataIndex: 'regionName' }, { title: '#', dataIndex: 'count', width: 60 }]} />
-      <Table size="small" pagination={false} rowKey="date" title={() => t('innovation.stats.trend')} dataSource={stats.data.trend} columns={[{ title: t('innovation.booking.date'), dataIndex: 'date' }, { title: '#', dataIndex: 'count', width: 60 }]} />
+      <Table data-testid="stats-by-region" size="small" pagination={false} rowKey="regionCode" title={() => t('innovation.stats.byRegion')} dataSource={stats.data.byRegion} columns={[{ title: t('innovation.apps.region'), dataIndex: 'regionName' }, { title: '#', dataIndex: 'count', width: 60 }]} />
+      <Table data-testid="stats-trend" size="small" pagination={false} rowKey="date" title={() => t('innovation.stats.trend')} dataSource={stats.data.trend} columns={[{ title: t('innovation.booking.date'), dataIndex: 'date' }, { title: '#', dataIndex: 'count', width: 60 }]} />
     </Space>
   );
 }
