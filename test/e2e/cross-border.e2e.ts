@@ -32,4 +32,24 @@ describe('cross-border listings: an SME reads needs and offers for abroad in Chi
     await screenshot(page, 'cross-border-vn');
     await page.context().close();
   });
+
+  it('opens a need on its page and an offer in a drawer with both languages', async () => {
+    const page = await logInAs(browser, 'sme');
+    await page.getByTestId('menu-cross-border').click();
+    const table = page.getByTestId('xb-table');
+    await table.getByText('精密机加工件出口代工（德国、泰国）').click();
+    const drawer = page.getByTestId('xb-offer-drawer');
+    await drawer.getByTestId('xb-offer-zh').getByText('精密机加工件出口代工（德国、泰国）').waitFor();
+    await drawer.getByTestId('xb-offer-en').getByText('Precision machined parts for export (Germany, Thailand)').waitFor();
+    await drawer.getByText('年加工 80 万件').waitFor();
+    expect(new URL(page.url()).searchParams.get('offer')).toBeTruthy();
+    await screenshot(page, 'cross-border-offer-drawer');
+    await page.getByTestId('xb-offer-close').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('offer')).toBeNull();
+
+    await table.getByText('德国储能电站项目本地安装与运维服务商').click();
+    await page.waitForURL(/\/matching\/needs\/\d+$/);
+    await page.getByText('德国储能电站项目本地安装与运维服务商').first().waitFor();
+    await page.context().close();
+  });
 });

@@ -24,6 +24,13 @@ export const crossBorderZh = {
   'xb.form.countriesRequired': '列入跨境对接清单须至少选择一个目标国家/地区',
   'xb.form.titleEn': '英文标题',
   'xb.form.descriptionEn': '英文描述',
+  'xb.offerDetail': '供给详情（中英对照）',
+  'xb.close': '关闭',
+  'xb.products': '产品/服务',
+  'xb.capacity': '产能',
+  'xb.leadTime': '交付周期',
+  'xb.days': '{n} 天',
+  'xb.certifications': '资质认证',
 } as const;
 
 export const crossBorderEn: Record<keyof typeof crossBorderZh, string> = {
@@ -51,4 +58,11 @@ export const crossBorderEn: Record<keyof typeof crossBorderZh, string> = {
   'xb.form.countriesRequired': 'Choose at least one target country/region to list it cross-border',
   'xb.form.titleEn': 'English title',
   'xb.form.descriptionEn': 'English description',
+  'xb.offerDetail': 'Offer (Chinese and English)',
+  'xb.close': 'Close',
+  'xb.products': 'Products/services',
+  'xb.capacity': 'Capacity',
+  'xb.leadTime': 'Lead time',
+  'xb.days': '{n} days',
+  'xb.certifications': 'Certifications',
 };

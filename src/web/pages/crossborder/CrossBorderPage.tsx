@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang, useT } from '../../i18n';
 import { useCursorPages } from '../../lib/useCursorPages';
 import { useUrlParams } from '../../lib/useUrlParams';
+import { OfferDrawer } from './OfferDrawer';
 import { listingsExportUrl, useListings, type ListingFilters } from '../../queries/cross-border';
 
 const PAGE_SIZE = 20;
@@ -111,7 +112,11 @@ export function CrossBorderPage() {
               width: 300,
               render: (_: unknown, l) => (
                 <Typography.Text strong>
-                  {l.kind === 'need' ? <Link to={l.link} data-testid="xb-link">{text(l.title, l.titleEn, 'xb-title')}</Link> : <span data-testid="xb-link">{text(l.title, l.titleEn, 'xb-title')}</span>}
+                  {l.kind === 'need' ? (
+                    <Link to={l.link} data-testid="xb-link">{text(l.title, l.titleEn, 'xb-title')}</Link>
+                  ) : (
+                    <Typography.Link onClick={() => setParam('offer', l.id)} data-testid="xb-link">{text(l.title, l.titleEn, 'xb-title')}</Typography.Link>
+                  )}
                 </Typography.Text>
               ),
             },
@@ -129,6 +134,7 @@ export function CrossBorderPage() {
           <CursorPager pages={pages} nextCursor={list.data?.nextCursor} isFetching={list.isFetching} />
         </Space>
       </Card>
+      <OfferDrawer id={params.get('offer') || undefined} onClose={() => setParam('offer', undefined)} />
     </div>
   );
 }
