@@ -53,3 +53,35 @@ describe('cross-border listings: an SME reads needs and offers for abroad in Chi
     await page.context().close();
   });
 });
+
+describe('overseas services: an SME applies to a large firm’s offer and the firm accepts it', () => {
+  it('shows the SME its accepted application, takes a new one and lets the leader accept it', async () => {
+    const page = await logInAs(browser, 'sme');
+    await page.getByTestId('menu-cross-border').click();
+    await page.getByTestId('xb-tab-overseas').click();
+    const table = page.getByTestId('overseas-table');
+    const joined = table.locator('tr').filter({ hasText: '德国工商业储能项目联合投标' });
+    await expect.poll(() => joined.getByTestId('overseas-my-status').innerText()).toBe('已接受');
+    const open = table.locator('tr').filter({ hasText: '沙特储能市场 SABER 认证辅导与清关渠道共享' });
+    await open.getByTestId('overseas-apply').click();
+    await page.getByTestId('overseas-apply-note').fill('计划2027年进入沙特储能市场，需SABER认证辅导。');
+    await page.getByTestId('overseas-apply-ok').click();
+    await expect.poll(() => open.getByTestId('overseas-my-status').innerText()).toBe('已申请');
+    await screenshot(page, 'overseas-sme');
+    await page.context().close();
+
+    const leader = await logInAs(browser, 'leader');
+    await leader.getByTestId('menu-cross-border').click();
+    await leader.getByTestId('xb-tab-overseas').click();
+    const row = leader.getByTestId('overseas-table').locator('tr').filter({ hasText: '沙特储能市场 SABER 认证辅导与清关渠道共享' });
+    await row.getByTestId('overseas-applications').click();
+    const drawer = leader.getByTestId('overseas-drawer');
+    const application = drawer.locator('tr').filter({ hasText: '计划2027年进入沙特储能市场' });
+    await application.getByTestId('overseas-accept').click();
+    await expect.poll(() => application.getByTestId('overseas-application-status').innerText()).toBe('已接受');
+    await expect.poll(() => drawer.getByTestId('overseas-drawer-figures').innerText()).toContain('剩余 7 / 共 8 个名额');
+    await screenshot(leader, 'overseas-leader-drawer');
+    await leader.getByTestId('overseas-drawer-close').click();
+    await leader.context().close();
+  });
+});
