@@ -161,6 +161,11 @@ export async function setDecision(tx: Tx, id: string, input: { status: string; n
   await tx.updateTable('overseas_offer_applications').set({ status: input.status, decision_note: input.note, decided_by: input.decidedBy, decided_at: new Date() }).where('id', '=', id).execute();
 }
 
+/** The kind of an organisation (`sme`, `large_enterprise`, `bank`…). */
+export async function selectOrgKind(db: Db | Tx, orgId: string): Promise<string | undefined> {
+  return (await db.selectFrom('organisations').select('kind').where('id', '=', orgId).executeTakeFirst())?.kind;
+}
+
 /** Registry facts of an enterprise by USCC. */
 export async function selectEnterprise(db: Db | Tx, uscc: string) {
   return db.selectFrom('enterprises').select(['id', 'uscc', 'name', 'region_code as regionCode', 'size']).where('uscc', '=', uscc).executeTakeFirst();

@@ -97,14 +97,15 @@ export async function createOverseasOffer(db: Db, context: WriteContext, body: C
 }
 
 /**
- * An SME applies to an offer with a note; the firm is notified in the same transaction.
+ * An SME (a member of an organisation of kind `sme` whose enterprise is not large) applies to an offer with a note; the firm is notified in the same transaction.
  * @throws not_found; forbidden (not a member of an SME, or the firm itself); invalid_state (past
  *   the deadline, or no place left); conflict when the enterprise already applied.
  */
 export async function applyToOverseasOffer(db: Db, context: WriteContext, id: string, body: ApplyOverseasOfferBody): Promise<string> {
   const { offer } = await getOverseasOffer(db, context.actor, id);
   const own = await ownEnterprise(db, context.actor);
-  if (!own || own.size === 'large' || own.id === offer.enterpriseId) throw new AppError('forbidden', 'Only SMEs apply', { userMessage: '只有中小企业可以申请加入出海服务' });
+  const orgKind = context.actor.orgId ? await repo.selectOrgKind(db, context.actor.orgId) : undefined;
+  if (!own || orgKind !== 'sme' || own.size === 'large' || own.id === offer.enterpriseId) throw new AppError('forbidden', 'Only SMEs apply', { userMessage: '只有中小企业可以申请加入出海服务' });
   if (businessDate() > offer.deadline) throw new AppError('invalid_state', 'Offer closed', { userMessage: '申请已截止' });
   if (offer.acceptedCount >= offer.capacity) throw new AppError('invalid_state', 'Offer full', { userMessage: '名额已满' });
   try {
