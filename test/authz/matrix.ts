@@ -393,7 +393,7 @@ export const MATRIX: Record<string, string> = {
   'POST /api/v1/overseas-applications/{id}/accept': '401 404 404 404 404 404 404 404 404 403 404 rej 404 403 403 403 403',
   'POST /api/v1/overseas-applications/{id}/decline': '401 404 404 404 404 404 404 404 404 403 404 rej 404 403 403 403 403',
   'POST /api/v1/overseas-offers': '401 rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej',
-  'POST /api/v1/overseas-offers/{id}/applications': '401 403 403 403 403 ok ok 403 403 rej ok 403 403 403 403 403 403',
+  'POST /api/v1/overseas-offers/{id}/applications': '401 403 403 403 403 ok 403 403 403 rej 403 403 403 403 403 403 403',
   'POST /api/v1/patents': '401 rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej',
   'POST /api/v1/programme-applications/{id}/decide': '401 rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej',
   'POST /api/v1/programmes': '401 rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej rej',
