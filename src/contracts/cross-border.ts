@@ -74,6 +74,6 @@ export const ListingView = z.object({
   products: z.array(z.string()),
   targetCountries: z.array(z.string()),
   listedAt: z.string().describe('Published (needs) or created (offers), UTC.'),
-  link: z.string().describe('Web path of the need or offer.'),
+  link: z.string().describe('Web path of the need (its page) or offer (the cross-border page with its drawer open, `/cross-border?offer=<id>`).'),
 });
 export type ListingView = z.infer<typeof ListingView>;

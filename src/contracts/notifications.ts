@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   'challenge.applied', // an enterprise applied to my challenge (揭榜)
   'booking.requested', // an enterprise asked to book my shared resource (共享资源预约)
   'financing.offered', // a bank decided on my enterprise's financing request with an offer
+  'overseas.applied', // an SME applied to my firm's overseas service offer (出海服务)
+  'overseas.accepted', // the firm accepted my enterprise's application to its overseas service offer
+  'overseas.declined', // … or declined it
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

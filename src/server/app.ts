@@ -29,7 +29,7 @@ import { chainsRoutes } from './modules/chains/chains.routes.js';
 import { riskRoutes } from './modules/chains/risk.routes.js';
 import { createSupplyGraph } from './modules/chains/supply.graph-source.js';
 import { supplyRoutes } from './modules/chains/supply.routes.js';
-import { MatchingIndex, crossBorderRoutes, matchingRoutes } from './modules/matching/index.js';
+import { MatchingIndex, crossBorderRoutes, matchingRoutes, overseasRoutes } from './modules/matching/index.js';
 import { innovationRoutes } from './modules/innovation/innovation.routes.js';
 import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
@@ -173,6 +173,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(supplyRoutes(ctx));
   await app.register(matchingRoutes(ctx));
   await app.register(crossBorderRoutes(ctx));
+  await app.register(overseasRoutes(ctx));
   await app.register(dealsRoutes(ctx));
   await app.register(fairsRoutes(ctx));
   await app.register(capitalRoutes(ctx));

@@ -83,6 +83,8 @@ const TABLE_OF: Record<string, string> = {
   matches: 'matches',
   needs: 'needs',
   offers: 'offers',
+  'overseas-applications': 'overseas_offer_applications',
+  'overseas-offers': 'overseas_offers',
   'programme-applications': 'service_programme_applications',
   programmes: 'service_programmes',
   projects: 'chain_projects',

@@ -24,6 +24,7 @@ import { seedFundsDemo } from '../modules/capital/funds.demo.js';
 import { seedFairsDemo } from '../modules/fairs/fairs.demo.js';
 import { seedDealsDemo } from '../modules/matching/deals.demo.js';
 import { seedCrossBorderDemo } from '../modules/matching/crossborder.demo.js';
+import { seedOverseasDemo } from '../modules/matching/overseas.demo.js';
 
 /** Password of every demo account except `admin`. Demo data is for trying the platform only. */
 export const DEMO_PASSWORD = 'xieshou123';
@@ -155,6 +156,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'collab', seed: seedCollabDemo },
   { name: 'services', seed: seedServicesDemo },
   { name: 'cross-border', seed: seedCrossBorderDemo },
+  { name: 'overseas', seed: seedOverseasDemo },
   // Last: backfills notifications from the other modules' demo events.
   { name: 'notifications', seed: seedNotificationsDemo },
 ];

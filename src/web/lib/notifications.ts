@@ -28,6 +28,11 @@ export function notificationText(n: Pick<NotificationView, 'kind' | 'params'>, t
       return t('notifications.kind.challenge.applied', { title: str(p.title), applicant: str(p.applicant) });
     case 'booking.requested':
       return t('notifications.kind.booking.requested', { title: str(p.title), booker: str(p.booker), start: str(p.start), end: str(p.end) });
+    case 'overseas.applied':
+      return t('notifications.kind.overseas.applied', { title: str(p.title), applicant: str(p.applicant) });
+    case 'overseas.accepted':
+    case 'overseas.declined':
+      return t(`notifications.kind.${n.kind}`, { title: str(p.title), firm: str(p.firm) });
     case 'financing.offered':
       return t('notifications.kind.financing.offered', { bank: str(p.bank), amount: typeof p.amountYuan === 'number' ? p.amountYuan.toLocaleString('en-US') : '', rate: str(p.ratePercent), days: str(p.termDays) });
   }

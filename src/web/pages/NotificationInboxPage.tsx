@@ -38,6 +38,9 @@ const KIND_TAGS: Record<NotificationKind, { color: string; labelKey: MessageKey 
   'challenge.applied': { color: 'purple', labelKey: 'notifications.tag.challenge' },
   'booking.requested': { color: 'gold', labelKey: 'notifications.tag.booking' },
   'financing.offered': { color: 'magenta', labelKey: 'notifications.tag.financing' },
+  'overseas.applied': { color: 'cyan', labelKey: 'notifications.tag.overseas' },
+  'overseas.accepted': { color: 'green', labelKey: 'notifications.tag.overseas' },
+  'overseas.declined': { color: 'red', labelKey: 'notifications.tag.overseas' },
 };
 
 const kindLabel = (kind: string) => `notifications.kindLabel.${kind}` as MessageKey;

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ListingKind, ListingView } from '../../contracts/cross-border';
+import type { OfferView } from '../../contracts/matching';
 import { apiFetch, apiUrl } from '../api';
 
 /** Filters of the cross-border listings. */
@@ -21,4 +22,13 @@ export function useListings(filters: ListingFilters, page: { cursor?: string; li
 /** Link of the listings' Excel export (same filters). */
 export function listingsExportUrl(filters: ListingFilters): string {
   return apiUrl('/cross-border/listings/export', { ...filters });
+}
+
+/** One offer (for the cross-border offer drawer); idle without an id. */
+export function useCrossBorderOffer(id: string | undefined) {
+  return useQuery({
+    queryKey: ['cross-border', 'offer', id],
+    queryFn: ({ signal }) => apiFetch<OfferView>(`/offers/${id}`, { signal }),
+    enabled: id !== undefined,
+  });
 }

@@ -13,7 +13,7 @@ function presentListing(l: ListingRecord): ListingView {
   return {
     kind: l.kind, id: l.id, title: l.title, titleEn: l.titleEn, description: l.description, descriptionEn: l.descriptionEn, uscc: l.uscc,
     enterpriseName: l.enterpriseName, regionCode: l.regionCode, industryCode: l.industryCode, needKind: l.needKind, products: l.products,
-    targetCountries: l.targetCountries, listedAt: l.listedAt.toISOString(), link: l.kind === 'need' ? `/matching/needs/${l.id}` : `/matching/offers?id=${l.id}`,
+    targetCountries: l.targetCountries, listedAt: l.listedAt.toISOString(), link: l.kind === 'need' ? `/matching/needs/${l.id}` : `/cross-border?offer=${l.id}`,
   };
 }
 

@@ -3,3 +3,4 @@ export { matchingRoutes } from './matching.routes.js';
 export { MatchingIndex, createEngine } from './matching.index.js';
 export { seedMatchingDemo } from './matching.demo.js';
 export { crossBorderRoutes } from './crossborder.routes.js';
+export { overseasRoutes } from './overseas.routes.js';

@@ -25,6 +25,9 @@ export function notificationText(kind: NotificationKind, p: NotificationParams):
     case 'match.accepted': return `${p.supplier}接受了需求“${p.title}”的对接邀请`;
     case 'challenge.applied': return `${p.applicant}揭榜“${p.title}”`;
     case 'booking.requested': return `${p.booker}申请预约“${p.title}”（${p.start} 至 ${p.end}）`;
+    case 'overseas.applied': return `${p.applicant}申请加入出海服务“${p.title}”`;
+    case 'overseas.accepted': return `${p.firm}已接受本企业加入出海服务“${p.title}”${p.note ? `：${p.note}` : ''}`;
+    case 'overseas.declined': return `${p.firm}未接受本企业加入出海服务“${p.title}”${p.note ? `：${p.note}` : ''}`;
     case 'financing.offered': return `${p.bank}对融资需求（${typeof p.amountYuan === 'number' ? p.amountYuan.toLocaleString('en-US') : p.amountYuan} 元）报价：年利率 ${p.ratePercent}%，期限 ${p.termDays} 天`;
   }
 }
@@ -42,6 +45,9 @@ export const KIND_LABELS_ZH: Record<NotificationKind, string> = {
   'challenge.applied': '揭榜申请',
   'booking.requested': '资源预约申请',
   'financing.offered': '融资需求获银行报价',
+  'overseas.applied': '出海服务申请',
+  'overseas.accepted': '出海服务申请被接受',
+  'overseas.declined': '出海服务申请未被接受',
 };
 
 /** The caller's notifications as a workbook. */

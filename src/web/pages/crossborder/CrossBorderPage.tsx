@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { LISTING_KINDS, type ListingKind, type ListingView } from '../../../contracts/cross-border';
@@ -11,17 +11,48 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang, useT } from '../../i18n';
 import { useCursorPages } from '../../lib/useCursorPages';
 import { useUrlParams } from '../../lib/useUrlParams';
+import { OfferDrawer } from './OfferDrawer';
+import { OverseasOffersTab, useOverseasFilters } from './OverseasOffersTab';
+import { overseasExportUrl } from '../../queries/overseas';
 import { listingsExportUrl, useListings, type ListingFilters } from '../../queries/cross-border';
 
 const PAGE_SIZE = 20;
 
-/** 跨境对接: needs and offers flagged for abroad, shown in Chinese or English. */
+const TABS = ['listings', 'overseas'] as const;
+type Tab = (typeof TABS)[number];
+
+/** 跨境对接: the bilingual listings of needs and offers for abroad, and large firms' overseas service offers (出海服务) that SMEs join. */
 export function CrossBorderPage() {
   const t = useT();
-  const uiLang = useLang();
   const { params, setParam } = useUrlParams();
-  const [textLang, setTextLang] = useState<'zh' | 'en'>(uiLang);
-  const filters: ListingFilters = useMemo(() => {
+  const tab: Tab = params.get('tab') === 'overseas' ? 'overseas' : 'listings';
+  const overseasFilters = useOverseasFilters();
+  const listingFilters = useListingFilters();
+  return (
+    <div data-testid="xb-page">
+      <PageHeader
+        title={t('xb.title')}
+        subTitle={t(tab === 'overseas' ? 'overseas.subtitle' : 'xb.subtitle')}
+        extra={
+          <Button icon={<DownloadOutlined />} href={tab === 'overseas' ? overseasExportUrl(overseasFilters) : listingsExportUrl(listingFilters)} data-testid="xb-export">
+            {t('xb.export')}
+          </Button>
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParam('tab', key === 'listings' ? undefined : key)}
+        items={TABS.map((key) => ({ key, label: <span data-testid={`xb-tab-${key}`}>{t(`xb.tab.${key}`)}</span> }))}
+      />
+      {tab === 'overseas' ? <OverseasOffersTab /> : <ListingsTab />}
+    </div>
+  );
+}
+
+/** The listings' filters (URL parameters). */
+function useListingFilters(): ListingFilters {
+  const { params } = useUrlParams();
+  return useMemo(() => {
     const kind = params.get('kind');
     return {
       kind: LISTING_KINDS.includes(kind as ListingKind) ? (kind as ListingKind) : undefined,
@@ -29,6 +60,15 @@ export function CrossBorderPage() {
       industry: params.get('industry') || undefined,
     };
   }, [params]);
+}
+
+/** Needs and offers flagged for abroad, shown in Chinese or English. */
+function ListingsTab() {
+  const t = useT();
+  const uiLang = useLang();
+  const { params, setParam } = useUrlParams();
+  const [textLang, setTextLang] = useState<'zh' | 'en'>(uiLang);
+  const filters = useListingFilters();
   const pages = useCursorPages(JSON.stringify(filters));
   const list = useListings(filters, { cursor: pages.cursor, limit: PAGE_SIZE });
   const countries = useCountryOptions();
@@ -49,16 +89,7 @@ export function CrossBorderPage() {
     );
 
   return (
-    <div data-testid="xb-page">
-      <PageHeader
-        title={t('xb.title')}
-        subTitle={t('xb.subtitle')}
-        extra={
-          <Button icon={<DownloadOutlined />} href={listingsExportUrl(filters)} data-testid="xb-export">
-            {t('xb.export')}
-          </Button>
-        }
-      />
+    <div data-testid="xb-listings">
       <Card className="filter-card" size="small">
         <div className="filter-bar">
           <Segmented
@@ -111,7 +142,11 @@ export function CrossBorderPage() {
               width: 300,
               render: (_: unknown, l) => (
                 <Typography.Text strong>
-                  {l.kind === 'need' ? <Link to={l.link} data-testid="xb-link">{text(l.title, l.titleEn, 'xb-title')}</Link> : <span data-testid="xb-link">{text(l.title, l.titleEn, 'xb-title')}</span>}
+                  {l.kind === 'need' ? (
+                    <Link to={l.link} data-testid="xb-link">{text(l.title, l.titleEn, 'xb-title')}</Link>
+                  ) : (
+                    <Typography.Link onClick={() => setParam('offer', l.id)} data-testid="xb-link">{text(l.title, l.titleEn, 'xb-title')}</Typography.Link>
+                  )}
                 </Typography.Text>
               ),
             },
@@ -129,6 +164,7 @@ export function CrossBorderPage() {
           <CursorPager pages={pages} nextCursor={list.data?.nextCursor} isFetching={list.isFetching} />
         </Space>
       </Card>
+      <OfferDrawer id={params.get('offer') || undefined} onClose={() => setParam('offer', undefined)} />
     </div>
   );
 }
