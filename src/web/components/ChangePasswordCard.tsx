@@ -2,7 +2,7 @@ import { App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { PASSWORD_MAX, PASSWORD_MIN, type ChangePasswordBody } from '../../contracts/auth';
 import { useT } from '../i18n';
-import { applyProblemToForm, type FieldError, type FormFields } from '../lib/problem';
+import { submitForm, type FieldError, type FormFields } from '../lib/problem';
 import { useChangeOwnPassword } from '../queries/users';
 import { ProblemAlert } from './ProblemAlert';
 
@@ -19,16 +19,12 @@ export function ChangePasswordCard() {
   const [unmatched, setUnmatched] = useState<FieldError[]>([]);
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
 
-  const submit = async ({ currentPassword, newPassword }: ChangePasswordForm) => {
-    setUnmatched([]);
-    try {
+  const submit = () =>
+    submitForm(form, FIELDS, setUnmatched, async ({ currentPassword, newPassword }) => {
+      setUnmatched([]);
       const result = await change.mutateAsync({ currentPassword, newPassword });
       void message.success(t('account.passwordChanged', { n: result.revoked }));
-      form.resetFields();
-    } catch (error) {
-      setUnmatched(applyProblemToForm(form, error, FIELDS));
-    }
-  };
+    });
 
   return (
     <Card size="small" title={t('account.changePassword')} style={{ marginBottom: 16 }}>

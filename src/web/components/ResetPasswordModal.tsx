@@ -2,7 +2,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { PASSWORD_MAX, PASSWORD_MIN, type ResetPasswordBody, type UserView } from '../../contracts/auth';
 import { useT } from '../i18n';
-import { applyProblemToForm, type FieldError, type FormFields } from '../lib/problem';
+import { submitForm, type FieldError, type FormFields } from '../lib/problem';
 import { useResetUserPassword } from '../queries/users';
 import { ProblemAlert } from './ProblemAlert';
 
@@ -16,18 +16,13 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | undefin
   const reset = useResetUserPassword();
   const [unmatched, setUnmatched] = useState<FieldError[]>([]);
 
-  const submit = async () => {
-    if (!user) return;
-    const values = await form.validateFields();
-    try {
+  const submit = () =>
+    submitForm(form, FIELDS, setUnmatched, async (values) => {
+      if (!user) return;
       const result = await reset.mutateAsync({ userId: user.id, body: values });
       void message.success(t('users.passwordReset', { name: user.username, n: result.revoked }));
-      form.resetFields();
       onClose();
-    } catch (error) {
-      setUnmatched(applyProblemToForm(form, error, FIELDS));
-    }
-  };
+    });
 
   return (
     <Modal
