@@ -221,6 +221,11 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: string, isDi
   return { user: { ...user, isDisabled }, revoked };
 }
 
+/** A validation problem on one field whose message is also the problem's detail (shown above the form). */
+function fieldInvalid(path: string, message: string): AppError {
+  return new AppError('validation_failed', 'Validation failed', { userMessage: message, errors: [{ path, message }] });
+}
+
 /**
  * Set a new password for `user` and end its sessions (all, or all but `keepToken`) in one
  * transaction with the audit entry `action` (which never holds the password nor its hash).
@@ -228,7 +233,7 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: string, isDi
  */
 async function replacePassword(db: Db, actor: Actor, user: repo.UserRecord, password: string, target: { field: string; keepToken?: string; action: string }, requestId: string | undefined): Promise<number> {
   if (passwordContainsUsername(password, user.username)) {
-    throw invalid([{ path: target.field, message: '密码不能包含用户名' }]);
+    throw fieldInvalid(target.field, '密码不能包含用户名');
   }
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (tx) => {
@@ -265,11 +270,11 @@ export async function changeOwnPassword(db: Db, actor: Actor, currentToken: stri
   options.limiter.check(key);
   if (!(await verify(user.passwordHash, body.currentPassword))) {
     options.limiter.fail(key);
-    throw invalid([{ path: 'currentPassword', message: '当前密码不正确' }]);
+    throw fieldInvalid('currentPassword', '当前密码不正确');
   }
   options.limiter.reset(key);
   if (body.newPassword === body.currentPassword) {
-    throw invalid([{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
+    throw fieldInvalid('newPassword', '新密码不能与当前密码相同');
   }
   return replacePassword(db, actor, user, body.newPassword, { field: 'newPassword', keepToken: currentToken, action: 'user.password_change' }, requestId);
 }
