@@ -71,9 +71,10 @@ async function createUserByApi(password: string): Promise<string> {
 /** Pages through the user list until `username`'s row shows. */
 async function findUserRow(page: Page, username: string): Promise<void> {
   const button = page.getByTestId(`reset-password-${username}`);
-  for (let i = 0; i < 30 && !(await button.isVisible()); i++) {
+  await page.getByTestId('users-table').locator('tbody tr.ant-table-row').first().waitFor();
+  for (let i = 0; i < 30; i++) {
+    if (await button.waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
     await page.getByTestId('page-next').click();
-    await page.waitForTimeout(300);
   }
   await button.waitFor();
 }
