@@ -10,7 +10,10 @@ declare module 'autocannon' {
   }
 
   interface RequestSpec extends RawRequest {
+    /** Builds each request. autocannon then writes `Content-Length` into the returned `headers` object: return a fresh one every time. */
     setupRequest?: (request: RawRequest, context: Record<string, unknown>) => RawRequest | undefined;
+    /** Called with every response; `context` is the connection's (one request in flight per connection without pipelining). */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
 
   interface Options {

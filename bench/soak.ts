@@ -25,6 +25,17 @@ export const SOAK_MAX_RSS_GROWTH = 0.2;
 export const SOAK_MAX_ERROR_RATE = 0.001;
 const MEMBER_PASSWORD = 'Soak-member-pass-1';
 
+/** The request kind of each position in the mix of 10. */
+const KIND_OF = ['book', 'search', 'search', 'resources', 'calendar', 'detail', 'detail', 'detail', 'detail', 'detail'] as const;
+
+/** Refused requests of one minute by kind and status, with the first problem body of each. */
+export type Refusals = Map<string, { count: number; sample: string }>;
+
+/** `kind status ×count (sample)` lines of a minute's refusals, most frequent first. */
+export function describeRefusals(refused: Refusals): string {
+  return [...refused.entries()].sort((a, b) => b[1].count - a[1].count).map(([key, r]) => `${key} ×${r.count} (${r.sample.slice(0, 160)})`).join('; ');
+}
+
 export interface SoakOptions {
   minutes?: number;
   rate?: number;
@@ -84,29 +95,33 @@ export async function runSoak(options: SoakOptions = {}): Promise<{ minutes: Soa
       const base = Date.parse('2028-01-01T00:00:00Z');
       let counter = 0;
       let bookingHour = 0;
-      const adminHeaders = { authorization: `Bearer ${admin}` };
-      const memberHeaders = { authorization: `Bearer ${member}`, 'content-type': 'application/json' };
-      const next = (request: RawRequest): RawRequest => {
+      // Fresh header objects for every request: autocannon writes `Content-Length` into the headers
+      // object of a request with a body, and a shared object then sent that header with the GETs
+      // too (see the soak section of docs/PERFORMANCE.md: the cause of the 21 % failures).
+      const adminHeaders = () => ({ authorization: `Bearer ${admin}` });
+      const memberHeaders = () => ({ authorization: `Bearer ${member}` });
+      const next = (request: RawRequest, context: Record<string, unknown>): RawRequest => {
         const i = counter++;
+        context.kind = KIND_OF[i % 10];
         const uscc = seeded.usccs[(i * 7919) % seeded.usccs.length];
         switch (i % 10) {
           case 0: {
             const start = base + bookingHour++ * 3_600_000;
             const body = JSON.stringify({ uscc: ownUscc, start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString(), purpose: 'soak' });
-            return { ...request, method: 'POST', path: `/api/v1/resources/${resourceId}/bookings`, headers: memberHeaders, body };
+            return { ...request, method: 'POST', path: `/api/v1/resources/${resourceId}/bookings`, headers: { ...memberHeaders(), 'content-type': 'application/json' }, body };
           }
           case 1:
           case 2:
-            return { ...request, method: 'GET', path: `/api/v1/enterprises?q=${encodeURIComponent(['精密', '科技', '电子', '苏州', '材料'][i % 5])}&limit=20`, headers: adminHeaders };
+            return { ...request, method: 'GET', path: `/api/v1/enterprises?q=${encodeURIComponent(['精密', '科技', '电子', '苏州', '材料'][i % 5])}&limit=20`, headers: adminHeaders() };
           case 3:
-            return { ...request, method: 'GET', path: '/api/v1/resources?limit=20', headers: memberHeaders };
+            return { ...request, method: 'GET', path: '/api/v1/resources?limit=20', headers: memberHeaders() };
           case 4: {
             const from = new Date(base + Math.max(0, bookingHour - 48) * 3_600_000).toISOString();
             const to = new Date(base + (bookingHour + 1) * 3_600_000).toISOString();
-            return { ...request, method: 'GET', path: `/api/v1/resources/${resourceId}/bookings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, headers: memberHeaders };
+            return { ...request, method: 'GET', path: `/api/v1/resources/${resourceId}/bookings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, headers: memberHeaders() };
           }
           default:
-            return { ...request, method: 'GET', path: `/api/v1/enterprises/${uscc}`, headers: adminHeaders };
+            return { ...request, method: 'GET', path: `/api/v1/enterprises/${uscc}`, headers: adminHeaders() };
         }
       };
 
@@ -114,19 +129,23 @@ export async function runSoak(options: SoakOptions = {}): Promise<{ minutes: Soa
       log(`soak: ${minutes} min at ${rate} req/s, ${connections} connections, ${formatNumber(seeded.usccs.length)} enterprises`);
       for (let minute = 1; minute <= minutes; minute++) {
         const cpuBefore = treeCpu(server.child.pid!);
-        const run = autocannon({ url: server.url, connections, duration: 60, overallRate: rate, timeout: 10, requests: [{ setupRequest: next }] });
-        const refused = new Map<number, number>();
-        run.on('response', (_client: unknown, status: number) => {
-          if (status >= 300) refused.set(status, (refused.get(status) ?? 0) + 1);
-        });
-        const result = await run;
+        const refused: Refusals = new Map();
+        // The connection's context holds the kind of its request in flight (no pipelining).
+        const onResponse = (status: number, body: string, context: Record<string, unknown>) => {
+          if (status < 300) return;
+          const key = `${String(context.kind ?? '?')} ${status}`;
+          const entry = refused.get(key);
+          if (entry) entry.count += 1;
+          else refused.set(key, { count: 1, sample: body });
+        };
+        const result = await autocannon({ url: server.url, connections, duration: 60, overallRate: rate, timeout: 10, requests: [{ setupRequest: next, onResponse }] });
         const cpuAfter = treeCpu(server.child.pid!);
         const pgConnections = db ? Number((await db.query<{ n: string }>(`select count(*) as n from pg_stat_activity where backend_type = 'client backend'`)).rows[0].n) - 1 : NaN;
         const failures = result.non2xx + result.errors + result.timeouts;
         const cpu = cpuBefore && cpuAfter && result.requests.total > 0 ? (cpuAfter.selfMs + cpuAfter.descendantsMs - cpuBefore.selfMs - cpuBefore.descendantsMs) / result.requests.total : null;
         const row: SoakMinute = { minute, requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, failures, rssMb: rssMb(server.child.pid!), pgConnections, cpuMsPerRequest: cpu };
         figures.push(row);
-        log(`  minute ${minute}: ${formatNumber(row.requests)} requests, p50 ${row.p50} ms, p99 ${row.p99} ms, ${failures} failed, RSS ${row.rssMb.toFixed(0)} MB, ${row.pgConnections} PostgreSQL connections${cpu === null ? '' : `, CPU ${cpu.toFixed(2)} ms/request (node + PostgreSQL)`}${refused.size > 0 ? `; non-2xx by status ${JSON.stringify(Object.fromEntries(refused))}` : ''}`);
+        log(`  minute ${minute}: ${formatNumber(row.requests)} requests, p50 ${row.p50} ms, p99 ${row.p99} ms, ${failures} failed, RSS ${row.rssMb.toFixed(0)} MB, ${row.pgConnections} PostgreSQL connections${cpu === null ? '' : `, CPU ${cpu.toFixed(2)} ms/request (node + PostgreSQL)`}${result.errors + result.timeouts > 0 ? `; ${result.errors} connection errors, ${result.timeouts} timeouts` : ''}${refused.size > 0 ? `; non-2xx by kind and status: ${describeRefusals(refused)}` : ''}`);
       }
       await db?.end();
       const verdict = judgeSoak(figures);

@@ -30,6 +30,7 @@ export const UserView = z.object({
   regionName: z.string().nullable(),
   org: z.object({ id: z.number().int(), uscc: z.string().nullable(), name: z.string(), kind: OrgKind }).nullable(),
   createdAt: z.string(),
+  isDisabled: z.boolean().describe('A disabled user cannot log in and has no live session (`POST /api/v1/users/{id}/disable`).'),
 });
 export type UserView = z.infer<typeof UserView>;
 
@@ -69,7 +70,7 @@ export const CreateUserBody = z.object({
   regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字').optional().describe('Required for `gov`.'),
   orgUscc: z.string().trim().max(32).optional().describe('Required for `member`: the organisation’s USCC.'),
   orgKind: OrgKind.optional().describe('Kind of a new organisation (default: from the registry’s size class).'),
-}).refine((b) => !b.password.toLowerCase().includes(b.username.trim().toLowerCase()), { message: '密码不能包含用户名', path: ['password'] });
+}).refine((b) => !passwordContainsUsername(b.password, b.username), { message: '密码不能包含用户名', path: ['password'] });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
 /** One open session as its user (or a platform admin) sees it: never the token nor its hash. */
@@ -95,3 +96,28 @@ export const RevokeAllResult = z.object({
 export type RevokeAllResult = z.infer<typeof RevokeAllResult>;
 
 export const UserIdParams = z.object({ id: z.string().min(1).max(20).describe('User id') });
+
+/** Whether a password contains the username (case-insensitive): refused wherever a password is set. */
+export function passwordContainsUsername(password: string, username: string): boolean {
+  return password.toLowerCase().includes(username.trim().toLowerCase());
+}
+
+/** An admin sets a user's password (the password rules of user creation apply). */
+export const ResetPasswordBody = z.object({
+  password: Password.describe('The new password: the rules of user creation (8–128 characters, two of letters, digits and symbols, not common, not containing the username).'),
+});
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
+
+/** A user changes their own password. */
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX).describe('The password the caller has now.'),
+  newPassword: Password.describe('The new password (rules of user creation; must differ from the current one).'),
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+/** Outcome of disabling a user or setting a password: the user and how many sessions ended. */
+export const UserSessionsEnded = z.object({
+  user: UserView,
+  revoked: z.number().int().describe('Number of the user’s sessions ended.'),
+});
+export type UserSessionsEnded = z.infer<typeof UserSessionsEnded>;

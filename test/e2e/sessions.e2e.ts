@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { launchBrowser, logInAs, screenshot } from './browser.js';
@@ -53,5 +54,87 @@ describe('sessions: sign out everywhere', () => {
     await admin.locator('.ant-message').getByText(/已结束 gov_wx 的 \d+ 个登录会话/).waitFor();
     expect(await isSignedIn(victim)).toBe(false);
     expect(await isSignedIn(admin)).toBe(true);
+  });
+});
+
+/** A fresh expert account made through the API as the admin (so demo users keep their passwords). */
+async function createUserByApi(password: string): Promise<string> {
+  const baseUrl = inject('baseUrl');
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: inject('adminPassword') }) });
+  const { token } = (await login.json()) as { token: string };
+  const username = `e2e_pw_${crypto.randomBytes(4).toString('hex')}`;
+  const created = await fetch(`${baseUrl}/api/v1/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ username, password, role: 'expert', displayName: '密码测试专家' }) });
+  expect(created.status).toBe(201);
+  return username;
+}
+
+/** Pages through the user list until `username`'s row shows. */
+async function findUserRow(page: Page, username: string): Promise<void> {
+  const button = page.getByTestId(`reset-password-${username}`);
+  await page.getByTestId('users-table').locator('tbody tr.ant-table-row').first().waitFor();
+  for (let i = 0; i < 30; i++) {
+    if (await button.waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
+    await page.getByTestId('page-next').click();
+  }
+  await button.waitFor();
+}
+
+describe('accounts: disable, enable, reset and change a password', () => {
+  it('an admin disables a user (signed out at once, log-in refused), enables them and resets their password; the user changes it on the account page', async () => {
+    const original = 'Orig-pass-77';
+    const reset = 'Reset-pass-88';
+    const changed = 'Changed-pass-99';
+    const username = await createUserByApi(original);
+    const victim = await logInAs(browser, username, original);
+    const admin = await logInAs(browser, 'admin', inject('adminPassword'));
+    await admin.getByTestId('menu-users').click();
+    await admin.getByTestId('users-page').waitFor();
+    await findUserRow(admin, username);
+
+    await admin.getByTestId(`disable-user-${username}`).click();
+    await screenshot(admin, 'accounts-disable-confirm');
+    await confirmPopover(admin);
+    await admin.locator('.ant-message').getByText(`已停用 ${username}`, { exact: false }).waitFor();
+    await admin.getByTestId(`disabled-tag-${username}`).waitFor();
+    await screenshot(admin, 'accounts-disabled');
+    expect(await isSignedIn(victim)).toBe(false);
+    await victim.getByTestId('login-username').fill(username);
+    await victim.getByTestId('login-password').fill(original);
+    await victim.getByTestId('login-submit').click();
+    await victim.getByText('用户名或密码错误').first().waitFor();
+
+    await admin.getByTestId(`enable-user-${username}`).click();
+    await confirmPopover(admin);
+    await admin.locator('.ant-message').getByText(`已启用 ${username}`).waitFor();
+    await expect.poll(() => admin.getByTestId(`disabled-tag-${username}`).count()).toBe(0);
+
+    await admin.getByTestId(`reset-password-${username}`).click();
+    await admin.getByTestId('reset-password-input').fill(`${username}-X1`);
+    await admin.getByTestId('reset-password-submit').click();
+    await admin.getByTestId('reset-password-form').getByText('密码不能包含用户名').waitFor();
+    await screenshot(admin, 'accounts-reset-refused');
+    await admin.getByTestId('reset-password-input').fill(reset);
+    await admin.getByTestId('reset-password-submit').click();
+    await admin.locator('.ant-message').getByText(`已重置 ${username} 的密码`, { exact: false }).waitFor();
+
+    const user = await logInAs(browser, username, reset);
+    const elsewhere = await logInAs(browser, username, reset);
+    await user.getByTestId('header-user').click();
+    await user.getByTestId('account-page').waitFor();
+    await user.getByTestId('current-password').fill('not-my-password-1');
+    await user.getByTestId('new-password').fill(changed);
+    await user.getByTestId('confirm-password').fill(changed);
+    await user.getByTestId('change-password-submit').click();
+    await user.getByTestId('change-password-form').getByText('当前密码不正确').waitFor();
+    await screenshot(user, 'accounts-change-refused');
+    await user.getByTestId('current-password').fill(reset);
+    await user.getByTestId('new-password').fill(changed);
+    await user.getByTestId('confirm-password').fill(changed);
+    await user.getByTestId('change-password-submit').click();
+    await user.locator('.ant-message').getByText(/密码已修改，已结束 1 个其他设备的登录/).waitFor();
+    await screenshot(user, 'accounts-password-changed');
+    expect(await isSignedIn(user)).toBe(true);
+    expect(await isSignedIn(elsewhere)).toBe(false);
+    await (await logInAs(browser, username, changed)).getByTestId('header-user').waitFor();
   });
 });

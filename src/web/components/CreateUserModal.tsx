@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { ORG_KINDS, PASSWORD_MAX, PASSWORD_MIN, ROLES, USERNAME_MAX, type CreateUserBody, type Role } from '../../contracts/auth';
 import { orgKindKey, roleKey, useT } from '../i18n';
-import { applyProblemToForm, type FieldError, type FormFields } from '../lib/problem';
+import { submitForm, type FieldError, type FormFields } from '../lib/problem';
 import { withoutEmpty } from '../lib/values';
 import { useCreateUser } from '../queries/users';
 import { ProblemAlert } from './ProblemAlert';
@@ -20,17 +20,12 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const [unmatched, setUnmatched] = useState<FieldError[]>([]);
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
+  const submit = () =>
+    submitForm(form, FIELDS, setUnmatched, async (values) => {
       await create.mutateAsync(withoutEmpty(values));
       message.success(t('common.created'));
-      form.resetFields();
       onClose();
-    } catch (error) {
-      setUnmatched(applyProblemToForm(form, error, FIELDS));
-    }
-  };
+    });
 
   return (
     <Modal

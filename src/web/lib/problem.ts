@@ -63,3 +63,18 @@ export function applyProblemToForm(form: FormInstance, error: unknown, fields: F
   form.setFields([...byField.values()]);
   return unmatched;
 }
+
+/**
+ * Submit a form: validate it, run `action` with its values, then reset it. A problem from the
+ * server puts its field errors on the form's fields and hands the rest to `onUnmatched` (to show
+ * in an alert); a failed local validation just leaves the form's own messages showing.
+ */
+export async function submitForm<T>(form: FormInstance<T>, fields: FormFields, onUnmatched: (errors: FieldError[]) => void, action: (values: T) => Promise<void>): Promise<void> {
+  const values = await form.validateFields();
+  try {
+    await action(values);
+    form.resetFields();
+  } catch (error) {
+    onUnmatched(applyProblemToForm(form, error, fields));
+  }
+}

@@ -1,6 +1,7 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Descriptions, Popconfirm, Table, Tag } from 'antd';
 import type { SessionView } from '../../contracts/auth';
+import { ChangePasswordCard } from '../components/ChangePasswordCard';
 import { CursorPager } from '../components/CursorPager';
 import { PageHeader } from '../components/PageHeader';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -12,7 +13,7 @@ import { useOwnSessions, useRevokeOwnSessions } from '../queries/users';
 
 const PAGE_SIZE = 20;
 
-/** 我的账户: who I am, where I am signed in, and signing out everywhere else. */
+/** 我的账户: who I am, changing my password, where I am signed in, and signing out everywhere else. */
 export function AccountPage() {
   const t = useT();
   const lang = useLang();
@@ -39,6 +40,7 @@ export function AccountPage() {
           <Descriptions.Item label={t('users.role')}>{t(roleKey(user.role))}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <ChangePasswordCard />
       <Card
         className="table-card"
         title={t('account.sessions')}

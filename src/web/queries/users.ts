@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateUserBody, RevokeAllResult, SessionView, UserView } from '../../contracts/auth';
+import type { ChangePasswordBody, CreateUserBody, ResetPasswordBody, RevokeAllResult, SessionView, UserSessionsEnded, UserView } from '../../contracts/auth';
 import { apiFetch } from '../api';
 
 interface UserPage {
@@ -57,5 +57,31 @@ export function useRevokeOwnSessions() {
 export function useRevokeUserSessions() {
   return useMutation({
     mutationFn: (userId: number) => apiFetch<RevokeAllResult>(`/users/${userId}/sessions/revoke-all`, { method: 'POST' }),
+  });
+}
+
+/** A platform admin disables (`isDisabled: true`, ending every session) or re-enables a user. */
+export function useSetUserDisabled() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, isDisabled }: { userId: number; isDisabled: boolean }) =>
+      apiFetch<UserSessionsEnded>(`/users/${userId}/${isDisabled ? 'disable' : 'enable'}`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+/** A platform admin sets a user's password (every session of the user ends). */
+export function useResetUserPassword() {
+  return useMutation({
+    mutationFn: ({ userId, body }: { userId: number; body: ResetPasswordBody }) => apiFetch<UserSessionsEnded>(`/users/${userId}/password`, { method: 'POST', body }),
+  });
+}
+
+/** The signed-in user changes their own password (this session stays, the others end). */
+export function useChangeOwnPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) => apiFetch<RevokeAllResult>('/auth/password', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
   });
 }

@@ -15,6 +15,7 @@ export function presentUser(user: UserRecord): UserView {
     regionName: user.regionCode ? (user.regionCode === '000000' ? '全国' : regionFullName(user.regionCode) ?? null) : null,
     org: user.org ? { id: Number(user.org.id), uscc: user.org.uscc, name: user.org.name, kind: user.org.kind as OrgKind } : null,
     createdAt: user.createdAt.toISOString(),
+    isDisabled: user.isDisabled,
   };
 }
 

@@ -150,6 +150,12 @@ export async function updatePasswordHash(db: Db | Tx, userId: string, passwordHa
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
 }
 
+/** Set whether a user is disabled; returns whether the flag changed (false when it already had that value). */
+export async function updateUserDisabled(tx: Tx, userId: string, isDisabled: boolean): Promise<boolean> {
+  const result = await tx.updateTable('users').set({ is_disabled: isDisabled }).where('id', '=', userId).where('is_disabled', '<>', isDisabled).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** A page of users ordered by id. */
 export async function selectUsers(db: Db, afterId: string | undefined, limit: number): Promise<UserRecord[]> {
   let query = userQuery(db);

@@ -1,9 +1,15 @@
-import { CreateUserBody, LoginBody, LoginResult, RevokeAllBody, RevokeAllResult, SessionView, UserIdParams, UserView } from '../../../contracts/auth.js';
+import { ChangePasswordBody, CreateUserBody, LoginBody, LoginResult, ResetPasswordBody, RevokeAllBody, RevokeAllResult, SessionView, UserIdParams, UserSessionsEnded, UserView } from '../../../contracts/auth.js';
 import { Page, PageQuery } from '../../../contracts/common.js';
 import { SESSION_COOKIE, requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { presentSession, presentUser } from './accounts.present.js';
-import { createUser, getCurrentUser, listOwnSessions, listUserSessions, listUsers, login, logout, revokeOwnSessions, revokeUserSessions } from './accounts.service.js';
+import { changeOwnPassword, createUser, getCurrentUser, listOwnSessions, listUserSessions, listUsers, login, logout, resetUserPassword, revokeOwnSessions, revokeUserSessions, setUserDisabled, type UserSessionsOutcome } from './accounts.service.js';
+
+/** After an admin action that ended a user's sessions: evict them from this node's cache and present. */
+function endedSessions(ctx: AppContext, outcome: UserSessionsOutcome) {
+  ctx.sessionCache.evictUser(outcome.user.id);
+  return { user: presentUser(outcome.user), revoked: outcome.revoked };
+}
 
 /** `/api/v1/auth/*` and `/api/v1/users`. */
 export function accountsRoutes(ctx: AppContext) {
@@ -120,6 +126,52 @@ export function accountsRoutes(ctx: AppContext) {
       const outcome = await revokeUserSessions(ctx.db, requireActor(request), request.params.id, request.id);
       ctx.sessionCache.evictUser(outcome.user.id);
       return { revoked: outcome.revoked };
+    });
+
+    app.post('/api/v1/users/:id/disable', {
+      schema: {
+        tags: ['users'],
+        summary: 'Disable a user 停用用户',
+        description: 'Platform admins only: the user can no longer log in (a log-in answers exactly like a wrong password) and every session of the user ends in the same transaction. Ended tokens answer 401 at once on this node and within 5 s on other nodes (their session cache). Idempotent; leaves a `user.disable` audit entry. An admin cannot disable their own account (409). Anyone else, and an unknown id, get 404.',
+        params: UserIdParams,
+        response: { 200: UserSessionsEnded },
+      },
+    }, async (request) => endedSessions(ctx, await setUserDisabled(ctx.db, requireActor(request), request.params.id, true, request.id)));
+
+    app.post('/api/v1/users/:id/enable', {
+      schema: {
+        tags: ['users'],
+        summary: 'Enable a user 启用用户',
+        description: 'Platform admins only: a disabled user can log in again with their password (no session is restored). Idempotent; leaves a `user.enable` audit entry. Anyone else, and an unknown id, get 404.',
+        params: UserIdParams,
+        response: { 200: UserSessionsEnded },
+      },
+    }, async (request) => endedSessions(ctx, await setUserDisabled(ctx.db, requireActor(request), request.params.id, false, request.id)));
+
+    app.post('/api/v1/users/:id/password', {
+      schema: {
+        tags: ['users'],
+        summary: 'Reset a user’s password 重置用户密码',
+        description: 'Platform admins only: sets a new password (argon2id; the password rules of user creation, 422 naming `password`) and ends every session of the user in the same transaction (for the admin’s own id, the current session too). Ended tokens answer 401 at once on this node and within 5 s on other nodes. Leaves a `user.password_reset` audit entry without the password. Anyone else, and an unknown id, get 404.',
+        params: UserIdParams,
+        body: ResetPasswordBody,
+        response: { 200: UserSessionsEnded },
+      },
+    }, async (request) => endedSessions(ctx, await resetUserPassword(ctx.db, requireActor(request), request.params.id, request.body.password, request.id)));
+
+    app.post('/api/v1/auth/password', {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password 修改密码',
+        description: 'The caller changes their own password: `currentPassword` must be right (422 naming it otherwise; repeated failures are rate-limited like log-ins, 429), `newPassword` follows the rules of user creation and differs from the current one. The current session stays; every other session of the caller ends in the same transaction (401 at once on this node, within 5 s on other nodes). Leaves a `user.password_change` audit entry without the password.',
+        body: ChangePasswordBody,
+        response: { 200: RevokeAllResult },
+      },
+    }, async (request) => {
+      const actor = requireActor(request);
+      const revoked = await changeOwnPassword(ctx.db, actor, request.sessionToken, request.body, { limiter: ctx.limiter }, request.id);
+      ctx.sessionCache.evictUser(actor.userId);
+      return { revoked };
     });
   };
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { CreateUserBody, OrgKind, Role } from '../../../contracts/auth.js';
+import { passwordContainsUsername, type ChangePasswordBody, type CreateUserBody, type OrgKind, type Role } from '../../../contracts/auth.js';
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound, type FieldError } from '../../errors.js';
 import type { Actor } from '../../platform/actor.js';
@@ -189,6 +189,94 @@ export async function revokeOwnSessions(db: Db, actor: Actor, currentToken: stri
 export async function revokeUserSessions(db: Db, actor: Actor, userId: string, requestId?: string): Promise<{ user: repo.UserRecord; revoked: number }> {
   const user = await managedUser(db, actor, userId);
   return { user, revoked: await revokeSessions(db, actor, user, undefined, requestId) };
+}
+
+/** A user after an admin action on the account, and how many of the user's sessions it ended. */
+export interface UserSessionsOutcome {
+  user: repo.UserRecord;
+  revoked: number;
+}
+
+/**
+ * Disable (`isDisabled`) or re-enable a user, as a platform admin. Disabling ends every session of
+ * the user in the same transaction as the flag and its audit entry (`user.disable` /
+ * `user.enable`, also when the flag already had that value); the route evicts this node's cache.
+ * @throws not_found (see {@link managedUser}).
+ * @throws invalid_state when an admin disables their own account (nobody could undo it from a
+ *   locked-out platform).
+ */
+export async function setUserDisabled(db: Db, actor: Actor, userId: string, isDisabled: boolean, requestId?: string): Promise<UserSessionsOutcome> {
+  const user = await managedUser(db, actor, userId);
+  if (isDisabled && user.id === actor.userId) {
+    throw new AppError('invalid_state', 'An admin cannot disable their own account', { userMessage: '不能停用自己的账户' });
+  }
+  const revoked = await db.transaction().execute(async (tx) => {
+    const isChanged = await repo.updateUserDisabled(tx, user.id, isDisabled);
+    const ended = isDisabled ? await repo.deleteUserSessions(tx, user.id, undefined) : 0;
+    await recordWrites(tx, { actor, requestId }, [
+      { action: isDisabled ? 'user.disable' : 'user.enable', entityType: 'user', entityKey: user.username, regionCode: user.regionCode, before: { isDisabled: isChanged ? !isDisabled : isDisabled }, after: { isDisabled, revokedSessions: ended } },
+    ]);
+    return ended;
+  });
+  return { user: { ...user, isDisabled }, revoked };
+}
+
+/** A validation problem on one field whose message is also the problem's detail (shown above the form). */
+function fieldInvalid(path: string, message: string): AppError {
+  return new AppError('validation_failed', 'Validation failed', { userMessage: message, errors: [{ path, message }] });
+}
+
+/**
+ * Set a new password for `user` and end its sessions (all, or all but `keepToken`) in one
+ * transaction with the audit entry `action` (which never holds the password nor its hash).
+ * @throws validation_failed (`field`) when the password contains the username.
+ */
+async function replacePassword(db: Db, actor: Actor, user: repo.UserRecord, password: string, target: { field: string; keepToken?: string; action: string }, requestId: string | undefined): Promise<number> {
+  if (passwordContainsUsername(password, user.username)) {
+    throw fieldInvalid(target.field, '密码不能包含用户名');
+  }
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (tx) => {
+    await repo.updatePasswordHash(tx, user.id, passwordHash);
+    const revoked = await repo.deleteUserSessions(tx, user.id, target.keepToken ? tokenHash(target.keepToken) : undefined);
+    await recordWrites(tx, { actor, requestId }, [
+      { action: target.action, entityType: 'user', entityKey: user.username, regionCode: user.regionCode, after: { revokedSessions: revoked, keptCurrent: target.keepToken !== undefined } },
+    ]);
+    return revoked;
+  });
+}
+
+/**
+ * A platform admin sets a user's password (audit `user.password_reset`); every session of the user
+ * ends, the admin's own current one too when it is their own id.
+ * @throws not_found (see {@link managedUser}).
+ * @throws validation_failed naming `password` when it contains the username.
+ */
+export async function resetUserPassword(db: Db, actor: Actor, userId: string, password: string, requestId?: string): Promise<UserSessionsOutcome> {
+  const user = await managedUser(db, actor, userId);
+  return { user, revoked: await replacePassword(db, actor, user, password, { field: 'password', action: 'user.password_reset' }, requestId) };
+}
+
+/**
+ * The caller changes their own password (audit `user.password_change`): the current session
+ * stays, every other one ends. Wrong current passwords count against the log-in limiter.
+ * @throws validation_failed naming `currentPassword` when it is wrong, `newPassword` when it
+ *   contains the username or equals the current one.
+ * @throws rate_limited after too many wrong current passwords in a minute.
+ */
+export async function changeOwnPassword(db: Db, actor: Actor, currentToken: string | undefined, body: ChangePasswordBody, options: { limiter: LoginLimiter }, requestId?: string): Promise<number> {
+  const user = await getCurrentUser(db, actor);
+  const key = `pw:${user.id}`;
+  options.limiter.check(key);
+  if (!(await verify(user.passwordHash, body.currentPassword))) {
+    options.limiter.fail(key);
+    throw fieldInvalid('currentPassword', '当前密码不正确');
+  }
+  options.limiter.reset(key);
+  if (body.newPassword === body.currentPassword) {
+    throw fieldInvalid('newPassword', '新密码不能与当前密码相同');
+  }
+  return replacePassword(db, actor, user, body.newPassword, { field: 'newPassword', keepToken: currentToken, action: 'user.password_change' }, requestId);
 }
 
 /**
