@@ -92,7 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     // the problem handler with their request id.
     logger: false,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { coerceTypes: false } },

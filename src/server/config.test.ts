@@ -19,4 +19,13 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ XIESHOU_WORKERS: 'many' })).toThrow(/XIESHOU_WORKERS/);
     expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('believes X-Forwarded-For only from loopback by default, from the listed proxies, or from none', () => {
+    expect(parseConfig({}).trustProxy).toEqual(['loopback']);
+    expect(parseConfig({ XIESHOU_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
+    expect(parseConfig({ XIESHOU_TRUST_PROXY: 'none' }).trustProxy).toBe(false);
+    for (const bad of ['true', '10.0.0.300', '10.0.0.0/33', '10.0.0.0/8/1', 'loopback,']) {
+      expect(() => parseConfig({ XIESHOU_TRUST_PROXY: bad }), bad).toThrow(/XIESHOU_TRUST_PROXY/);
+    }
+  });
 });

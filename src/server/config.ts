@@ -1,3 +1,4 @@
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -20,7 +21,22 @@ const EnvSchema = z.object({
   XIESHOU_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().positive().default(10),
   XIESHOU_STRICT_RESPONSES: z.enum(['0', '1']).default('0'),
   XIESHOU_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
+  XIESHOU_TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .refine((v) => v === 'none' || v.split(',').every((item) => isProxyAddress(item.trim())), {
+      message: "'none', or a comma-separated list of addresses, CIDR ranges and the keywords loopback, linklocal, uniquelocal",
+    }),
 });
+
+/** An address, CIDR range or proxy-addr keyword that `XIESHOU_TRUST_PROXY` may list. */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address, bits, ...rest] = item.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
 
 /** Validated runtime configuration. */
 export interface Config {
@@ -38,6 +54,12 @@ export interface Config {
   isStrictResponses: boolean;
   /** HTTP worker processes of `xieshou start` (1: the process serves itself; see ADR 0034). */
   workers: number;
+  /**
+   * Proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed (false: none). The client
+   * address (log-in limiter, stored sessions, audit) is the nearest address not in this list, so a
+   * client cannot forge it by sending the header itself. Default: loopback (nginx on the same host).
+   */
+  trustProxy: string[] | false;
 }
 
 /** Parse a given environment (tests pass their own) into a {@link Config}. Throws with all problems listed. */
@@ -60,6 +82,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     loginMaxPerMinute: e.XIESHOU_LOGIN_MAX_PER_MINUTE,
     isStrictResponses: e.XIESHOU_STRICT_RESPONSES === '1',
     workers: e.XIESHOU_WORKERS === 'auto' ? os.availableParallelism() : e.XIESHOU_WORKERS,
+    trustProxy: e.XIESHOU_TRUST_PROXY === 'none' ? false : e.XIESHOU_TRUST_PROXY.split(',').map((item) => item.trim()),
   };
 }
 

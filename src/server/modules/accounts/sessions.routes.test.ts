@@ -26,6 +26,24 @@ function auditOf(username: string) {
   return db.selectFrom('audit_log').select(['action', 'actor_label', 'after']).where('entity_key', '=', username).where('action', '=', 'session.revoke_all').execute();
 }
 
+describe('the client address of a session', () => {
+  async function addressSeenFor(remoteAddress: string, forwardedFor: string): Promise<string> {
+    const user = await makeActor(db, { role: 'expert' });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: user.password }, headers: { 'x-forwarded-for': forwardedFor }, remoteAddress });
+    expect(login.statusCode).toBe(200);
+    const sessions = await app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: { authorization: `Bearer ${login.json().token}` } });
+    return sessions.json().items[0].clientIp;
+  }
+
+  it('takes X-Forwarded-For from a trusted proxy (loopback by default) and ignores it from anyone else', async () => {
+    expect(await addressSeenFor('127.0.0.1', '198.51.100.7')).toBe('198.51.100.7');
+    // A client that sends the header itself cannot choose its address (and so escape the log-in limiter).
+    expect(await addressSeenFor('203.0.113.9', '198.51.100.8')).toBe('203.0.113.9');
+    // Behind the trusted proxy, a forged entry the client put first is not the address either.
+    expect(await addressSeenFor('127.0.0.1', '1.2.3.4, 203.0.113.10')).toBe('203.0.113.10');
+  });
+});
+
 describe('GET /api/v1/auth/sessions', () => {
   it('lists the caller’s own live sessions, newest first, marks the current one and never shows a token', async () => {
     const user = await makeActor(db, { role: 'expert' });
