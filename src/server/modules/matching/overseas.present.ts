@@ -1,8 +1,8 @@
 /** Overseas offers and applications → API shapes, and the offers workbook. */
-import ExcelJS from 'exceljs';
 import type { OverseasApplicationView, OverseasOfferView, OverseasServiceKind } from '../../../contracts/overseas.js';
 import { businessDate } from '../../platform/dates.js';
 import { regionFullName } from '../../platform/regions.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import type { OverseasApplicationRecord } from './overseas.repo.js';
 import type { OverseasOfferSight } from './overseas.service.js';
 
@@ -33,32 +33,29 @@ const COUNTRY_NAMES = new Intl.DisplayNames(['zh-CN'], { type: 'region' });
 
 /** The offers as a workbook, Chinese and English side by side; figures where the caller may see them. */
 export async function overseasOffersWorkbook(items: OverseasOfferView[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('出海服务 Overseas services');
-  sheet.columns = [
-    { header: '编号 ID', key: 'id', width: 8 },
-    { header: '标题', key: 'title', width: 34 },
-    { header: 'Title (English)', key: 'titleEn', width: 38 },
-    { header: '服务类型 Kind', key: 'kind', width: 22 },
-    { header: '发布企业 Firm', key: 'firm', width: 30 },
-    { header: '所在地 Region', key: 'region', width: 24 },
-    { header: '目标国家/地区 Countries', key: 'countries', width: 30 },
-    { header: '名额 Capacity', key: 'capacity', width: 10 },
-    { header: '已接受 Accepted', key: 'accepted', width: 10 },
-    { header: '剩余名额 Remaining', key: 'remaining', width: 10 },
-    { header: '申请数 Applications', key: 'applications', width: 12 },
-    { header: '待处理 Pending', key: 'pending', width: 10 },
-    { header: '截止日 Deadline', key: 'deadline', width: 12 },
-    { header: '描述', key: 'description', width: 50 },
-    { header: 'Description (English)', key: 'descriptionEn', width: 50 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const o of items) {
-    sheet.addRow({
+  return writeWorkbook({
+    name: '出海服务 Overseas services',
+    columns: [
+      { header: '编号 ID', key: 'id', width: 8 },
+      { header: '标题', key: 'title', width: 34 },
+      { header: 'Title (English)', key: 'titleEn', width: 38 },
+      { header: '服务类型 Kind', key: 'kind', width: 22 },
+      { header: '发布企业 Firm', key: 'firm', width: 30 },
+      { header: '所在地 Region', key: 'region', width: 24 },
+      { header: '目标国家/地区 Countries', key: 'countries', width: 30 },
+      { header: '名额 Capacity', key: 'capacity', width: 10 },
+      { header: '已接受 Accepted', key: 'accepted', width: 10 },
+      { header: '剩余名额 Remaining', key: 'remaining', width: 10 },
+      { header: '申请数 Applications', key: 'applications', width: 12 },
+      { header: '待处理 Pending', key: 'pending', width: 10 },
+      { header: '截止日 Deadline', key: 'deadline', width: 12 },
+      { header: '描述', key: 'description', width: 50 },
+      { header: 'Description (English)', key: 'descriptionEn', width: 50 },
+    ],
+    rows: items.map((o) => ({
       id: Number(o.id), title: o.title, titleEn: o.titleEn, kind: KIND_LABELS[o.serviceKind], firm: o.enterpriseName, region: regionFullName(o.regionCode) ?? o.regionCode,
       countries: o.targetCountries.map((c) => `${c} ${COUNTRY_NAMES.of(c) ?? ''}`.trim()).join('；'), capacity: o.capacity, accepted: o.acceptedCount, remaining: o.remainingCapacity,
       applications: o.figures?.applications ?? '', pending: o.figures?.pending ?? '', deadline: o.deadline, description: o.description, descriptionEn: o.descriptionEn,
-    });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    })),
+  });
 }
