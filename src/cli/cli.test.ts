@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../server/platform/uscc.js';
+import { runCli, type CliRun } from '../../test/cli.js';
 
 // The CLI as an operator runs it: a real process, its own embedded PostgreSQL in a temp data dir
 // (no server running), real files.
@@ -16,29 +16,8 @@ function cli(...args: string[]) {
   return cliWith({}, ...args);
 }
 
-/** Run the CLI without blocking the test worker (a blocked worker misses vitest's heartbeats). */
-function cliWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; json: Record<string, unknown>; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/xieshou.mjs', '--json', ...args], {
-      env: { ...process.env, XIESHOU_DATA_DIR: path.join(dir, 'data'), XIESHOU_LOG_LEVEL: 'error', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, json: json as Record<string, unknown>, stdout, stderr });
-    });
-  });
+function cliWith(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
+  return runCli({ XIESHOU_DATA_DIR: path.join(dir, 'data'), ...env }, ...args);
 }
 
 describe('xieshou CLI', () => {

@@ -3,10 +3,10 @@
  * against this file's database, and the hourly timer (`startDigestTimer`, which `startHourlyJobs`
  * schedules) on two "nodes" at once.
  */
-import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support.js';
+import { runCli } from '../../../../test/cli.js';
 import { makeActor } from '../../../../test/factories.js';
 import type { Db } from '../../db/database.js';
 import { businessDate } from '../../platform/dates.js';
@@ -32,28 +32,8 @@ async function subscribedUser(day: string, count: number): Promise<string> {
   return actor.userId;
 }
 
-/** The CLI as an operator runs it, against this file's database; never blocks the worker. */
-function cli(...args: string[]): Promise<{ code: number | null; json: Record<string, unknown>; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/xieshou.mjs', '--json', ...args], { env: { ...process.env, DATABASE_URL: url, XIESHOU_LOG_LEVEL: 'error' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let json: Record<string, unknown> = {};
-      try {
-        json = JSON.parse(stdout) as Record<string, unknown>;
-      } catch {
-        // Left empty: the assertion on `code` and `stderr` tells what went wrong.
-      }
-      resolve({ code, json, stderr });
-    });
-  });
-}
+/** The CLI as an operator runs it, against this file's database. */
+const cli = (...args: string[]) => runCli({ DATABASE_URL: url }, ...args);
 
 describe('xieshou notify digest', () => {
   it('builds the daily digest of the day before --on as a real process, and only once', async () => {
