@@ -21,35 +21,32 @@ const STAGE_LABELS: Record<string, string> = { invited: '已邀请', negotiating
 /** Chinese labels of the decline reasons (the fixed list). */
 export const DECLINE_LABELS: Record<string, string> = { price: '价格不符', delivery: '交期不符', qualification: '资质不符', capacity: '产能不足', other_supplier: '已选定其他供应商', other: '其他' };
 
-function workbookOf(name: string, columns: SheetColumn[], rows: SheetRow[]): Promise<Buffer> {
-  return writeWorkbook({ name, columns, rows });
-}
 
 /** The caller's matches (its side only) as a workbook. */
 export async function exportMatches(db: Db, actor: Actor, query: Omit<ListMatchesQuery, 'limit' | 'cursor'>): Promise<Buffer> {
   const page = await listMatches(db, actor, { ...query, limit: DEALS_EXPORT_MAX });
-  return workbookOf('供需对接跟踪', [
+  return writeWorkbook({ name: '供需对接跟踪', columns: [
     { header: '编号', key: 'id', width: 8 }, { header: '需求', key: 'need', width: 36 }, { header: '需求方', key: 'buyer', width: 32 },
     { header: '供应方', key: 'supplier', width: 32 }, { header: '阶段', key: 'stage', width: 10 }, { header: '婉拒原因', key: 'reason', width: 18 },
     { header: '签约金额(元)', key: 'amount', width: 16 }, { header: '签约日期', key: 'signedOn', width: 12 }, { header: '更新时间（北京时间）', key: 'updatedAt', width: 20 },
-  ], page.items.map((m) => ({
+  ], rows: page.items.map((m) => ({
     id: Number(m.id), need: m.needTitle, buyer: m.buyerName, supplier: m.supplierName, stage: STAGE_LABELS[m.stage] ?? m.stage,
     reason: m.declineReason ? DECLINE_LABELS[m.declineReason] : null, amount: m.deal ? fenToYuan(m.deal.amountFen) : null, signedOn: m.deal?.signedOn ?? null,
     updatedAt: businessDateTime(m.updatedAt),
-  })));
+  })) });
 }
 
 /** The deals in the caller's scope as a workbook. @throws validation_failed on a bad region. */
 export async function exportDeals(db: Db, actor: Actor, query: Omit<ListDealsQuery, 'limit' | 'cursor'>): Promise<Buffer> {
   const page = await listDeals(db, actor, { ...query, limit: DEALS_EXPORT_MAX });
-  return workbookOf('签约成果', [
+  return writeWorkbook({ name: '签约成果', columns: [
     { header: '编号', key: 'id', width: 8 }, { header: '需求', key: 'need', width: 36 }, { header: '需求方', key: 'buyer', width: 32 },
     { header: '需求方地区', key: 'buyerRegion', width: 24 }, { header: '供应方', key: 'supplier', width: 32 }, { header: '供应方地区', key: 'supplierRegion', width: 24 },
     { header: '签约金额(元)', key: 'amount', width: 16 }, { header: '签约日期', key: 'signedOn', width: 12 }, { header: '来源', key: 'source', width: 10 },
-  ], page.items.map((d) => ({
+  ], rows: page.items.map((d) => ({
     id: Number(d.id), need: d.needTitle, buyer: d.buyerName, buyerRegion: regionFullName(d.buyerRegionCode) ?? d.buyerRegionCode, supplier: d.supplierName,
     supplierRegion: regionFullName(d.supplierRegionCode) ?? d.supplierRegionCode, amount: fenToYuan(d.amountFen), signedOn: d.signedOn, source: d.rfqId ? '询价定标' : '对接洽谈',
-  })));
+  })) });
 }
 
 /**
@@ -61,12 +58,12 @@ export async function exportComparison(db: Db, actor: Actor, rfqId: string): Pro
   if (access.side === 'supplier' || isSealed) throw new AppError('invalid_state', 'Quotes are sealed', { userMessage: '报价截止前不能比价' });
   const columns: SheetColumn[] = [{ header: '项目', key: 'field', width: 14 }, ...items.map((q, i) => ({ header: q.supplierName, key: `q${i}`, width: 28 }))];
   const row = (field: string, value: (q: (typeof items)[number]) => SheetRow[string]): SheetRow => ({ field, ...Object.fromEntries(items.map((q, i) => [`q${i}`, value(q)])) });
-  return workbookOf('报价比较', columns, [
+  return writeWorkbook({ name: '报价比较', columns, rows: [
     row('报价(元)', (q) => fenToYuan(q.priceFen)),
     row('交期(天)', (q) => q.leadTimeDays),
     row('最小起订量', (q) => q.moq),
     row('商务条款', (q) => q.terms),
     row('统一社会信用代码', (q) => q.supplierUscc),
     row('中标', (q) => (q.id === access.rfq.awardedQuoteId ? '是' : '')),
-  ]);
+  ] });
 }
