@@ -255,12 +255,13 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   if (options.isEphemeral) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   }
+  const password = settings.password;
   const makeServer = (initdbFlags: string[]) =>
     new EmbeddedPostgres({
       databaseDir: pgDir,
       port,
       user: DB_USER,
-      password: settings.password,
+      password,
       authMethod: 'scram-sha-256',
       persistent: true,
       createPostgresUser: true,
@@ -289,7 +290,22 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`embedded PostgreSQL did not start in ${pgDir}: ${String(err ?? 'exited early')}`);
+    // The port was free when checked, but initdb takes seconds: another server (a second
+    // xieshou, a test's cluster) may have taken it since. Retry once on a fresh free port.
+    if (await isPortFree(port)) {
+      throw new Error(`embedded PostgreSQL did not start in ${pgDir}: ${String(err ?? 'exited early')}`);
+    }
+    const busy = port;
+    port = await freePort();
+    log(`port ${busy} was taken while PostgreSQL started; retrying on port ${port}`);
+    settings = { ...settings, port };
+    writeSettings(dataDir, settings);
+    pg = makeServer(INITDB_FLAGS);
+    try {
+      await pg.start();
+    } catch (retryErr) {
+      throw new Error(`embedded PostgreSQL did not start in ${pgDir}: ${String(retryErr ?? 'exited early')}`);
+    }
   }
   if (!isInitialised) {
     await pg.createDatabase(DB_NAME);

@@ -25,6 +25,13 @@ describe('writeWorkbook', () => {
     expect(book.getWorksheet('空表')!.rowCount).toBe(1);
   });
 
+  it('wraps the text of a column marked wrap, and only that column', async () => {
+    const book = await load(await writeWorkbook({ name: 'W', columns: [{ header: '周期', key: 'p', width: 8 }, { header: '摘要', key: 't', width: 40, wrap: true }], rows: [{ p: '每日', t: '第一行\n第二行' }] }));
+    const sheet = book.worksheets[0];
+    expect(sheet.getCell('B2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(sheet.getCell('A2').alignment?.wrapText).toBeFalsy();
+  });
+
   it('puts the preamble above the header and the notes below the rows, each after a blank row', async () => {
     const book = await load(await writeWorkbook({ name: 'S', preamble: ['标题'], notes: ['计算日 2026-11-28'], columns: [{ header: 'H', key: 'h', width: 8 }], rows: [{ h: 1 }] }));
     const sheet = book.worksheets[0];

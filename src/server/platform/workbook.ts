@@ -11,6 +11,8 @@ export interface SheetColumn {
   width: number;
   /** Excel number format, e.g. `'0.0%'`. */
   numFmt?: string;
+  /** Wrap long text in the cell (top-aligned). */
+  wrap?: boolean;
 }
 
 export type SheetCell = string | number | boolean | Date | null | undefined;
@@ -34,7 +36,7 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     sheet.addRow([line]).font = { bold: true };
   }
   if (spec.preamble?.length) sheet.addRow([]);
-  sheet.columns = spec.columns.map((c) => ({ key: c.key, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  sheet.columns = spec.columns.map((c) => ({ key: c.key, width: c.width, style: { ...(c.numFmt ? { numFmt: c.numFmt } : {}), ...(c.wrap ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}) } }));
   sheet.addRow(spec.columns.map((c) => c.header)).font = { bold: true };
   for (const row of spec.rows) {
     sheet.addRow(row);

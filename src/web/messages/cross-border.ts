@@ -63,7 +63,7 @@ export const crossBorderZh = {
   'overseas.applyTo': '申请加入“{title}”',
   'overseas.applied': '已提交申请，发布企业将收到通知',
   'overseas.noteHint': '请简述本企业的产品、目标市场和出海准备情况（选填），发布企业据此决定是否接受。',
-  'overseas.applications': '申请',
+  'overseas.applications': '查看申请',
   'overseas.applicationsOf': '“{title}”的申请',
   'overseas.noApplications': '暂无申请',
   'overseas.sme': '申请企业',

@@ -4,7 +4,6 @@
  * division and recognised gradient tier, a quarterly trend of all submissions, drill-down lists
  * of the enterprises behind any figure, and an Excel export of both.
  */
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { DigitalStats, DigitalStatsEnterprisesQuery, DigitalStatsEnterprise } from '../../../contracts/assessment.js';
 import type { Db } from '../../db/database.js';
@@ -14,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { findIndustry } from '../../platform/industries.js';
 import { findRegion, regionChildren, regionFullName, regionPrefix, REGION_ROOT } from '../../platform/regions.js';
 import { isInRegionScope } from '../../platform/scope.js';
+import { writeWorkbook, type SheetSpec } from '../../platform/workbook.js';
 import { DIGITAL_FORMS } from './digital.forms.js';
 import { LEVEL_NAMES } from './digital.scoring.js';
 
@@ -139,26 +139,26 @@ const TIER_NAMES: Record<(typeof TIERS)[number], string> = { innovative: '创新
 export async function exportDigitalStats(db: Db, actor: Actor, query: Omit<DigitalStatsEnterprisesQuery, 'cursor' | 'limit'>): Promise<Buffer> {
   const stats = await digitalStats(db, actor, query.region);
   const list = await listDigitalStatsEnterprises(db, actor, { ...query, limit: STATS_EXPORT_MAX });
-  const workbook = new ExcelJS.Workbook();
   const levelColumns = LEVELS.map((l) => ({ header: LEVEL_NAMES[l], key: `l${l}`, width: 10 }));
   const levelCells = (byLevel: { level: number; count: number }[]) => Object.fromEntries(byLevel.map((b) => [`l${b.level}`, b.count]));
-  const summary = (name: string, first: string, rows: { label: string; count: number; averageScore: number | null; byLevel: { level: number; count: number }[] }[]) => {
-    const sheet = workbook.addWorksheet(name);
-    sheet.columns = [{ header: first, key: 'label', width: 28 }, { header: '企业数', key: 'count', width: 10 }, { header: '平均分', key: 'avg', width: 10 }, ...levelColumns];
-    sheet.getRow(1).font = { bold: true };
-    for (const r of rows) sheet.addRow({ label: r.label, count: r.count, avg: r.averageScore, ...levelCells(r.byLevel) });
-  };
-  summary('按地区', '地区', [{ label: regionFullName(stats.regionCode) ?? '全国', count: stats.enterprises, averageScore: stats.averageScore, byLevel: stats.byLevel }, ...stats.byRegion.map((r) => ({ label: r.name, ...r }))]);
-  summary('按行业', '行业（大类）', stats.byIndustry.map((r) => ({ label: `${r.industryCode} ${r.name}`, ...r })));
-  summary('按梯度', '梯度', stats.byTier.map((r) => ({ label: TIER_NAMES[r.tier], ...r })));
-  summary('趋势', '季度（全部提交）', stats.trend.map((r) => ({ label: r.quarter, ...r })));
-  const sheet = workbook.addWorksheet('企业名单');
-  sheet.columns = [
-    { header: '企业名称', key: 'name', width: 36 }, { header: '统一社会信用代码', key: 'uscc', width: 22 }, { header: '所在地', key: 'region', width: 26 },
-    { header: '行业', key: 'industry', width: 10 }, { header: '等级', key: 'level', width: 10 }, { header: '得分', key: 'score', width: 8 },
-    { header: '梯度', key: 'tiers', width: 30 }, { header: '评测时间', key: 'at', width: 12 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const r of list.items) sheet.addRow({ name: r.name, uscc: r.uscc, region: r.regionName, industry: r.industryCode, level: r.levelName, score: r.score, tiers: r.tiers.map((t) => TIER_NAMES[t]).join('、'), at: r.submittedAt.slice(0, 10) });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const summary = (name: string, first: string, rows: { label: string; count: number; averageScore: number | null; byLevel: { level: number; count: number }[] }[]): SheetSpec => ({
+    name,
+    columns: [{ header: first, key: 'label', width: 28 }, { header: '企业数', key: 'count', width: 10 }, { header: '平均分', key: 'avg', width: 10 }, ...levelColumns],
+    rows: rows.map((r) => ({ label: r.label, count: r.count, avg: r.averageScore, ...levelCells(r.byLevel) })),
+  });
+  return writeWorkbook(
+    summary('按地区', '地区', [{ label: regionFullName(stats.regionCode) ?? '全国', count: stats.enterprises, averageScore: stats.averageScore, byLevel: stats.byLevel }, ...stats.byRegion.map((r) => ({ label: r.name, ...r }))]),
+    summary('按行业', '行业（大类）', stats.byIndustry.map((r) => ({ label: `${r.industryCode} ${r.name}`, ...r }))),
+    summary('按梯度', '梯度', stats.byTier.map((r) => ({ label: TIER_NAMES[r.tier], ...r }))),
+    summary('趋势', '季度（全部提交）', stats.trend.map((r) => ({ label: r.quarter, ...r }))),
+    {
+      name: '企业名单',
+      columns: [
+        { header: '企业名称', key: 'name', width: 36 }, { header: '统一社会信用代码', key: 'uscc', width: 22 }, { header: '所在地', key: 'region', width: 26 },
+        { header: '行业', key: 'industry', width: 10 }, { header: '等级', key: 'level', width: 10 }, { header: '得分', key: 'score', width: 8 },
+        { header: '梯度', key: 'tiers', width: 30 }, { header: '评测时间', key: 'at', width: 12 },
+      ],
+      rows: list.items.map((r) => ({ name: r.name, uscc: r.uscc, region: r.regionName, industry: r.industryCode, level: r.levelName, score: r.score, tiers: r.tiers.map((t) => TIER_NAMES[t]).join('、'), at: r.submittedAt.slice(0, 10) })),
+    },
+  );
 }

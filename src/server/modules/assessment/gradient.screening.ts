@@ -4,7 +4,6 @@
  * candidates (qualify, not yet recognised) and near-misses of each tier are stored with the IC-3
  * priority (chain leaders supplied), and the summary counts.
  */
-import ExcelJS from 'exceljs';
 import { ruleKeyLabel } from './rules/labels.js';
 import { sql } from 'kysely';
 import type { CreateScreeningBody, GradientTier, ScreeningResult, ScreeningResultsQuery, ScreeningView } from '../../../contracts/assessment.js';
@@ -17,6 +16,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { businessDate } from '../../platform/dates.js';
 import { findRegion, regionFullName, regionPrefix, REGION_ROOT } from '../../platform/regions.js';
 import { isInRegionScope } from '../../platform/scope.js';
+import { writeWorkbook, type SheetColumn, type SheetSpec } from '../../platform/workbook.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
 import * as repo from './gradient.repo.js';
 import { factsOf, lastYearOf, leadersSuppliedBy, loadRuleSettings, screenFacts, type AssessmentDeps } from './gradient.service.js';
@@ -269,26 +269,29 @@ const TIER_LABELS: Record<GradientTier, string> = { innovative: '创新型中小
 /** Most rows per sheet of an export. */
 export const SCREENING_EXPORT_MAX = 20_000;
 
+const SCREENING_COLUMNS: SheetColumn[] = [
+  { header: '企业名称', key: 'name', width: 36 }, { header: '统一社会信用代码', key: 'uscc', width: 22 }, { header: '所在地', key: 'region', width: 26 },
+  { header: '得分', key: 'score', width: 8 }, { header: '达标方式', key: 'route', width: 30 }, { header: '未满足条件', key: 'failed', width: 60 },
+  { header: 'Route', key: 'routeEn', width: 30 }, { header: 'Unmet conditions', key: 'failedEn', width: 50 }, { header: '条件代码 Keys', key: 'keys', width: 30 },
+  { header: '配套链主数（优先）', key: 'leaders', width: 16 },
+];
+
 /** The screening's lists as an Excel workbook: one sheet per tier and kind. @throws not_found. */
 export async function exportScreening(db: Db, actor: Actor, id: string): Promise<{ buffer: Buffer; regionCode: string }> {
   const screening = await getScreening(db, actor, id);
-  const workbook = new ExcelJS.Workbook();
+  const sheets: SheetSpec[] = [];
   for (const tier of GRADIENT_TIERS) {
     for (const kind of ['candidate', 'near_miss'] as const) {
-      const sheet = workbook.addWorksheet(`${TIER_LABELS[tier].replace(/[“”]/g, '')}-${kind === 'candidate' ? '候选' : '差一点'}`);
-      sheet.columns = [
-        { header: '企业名称', key: 'name', width: 36 }, { header: '统一社会信用代码', key: 'uscc', width: 22 }, { header: '所在地', key: 'region', width: 26 },
-        { header: '得分', key: 'score', width: 8 }, { header: '达标方式', key: 'route', width: 30 }, { header: '未满足条件', key: 'failed', width: 60 },
-        { header: 'Route', key: 'routeEn', width: 30 }, { header: 'Unmet conditions', key: 'failedEn', width: 50 }, { header: '条件代码 Keys', key: 'keys', width: 30 },
-        { header: '配套链主数（优先）', key: 'leaders', width: 16 },
-      ];
-      sheet.getRow(1).font = { bold: true };
       const page = await listScreeningResults(db, actor, id, { tier, kind, limit: SCREENING_EXPORT_MAX } as ScreeningResultsQuery);
-      for (const r of page.items) {
-        sheet.addRow({ name: r.name, uscc: r.uscc, region: regionFullName(r.regionCode) ?? r.regionCode, score: r.score, route: r.routeLabel?.zh ?? null, failed: r.failedLabels.map((l) => l.zh).join('；'),
-          routeEn: r.routeLabel?.en ?? null, failedEn: r.failedLabels.map((l) => l.en).join('; '), keys: [r.route, ...r.failed].filter(Boolean).join(', '), leaders: r.leadersSupplied });
-      }
+      sheets.push({
+        name: `${TIER_LABELS[tier].replace(/[“”]/g, '')}-${kind === 'candidate' ? '候选' : '差一点'}`,
+        columns: SCREENING_COLUMNS,
+        rows: page.items.map((r) => ({
+          name: r.name, uscc: r.uscc, region: regionFullName(r.regionCode) ?? r.regionCode, score: r.score, route: r.routeLabel?.zh ?? null, failed: r.failedLabels.map((l) => l.zh).join('；'),
+          routeEn: r.routeLabel?.en ?? null, failedEn: r.failedLabels.map((l) => l.en).join('; '), keys: [r.route, ...r.failed].filter(Boolean).join(', '), leaders: r.leadersSupplied,
+        })),
+      });
     }
   }
-  return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), regionCode: screening.regionCode };
+  return { buffer: await writeWorkbook(...sheets), regionCode: screening.regionCode };
 }

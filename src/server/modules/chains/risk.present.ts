@@ -4,11 +4,6 @@ import type { AlertRecord, RiskEventRecord, SubscriptionRecord } from './risk.re
 import type { RiskScoreView } from './risk.score.js';
 import type { RiskEventView } from './risk.service.js';
 
-/** `YYYY-MM-DD HH:mm` in Beijing time (for workbooks, which have no time zones). */
-export function formatInShanghai(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
-}
-
 /** Row → API shape of an event in lists (explicit fields). */
 export function presentEventSummary(e: RiskEventRecord): RiskEventSummary {
   return {

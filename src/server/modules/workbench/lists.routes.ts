@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Page, PageQuery } from '../../../contracts/common.js';
 import { AddKeyListMembersBody, CreateKeyListBody, KeyListMemberView, KeyListView, ListKeyListsQuery } from '../../../contracts/workbench.js';
 import { requireActor } from '../../http/auth.js';
 import type { App, AppContext } from '../../http/context.js';
 import { businessDate } from '../../platform/dates.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import { listHistory } from '../audit/index.js';
 import { presentKeyList, presentKeyListMember } from './lists.present.js';
 import { KEY_LIST_ENTITY, addKeyListMembers, createKeyList, getKeyList, listKeyListMembers, listKeyLists, removeKeyListMember } from './lists.service.js';
@@ -59,12 +59,14 @@ export function listsRoutes(ctx: AppContext) {
       schema: { tags: TAGS, summary: 'Export a list to Excel 导出名单', description: 'Every enterprise of the list as `.xlsx`. 404 outside scope.', params: IdParams },
     }, async (request, reply) => {
       const page = await listKeyListMembers(db, requireActor(request), request.params.id, { limit: 100_000 });
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet(KIND_LABELS[page.list.kind] ?? '名单');
-      sheet.columns = [{ header: '统一社会信用代码', width: 22 }, { header: '企业名称', width: 36 }, { header: '所在地区', width: 14 }, { header: '规模', width: 8 }, { header: '来源', width: 10 }];
-      sheet.getRow(1).font = { bold: true };
-      for (const m of page.items.map(presentKeyListMember)) sheet.addRow([m.uscc, m.name, m.regionName, m.size ?? '', m.source === 'filter' ? '条件筛选' : '手工添加']);
-      const body = Buffer.from(await workbook.xlsx.writeBuffer());
+      const body = await writeWorkbook({
+        name: KIND_LABELS[page.list.kind] ?? '名单',
+        columns: [
+          { header: '统一社会信用代码', key: 'uscc', width: 22 }, { header: '企业名称', key: 'name', width: 36 }, { header: '所在地区', key: 'region', width: 14 },
+          { header: '规模', key: 'size', width: 8 }, { header: '来源', key: 'source', width: 10 },
+        ],
+        rows: page.items.map(presentKeyListMember).map((m) => ({ uscc: m.uscc, name: m.name, region: m.regionName, size: m.size ?? '', source: m.source === 'filter' ? '条件筛选' : '手工添加' })),
+      });
       return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader(`${page.list.name}-${businessDate()}.xlsx`)).send(body);
     });
 

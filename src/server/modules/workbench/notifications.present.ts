@@ -1,6 +1,7 @@
 /** Notification rows → API shapes, and their Chinese text for the Excel export. */
-import ExcelJS from 'exceljs';
 import type { NotificationDigest, NotificationKind, NotificationParams, NotificationView } from '../../../contracts/notifications.js';
+import { businessDateTime } from '../../platform/dates.js';
+import { writeWorkbook } from '../../platform/workbook.js';
 import type { NotificationRecord } from './notifications.repo.js';
 
 export function presentNotification(n: NotificationRecord): NotificationView {
@@ -52,34 +53,29 @@ export const KIND_LABELS_ZH: Record<NotificationKind, string> = {
 
 /** The caller's notifications as a workbook. */
 export async function notificationsWorkbook(items: NotificationView[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('站内消息');
-  sheet.columns = [
-    { header: '时间', key: 'at', width: 22 },
-    { header: '内容', key: 'text', width: 70 },
-    { header: '状态', key: 'state', width: 8 },
-    { header: '链接', key: 'link', width: 28 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const n of items) sheet.addRow({ at: n.createdAt, text: notificationText(n.kind, n.params), state: n.isRead ? '已读' : '未读', link: n.link });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeWorkbook({
+    name: '站内消息',
+    columns: [
+      { header: '时间（北京时间）', key: 'at', width: 20 },
+      { header: '内容', key: 'text', width: 70 },
+      { header: '状态', key: 'state', width: 8 },
+      { header: '链接', key: 'link', width: 28 },
+    ],
+    rows: items.map((n) => ({ at: businessDateTime(new Date(n.createdAt)), text: notificationText(n.kind, n.params), state: n.isRead ? '已读' : '未读', link: n.link })),
+  });
 }
 
 /** The caller's digests as a workbook. */
 export async function digestsWorkbook(items: NotificationDigest[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('消息摘要');
-  sheet.columns = [
-    { header: '周期', key: 'period', width: 8 },
-    { header: '起始日', key: 'start', width: 12 },
-    { header: '截止日', key: 'end', width: 12 },
-    { header: '条数', key: 'total', width: 8 },
-    { header: '摘要', key: 'text', width: 90 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const d of items) {
-    const row = sheet.addRow({ period: d.period === 'daily' ? '每日' : '每周', start: d.periodStart, end: d.periodEnd, total: d.total, text: d.text });
-    row.getCell('text').alignment = { wrapText: true, vertical: 'top' };
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeWorkbook({
+    name: '消息摘要',
+    columns: [
+      { header: '周期', key: 'period', width: 8 },
+      { header: '起始日', key: 'start', width: 12 },
+      { header: '截止日', key: 'end', width: 12 },
+      { header: '条数', key: 'total', width: 8 },
+      { header: '摘要', key: 'text', width: 90, wrap: true },
+    ],
+    rows: items.map((d) => ({ period: d.period === 'daily' ? '每日' : '每周', start: d.periodStart, end: d.periodEnd, total: d.total, text: d.text })),
+  });
 }

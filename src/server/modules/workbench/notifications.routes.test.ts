@@ -167,6 +167,9 @@ describe('GET/POST /api/v1/notifications', () => {
     expect(sheet.rowCount).toBe(6);
     expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^江苏省下发任务“分页任务4.*”，截止.*，请接收$/);
     expect(sheet.getRow(2).getCell(3).value).toBe('未读');
+    // Workbooks have no time zones: the time is written as Beijing time and the header says so.
+    expect(sheet.getRow(1).getCell(1).value).toBe('时间（北京时间）');
+    expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 
   it('marks all read for the caller only, once', async () => {

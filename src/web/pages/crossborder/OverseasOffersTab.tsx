@@ -76,7 +76,7 @@ export function OverseasOffersTab() {
           dataSource={list.data?.items ?? []}
           pagination={false}
           locale={{ emptyText: t('overseas.empty') }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: t('xb.listTitle'), key: 'title', width: 300,
