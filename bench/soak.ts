@@ -9,7 +9,11 @@
  * list, 1 booking calendar read and 1 booking request (a write with its audit entry; every
  * booking takes the next free hour, so none collides).
  *
- *   npm run bench:soak -- [--minutes 10] [--rate 100] [--connections 10] [--count 5000]
+ * With `--nginx` the load goes through nginx running `deploy/nginx.conf` (TLS, `test/nginx.ts`) in
+ * front of two nodes: the first as above, the second a `xieshou start` over the first one's
+ * embedded PostgreSQL; RSS is then the first node's, CPU per request both nodes' and PostgreSQL's.
+ *
+ *   npm run bench:soak -- [--minutes 10] [--rate 100] [--connections 10] [--count 5000] [--nginx]
  *
  * Bounded: it stops by itself after `--minutes` and removes its temp data dir.
  */
@@ -18,6 +22,8 @@ import { parseArgs } from 'node:util';
 import autocannon, { type RawRequest } from 'autocannon';
 import pg from 'pg';
 import { runningEmbeddedUrl } from '../src/server/db/embedded.js';
+import { startNginx, stopNginx, type Nginx } from '../test/nginx.js';
+import { nodesDir, startNode, stopNodes, type AppNode } from '../test/nodes.js';
 import { callJson } from './app-process.js';
 import { formatNumber, freePort, isMain, loginToken, resultsTable, seedDataDir, spawnServer, stopServer, treeCpu, waitForHealthy, withTempDir, type BenchResult } from './lib.js';
 
@@ -41,6 +47,8 @@ export interface SoakOptions {
   rate?: number;
   connections?: number;
   count?: number;
+  /** Through nginx in front of two nodes. */
+  isNginx?: boolean;
   log?: (message: string) => void;
 }
 
@@ -79,8 +87,20 @@ export async function runSoak(options: SoakOptions = {}): Promise<{ minutes: Soa
   return withTempDir('soak', async (dataDir) => {
     const seeded = await seedDataDir(dataDir, { count: options.count ?? 5000 });
     const server = spawnServer(dataDir, await freePort());
+    const secondDir = options.isNginx ? nodesDir('soak-nginx') : undefined;
+    const second: AppNode[] = [];
+    let proxy: Nginx | undefined;
     try {
       await waitForHealthy(server, performance.now());
+      if (secondDir) {
+        second.push(await startNode(secondDir, 'b', runningEmbeddedUrl(dataDir)!));
+        proxy = await startNginx([server.url, second[0].url]);
+      }
+      const pids = [server.child.pid!, ...second.map((node) => node.child.pid!)];
+      const cpuOf = () => {
+        const trees = pids.map(treeCpu);
+        return trees.every((tree) => tree !== undefined) ? trees.reduce((ms, tree) => ms + tree!.selfMs + tree!.descendantsMs, 0) : undefined;
+      };
       const admin = await loginToken(server.url, 'admin', seeded.adminPassword);
       const ownUscc = seeded.usccs[0];
       const created = await callJson(server.url, 'POST', '/api/v1/users', admin, { username: 'soak_member', password: MEMBER_PASSWORD, role: 'member', orgUscc: ownUscc });
@@ -126,9 +146,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<{ minutes: Soa
       };
 
       const figures: SoakMinute[] = [];
-      log(`soak: ${minutes} min at ${rate} req/s, ${connections} connections, ${formatNumber(seeded.usccs.length)} enterprises`);
+      log(`soak: ${minutes} min at ${rate} req/s, ${connections} connections, ${formatNumber(seeded.usccs.length)} enterprises${proxy ? ', through nginx in front of two nodes' : ''}`);
       for (let minute = 1; minute <= minutes; minute++) {
-        const cpuBefore = treeCpu(server.child.pid!);
+        const cpuBefore = cpuOf();
         const refused: Refusals = new Map();
         // The connection's context holds the kind of its request in flight (no pipelining).
         const onResponse = (status: number, body: string, context: Record<string, unknown>) => {
@@ -138,11 +158,11 @@ export async function runSoak(options: SoakOptions = {}): Promise<{ minutes: Soa
           if (entry) entry.count += 1;
           else refused.set(key, { count: 1, sample: body });
         };
-        const result = await autocannon({ url: server.url, connections, duration: 60, overallRate: rate, timeout: 10, requests: [{ setupRequest: next, onResponse }] });
-        const cpuAfter = treeCpu(server.child.pid!);
+        const result = await autocannon({ url: proxy?.url ?? server.url, connections, duration: 60, overallRate: rate, timeout: 10, requests: [{ setupRequest: next, onResponse }] });
+        const cpuAfter = cpuOf();
         const pgConnections = db ? Number((await db.query<{ n: string }>(`select count(*) as n from pg_stat_activity where backend_type = 'client backend'`)).rows[0].n) - 1 : NaN;
         const failures = result.non2xx + result.errors + result.timeouts;
-        const cpu = cpuBefore && cpuAfter && result.requests.total > 0 ? (cpuAfter.selfMs + cpuAfter.descendantsMs - cpuBefore.selfMs - cpuBefore.descendantsMs) / result.requests.total : null;
+        const cpu = cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null;
         const row: SoakMinute = { minute, requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, failures, rssMb: rssMb(server.child.pid!), pgConnections, cpuMsPerRequest: cpu };
         figures.push(row);
         log(`  minute ${minute}: ${formatNumber(row.requests)} requests, p50 ${row.p50} ms, p99 ${row.p99} ms, ${failures} failed, RSS ${row.rssMb.toFixed(0)} MB, ${row.pgConnections} PostgreSQL connections${cpu === null ? '' : `, CPU ${cpu.toFixed(2)} ms/request (node + PostgreSQL)`}${result.errors + result.timeouts > 0 ? `; ${result.errors} connection errors, ${result.timeouts} timeouts` : ''}${refused.size > 0 ? `; non-2xx by kind and status: ${describeRefusals(refused)}` : ''}`);
@@ -161,6 +181,8 @@ export async function runSoak(options: SoakOptions = {}): Promise<{ minutes: Soa
       );
       return { minutes: figures, results, isPass: verdict.isPass };
     } finally {
+      await stopNginx(proxy);
+      if (secondDir) await stopNodes(second, secondDir);
       await stopServer(server);
     }
   });
@@ -168,9 +190,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<{ minutes: Soa
 
 if (isMain(import.meta.url)) {
   const { values } = parseArgs({
-    options: { minutes: { type: 'string', default: '10' }, rate: { type: 'string', default: '100' }, connections: { type: 'string', default: '10' }, count: { type: 'string', default: '5000' } },
+    options: { minutes: { type: 'string', default: '10' }, rate: { type: 'string', default: '100' }, connections: { type: 'string', default: '10' }, count: { type: 'string', default: '5000' }, nginx: { type: 'boolean', default: false } },
   });
-  const outcome = await runSoak({ minutes: Number(values.minutes), rate: Number(values.rate), connections: Number(values.connections), count: Number(values.count) });
+  const outcome = await runSoak({ minutes: Number(values.minutes), rate: Number(values.rate), connections: Number(values.connections), count: Number(values.count), isNginx: values.nginx });
   console.log(resultsTable(outcome.results));
   process.exitCode = outcome.isPass ? 0 : 1;
 }

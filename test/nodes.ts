@@ -56,3 +56,18 @@ export function call(node: AppNode, method: string, url: string, token: string, 
 export function nodeLogin(node: AppNode, username: string, password: string): Promise<string> {
   return loginToken(node.url, username, password);
 }
+
+/**
+ * Polls `probe` on the other node until it holds; returns the milliseconds from now to the start
+ * of the first probe that saw it (the node read its state after that moment), so that a probe
+ * request slowed by a busy machine does not count as propagation time.
+ */
+export async function msUntil(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const probeStart = performance.now();
+    if (await probe()) return probeStart - t0;
+    if (performance.now() - t0 > timeoutMs) return Number.POSITIVE_INFINITY;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, killNode, nodeLogin, nodesDir, startNode, stopNodes, type AppNode } from '../../test/nodes.js';
+import { call, killNode, msUntil, nodeLogin, nodesDir, startNode, stopNodes, type AppNode } from '../../test/nodes.js';
 import { createTestDb } from '../../test/support.js';
 import { makeActor, makeEnterprise, uniqueName } from '../../test/factories.js';
 import type { Db } from './db/database.js';
@@ -15,21 +15,6 @@ const dir = nodesDir('scale-out');
 const nodes: AppNode[] = [];
 let db: Db;
 let dbUrl: string;
-
-/**
- * Polls `probe` on the other node until it holds; returns the milliseconds from now to the start
- * of the first probe that saw it (the node read its state after that moment), so that a probe
- * request slowed by a busy machine does not count as propagation time.
- */
-async function msUntil(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<number> {
-  const t0 = performance.now();
-  for (;;) {
-    const probeStart = performance.now();
-    if (await probe()) return probeStart - t0;
-    if (performance.now() - t0 > timeoutMs) return Number.POSITIVE_INFINITY;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 let buyer: Awaited<ReturnType<typeof makeEnterprise>>;
 let supplier: Awaited<ReturnType<typeof makeEnterprise>>;
