@@ -21,6 +21,7 @@ import { AppError } from './errors.js';
 import { SessionCache, registerAuth } from './http/auth.js';
 import type { App, AppContext } from './http/context.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { serialiseResponse } from './http/json-once.js';
 import { registerNulGuard } from './http/nul-guard.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { LoginLimiter, accountsRoutes } from './modules/accounts/index.js';
@@ -100,7 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   // Presenters list fields explicitly; validating every response against its zod schema is
   // insurance for tests and development (XIESHOU_STRICT_RESPONSES=1), not for production.
-  app.setSerializerCompiler(config.isStrictResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
+  // Memoised presenters' objects (immutableJson) are stringified once, not per request.
+  app.setSerializerCompiler(config.isStrictResponses ? serializerCompiler : () => serialiseResponse);
   const isWebServed = options.isWebEnabled !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   registerProblemHandlers(app, options.logger, isWebServed ? (reply) => reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined);
 

@@ -73,36 +73,57 @@ export function isPublicRoute(routeUrl: string): boolean {
   return routeUrl === '/api/v1/auth/login' || routeUrl === '/api/v1/auth/logout' || routeUrl.startsWith('/api/v1/reference/') || routeUrl.startsWith('/api/v1/public/');
 }
 
-async function actorOfToken(db: Db, cache: SessionCache, token: string): Promise<Actor | undefined> {
-  const cached = cache.get(token);
-  if (cached) {
-    return cached.actor;
-  }
-  const user = await findSessionUser(db, token);
-  const actor = user ? actorOf(user) : undefined;
-  cache.set(token, actor, user?.expiresAt);
-  return actor;
-}
-
 /**
  * Refuse cross-site API writes (CSRF, `csrf.ts`), resolve the caller of every request into
  * `request.actor` (anonymous when absent or expired), and turn anonymous callers of non-public API
  * routes away with 401 (see {@link isPublicRoute}).
+ *
+ * Callback-style: a session found in the cache (the usual case) costs no promise; only a lookup
+ * in the database goes asynchronous.
  */
 export function registerAuth(app: FastifyInstance, db: Db, cache: SessionCache): void {
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/v1/')) {
-      refuseCrossSiteWrites(request);
-    }
-    const token = tokenOf(request);
-    if (token) {
-      request.sessionToken = token;
-      request.actor = await actorOfToken(db, cache, token);
-    }
+  const finish = (request: FastifyRequest, done: (err?: Error) => void) => {
     const route = request.routeOptions.url;
     if (!request.actor && route?.startsWith('/api/v1/') && !isPublicRoute(route)) {
-      requireActor(request);
+      try {
+        requireActor(request);
+      } catch (err) {
+        done(err as Error);
+        return;
+      }
     }
+    done();
+  };
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      if (request.url.startsWith('/api/v1/')) {
+        refuseCrossSiteWrites(request);
+      }
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    const token = tokenOf(request);
+    if (!token) {
+      finish(request, done);
+      return;
+    }
+    request.sessionToken = token;
+    const cached = cache.get(token);
+    if (cached) {
+      request.actor = cached.actor;
+      finish(request, done);
+      return;
+    }
+    findSessionUser(db, token).then(
+      (user) => {
+        const actor = user ? actorOf(user) : undefined;
+        cache.set(token, actor, user?.expiresAt);
+        request.actor = actor;
+        finish(request, done);
+      },
+      (err: unknown) => done(err as Error),
+    );
   });
 }
 

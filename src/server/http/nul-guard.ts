@@ -15,7 +15,15 @@ function collect(value: unknown, path: string, errors: FieldError[], depth = 0):
     return;
   }
   if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
+    // for…in over own keys (no entries array): this runs on every request's params and query.
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const item = record[key];
+      if (typeof item === 'string' && !key.includes(NUL)) {
+        if (errors.length < 20 && item.includes(NUL)) errors.push({ path: path ? `${path}.${key}` : key, message: MESSAGE });
+        continue; // the usual leaf: no path string built
+      }
       const itemPath = path ? `${path}.${key}` : key;
       if (key.includes(NUL)) errors.push({ path: itemPath, message: MESSAGE });
       collect(item, itemPath, errors, depth + 1);

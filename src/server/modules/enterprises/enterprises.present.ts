@@ -1,4 +1,5 @@
 import type { Certification, Contact, EnterpriseDetail, EnterpriseSummary, EnterpriseTag, Financials, Size } from '../../../contracts/enterprises.js';
+import { immutableJson } from '../../http/json-once.js';
 import { classifyEnterpriseSize } from '../../platform/enterprise-size.js';
 import { findIndustry } from '../../platform/industries.js';
 import { fenToWan } from '../../platform/money.js';
@@ -42,7 +43,8 @@ export function presentDetail(view: EnterpriseView): EnterpriseDetail {
   if (hit) {
     return hit;
   }
-  const presented = buildDetail(view);
+  // Shared by every request for this record: never mutated, so its JSON text is reused as well.
+  const presented = immutableJson(buildDetail(view));
   slot[key] = presented;
   memo.set(view.record, slot);
   return presented;

@@ -278,11 +278,11 @@ export async function drawEnterpriseIds(db: Db, count: number): Promise<string[]
  */
 export async function newEnterprisesBatch(rows: Array<EnterpriseWrite & { id: string }>): Promise<CopyBatch> {
   const byUscc = [...rows].sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
-  return buildCopyBatch('enterprises', ENTERPRISE_COPY_COLUMNS, byUscc, (e) => copyLine([
-    e.id, copyText(e.uscc), copyText(e.name), copyText(e.nameNorm), copyText(e.nameInitials), copyText(e.regionCode), copyText(e.industryCode),
-    copyText(e.size), copyText(e.sizeCategory), copyTextArray(e.tags), copyTextArray(e.products), copyText(e.capabilities),
-    copyJson(e.certifications), copyJson(e.contacts),
-  ]));
+  // One template per line (no field array to allocate and join): this runs for every imported row.
+  return buildCopyBatch('enterprises', ENTERPRISE_COPY_COLUMNS, byUscc, (e) =>
+    `${e.id}\t${copyText(e.uscc)}\t${copyText(e.name)}\t${copyText(e.nameNorm)}\t${copyText(e.nameInitials)}\t${copyText(e.regionCode)}\t${copyText(e.industryCode)}\t` +
+    `${copyText(e.size)}\t${copyText(e.sizeCategory)}\t${copyTextArray(e.tags)}\t${copyTextArray(e.products)}\t${copyText(e.capabilities)}\t` +
+    `${copyJson(e.certifications)}\t${copyJson(e.contacts)}\n`);
 }
 
 const ENTERPRISE_COPY_COLUMNS = [
