@@ -77,7 +77,7 @@ describe.runIf(binDir && !isRerun)('app nodes over a primary and a streaming rep
     buyerToken = await nodeLogin(a, users.buyer.username, users.buyer.password);
     supplierToken = await nodeLogin(a, users.supplier.username, users.supplier.password);
     await waitCaughtUp(cluster.url, replica.url);
-  }, 180_000);
+  }, 300_000); // ~70 s on a quiet machine; two `xieshou start` nodes are slow to boot on a busy one
 
   afterAll(async () => {
     const t0 = performance.now();
