@@ -17,6 +17,7 @@ import { IMPORT_MAX_BYTES } from '../contracts/enterprises.js';
 import type { Config } from './config.js';
 import type { ChangeFeed } from './db/change-feed.js';
 import type { Db } from './db/database.js';
+import { READ_ROUTING_METRICS, ReadRouter } from './db/read-router.js';
 import { AppError } from './errors.js';
 import { SessionCache, registerAuth } from './http/auth.js';
 import type { App, AppContext } from './http/context.js';
@@ -52,6 +53,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 export interface BuildAppOptions {
   config: Config;
   db: Db;
+  /** The streaming replica for staleness-tolerant reads (ADR 0033); absent: every read goes to `db`. */
+  readDb?: Db;
   /** Where server errors (5xx) are logged; silent when absent (tests). */
   logger?: Logger;
   /** Serve the built web app when present (default true). */
@@ -62,6 +65,7 @@ export interface BuildAppOptions {
 
 const metricsRegistry = new client.Registry();
 client.collectDefaultMetrics({ register: metricsRegistry });
+for (const metric of READ_ROUTING_METRICS) metricsRegistry.registerMetric(metric);
 const httpDuration = new client.Histogram({
   name: 'xieshou_http_request_duration_seconds',
   help: 'HTTP request duration by route and status',
@@ -130,7 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       info: {
         title: '携手 xieshou API',
         version: '1',
-        description: 'API of the 携手 platform for large–SME integrated innovation (工信部联企业〔2022〕54号). Log in with `POST /api/v1/auth/login` and send `Authorization: Bearer <token>`. Errors are RFC 9457 `application/problem+json` with `code`, `errors[] {path, message}` and `requestId`. Lists use cursor pagination `{items, nextCursor}`. Money is integer fen unless a field says 万元.',
+        description: 'API of the 携手 platform for large–SME integrated innovation (工信部联企业〔2022〕54号). Log in with `POST /api/v1/auth/login` and send `Authorization: Bearer <token>`. Errors are RFC 9457 `application/problem+json` with `code`, `errors[] {path, message}` and `requestId`. Lists use cursor pagination `{items, nextCursor}`. Money is integer fen unless a field says 万元. With a read replica configured, the dashboard, registry and chain lists and exports may lag other users’ writes by a few seconds (never the caller’s own); a write answers with `x-xieshou-lsn` (and the `xs_lsn` cookie), which a client reading through another node sends back as the `x-xieshou-lsn` request header to see its write (ADR 0033).',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
@@ -139,8 +143,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  const reads = new ReadRouter({ primary: db, replica: options.readDb, maxLagMs: config.readMaxLagMs, log: (message, fields) => options.logger?.warn(fields, message) });
+  app.addHook('onClose', (_app, done) => {
+    reads.stop();
+    done();
+  });
+  if (reads.hasReplica) {
+    // Read-your-writes: a write's WAL position is noted before its answer leaves.
+    app.addHook('onSend', async (request, reply) => reads.noteWrite(request, reply));
+  }
   const ctx: AppContext = {
     db,
+    reads,
     config,
     limiter: new LoginLimiter(config.loginMaxPerMinute),
     sessionCache: new SessionCache(),

@@ -28,4 +28,17 @@ describe('parseConfig', () => {
       expect(() => parseConfig({ XIESHOU_TRUST_PROXY: bad }), bad).toThrow(/XIESHOU_TRUST_PROXY/);
     }
   });
+
+  it('takes a read replica only beside an external DATABASE_URL, with a lag limit in seconds (default 5)', () => {
+    const primary = 'postgres://x:y@127.0.0.1:5432/xieshou';
+    const replica = 'postgres://x:y@127.0.0.1:5433/xieshou';
+    expect(parseConfig({ DATABASE_URL: primary }).databaseReadUrl).toBeUndefined();
+    const config = parseConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica, XIESHOU_READ_MAX_LAG_SECONDS: '2.5' });
+    expect(config.databaseReadUrl).toBe(replica);
+    expect(config.readMaxLagMs).toBe(2500);
+    expect(parseConfig({}).readMaxLagMs).toBe(5000);
+    expect(() => parseConfig({ DATABASE_READ_URL: replica })).toThrow(/DATABASE_READ_URL: needs DATABASE_URL/);
+    expect(() => parseConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'replica' })).toThrow(/DATABASE_READ_URL/);
+    expect(() => parseConfig({ DATABASE_URL: primary, XIESHOU_READ_MAX_LAG_SECONDS: '0' })).toThrow(/XIESHOU_READ_MAX_LAG_SECONDS/);
+  });
 });

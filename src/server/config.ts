@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   XIESHOU_DATA_DIR: z.string().min(1).default('./.xieshou'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_READ_URL: z.string().url().optional(),
+  XIESHOU_READ_MAX_LAG_SECONDS: z.coerce.number().positive().max(3600).default(5),
   XIESHOU_ADMIN_PASSWORD: z.string().min(8).optional(),
   XIESHOU_DEMO: z.enum(['0', '1']).default('1'),
   XIESHOU_DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(2_000_000).default(3000),
@@ -44,6 +46,12 @@ export interface Config {
   dataDir: string;
   /** External PostgreSQL URL; absent means the embedded server in `dataDir`. */
   databaseUrl?: string;
+  /**
+   * A streaming replica of `databaseUrl` for staleness-tolerant reads (ADR 0033); only with an
+   * external `databaseUrl`. `readMaxLagMs`: a replica further behind than this is not read from.
+   */
+  databaseReadUrl?: string;
+  readMaxLagMs: number;
   embeddedPgPort?: number;
   adminPassword?: string;
   demo: { enabled: boolean; enterprises: number };
@@ -70,10 +78,15 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new Error('Invalid configuration:\n  DATABASE_READ_URL: needs DATABASE_URL (a replica of an external PostgreSQL; the embedded PostgreSQL has no replica)');
+  }
   return {
     http: { port: e.PORT, host: e.HOST },
     dataDir: path.resolve(e.XIESHOU_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    readMaxLagMs: e.XIESHOU_READ_MAX_LAG_SECONDS * 1000,
     embeddedPgPort: e.XIESHOU_PG_PORT,
     adminPassword: e.XIESHOU_ADMIN_PASSWORD,
     demo: { enabled: e.XIESHOU_DEMO === '1', enterprises: e.XIESHOU_DEMO_ENTERPRISES },

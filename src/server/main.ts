@@ -45,7 +45,7 @@ async function serveHttp(config: Config, store: Store, logger: pino.Logger): Pro
   const feed = new ChangeFeed(store.db);
   followEnterpriseChanges(feed, store.db);
   await feed.start();
-  const app = await buildApp({ config, db: store.db, logger, feed });
+  const app = await buildApp({ config, db: store.db, readDb: store.readDb, logger, feed });
   await app.listen({ port: config.http.port, host: config.http.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
@@ -78,7 +78,7 @@ function printBanner(print: (line: string) => void, config: Config, url: string,
   const { store, admin, logins } = prepared;
   print('');
   print(`携手 xieshou is running at ${url}  (API docs: ${url}/api/docs)`);
-  print(`  database: ${store.mode === 'external' ? 'external PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`}`);
+  print(`  database: ${store.mode === 'external' ? 'external PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`}${store.readDb ? '; reads from the replica DATABASE_READ_URL (ADR 0033)' : ''}`);
   if (config.workers > 1) {
     print(`  HTTP workers: ${config.workers} (XIESHOU_WORKERS)`);
   }

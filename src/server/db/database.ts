@@ -22,10 +22,15 @@ export function poolOf(db: Db): pg.Pool | undefined {
 }
 
 /** Open a pooled Kysely instance over `url`. `close` ends both (Kysely alone ends the pool only once it has used it). */
-export function openDb(url: string, options: { max?: number } = {}): { db: Db; pool: pg.Pool; close: () => Promise<void> } {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: 30_000 });
-  // A dropped idle connection must not crash the process.
+export function openDb(
+  url: string,
+  options: { max?: number; /** Shown in `pg_stat_activity`. */ applicationName?: string; /** Give up connecting after this (default: wait). */ connectTimeoutMs?: number } = {},
+): { db: Db; pool: pg.Pool; close: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: 30_000, application_name: options.applicationName, connectionTimeoutMillis: options.connectTimeoutMs });
+  // A dropped connection must not crash the process: idle ones are the pool's ('error'), one in use
+  // also emits 'error' on its client (its query fails on its own), e.g. when a replica shuts down.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   poolByDb.set(db, pool);
   return {

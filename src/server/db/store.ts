@@ -12,6 +12,8 @@ export interface Store {
   mode: 'external' | 'embedded' | 'attached';
   /** The connection URL (with its password): what HTTP worker processes connect with. */
   url: string;
+  /** The streaming replica for staleness-tolerant reads (`DATABASE_READ_URL`, ADR 0033); only beside an external primary. */
+  readDb?: Db;
   close(): Promise<void>;
 }
 
@@ -36,11 +38,15 @@ export async function openStore(
     url = embedded.url;
     mode = 'embedded';
   }
-  const { db, pool, close } = openDb(url, { max: options.poolMax });
+  const { db, pool, close } = openDb(url, { max: options.poolMax, applicationName: 'xieshou' });
+  // Connections to the replica give up quickly, so that a replica that is down costs a request
+  // a short wait before it falls back to the primary (db/read-router.ts), not a hang.
+  const replica = config.databaseReadUrl && mode === 'external' ? openDb(config.databaseReadUrl, { max: options.poolMax, applicationName: 'xieshou-read', connectTimeoutMs: 2_000 }) : undefined;
   try {
     if (!options.skipMigrations) await migrate(pool);
   } catch (err) {
     await close();
+    await replica?.close();
     await embedded?.stop();
     throw err;
   }
@@ -49,8 +55,10 @@ export async function openStore(
     pool,
     mode,
     url,
+    readDb: replica?.db,
     async close() {
       await close();
+      await replica?.close();
       await embedded?.stop();
     },
   };

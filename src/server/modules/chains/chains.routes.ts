@@ -75,7 +75,7 @@ export function chainsRoutes(ctx: AppContext) {
       },
     }, async (request) => {
       requireActor(request);
-      const page = await listChains(ctx.db, request.query);
+      const page = await ctx.reads.run(request, (db) => listChains(db, request.query));
       return { items: page.items.map(presentSummary), nextCursor: page.nextCursor, total: page.total };
     });
 
@@ -100,7 +100,7 @@ export function chainsRoutes(ctx: AppContext) {
         params: IdParams,
         response: { 200: ChainDetail },
       },
-    }, async (request) => presentDetail(await getChain(ctx.db, requireActor(request), request.params.id)));
+    }, async (request) => presentDetail(await ctx.reads.run(request, (db) => getChain(db, requireActor(request), request.params.id))));
 
     app.get('/api/v1/chains/:id/export', {
       schema: {
@@ -110,7 +110,7 @@ export function chainsRoutes(ctx: AppContext) {
         params: IdParams,
       },
     }, async (request, reply) => {
-      const map = presentDetail(await getChain(ctx.db, requireActor(request), request.params.id));
+      const map = presentDetail(await ctx.reads.run(request, (db) => getChain(db, requireActor(request), request.params.id)));
       const name = `${map.name}-${businessDate()}.xlsx`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -213,7 +213,7 @@ export function chainsRoutes(ctx: AppContext) {
         params: SegmentParams,
         response: { 200: z.object({ items: z.array(ChainMember) }) },
       },
-    }, async (request) => ({ items: (await listChainMembers(ctx.db, requireActor(request), request.params.id, request.params.key)).map(presentMember) }));
+    }, async (request) => ({ items: (await ctx.reads.run(request, (db) => listChainMembers(db, requireActor(request), request.params.id, request.params.key))).map(presentMember) }));
 
     app.post('/api/v1/chains/:id/members', {
       schema: {

@@ -35,7 +35,7 @@ export function enterprisesRoutes(ctx: AppContext) {
         response: { 200: Page(EnterpriseSummary) },
       },
     }, async (request) => {
-      const page = await listEnterprises(ctx.db, requireActor(request), request.query);
+      const page = await ctx.reads.run(request, (db) => listEnterprises(db, requireActor(request), request.query));
       return { items: page.items.map(presentSummary), nextCursor: page.nextCursor, total: page.total };
     });
 
@@ -60,7 +60,7 @@ export function enterprisesRoutes(ctx: AppContext) {
         querystring: ExportQuery,
       },
     }, async (request, reply) => {
-      const stream = exportEnterprises(ctx.db, requireActor(request), request.query);
+      const stream = exportEnterprises(ctx.reads.db(request), requireActor(request), request.query);
       return reply.header('content-type', XLSX).header('content-disposition', attachment(`企业名录-${businessDate()}.xlsx`)).send(stream);
     });
 

@@ -14,12 +14,12 @@ export function dashboardRoutes(ctx: AppContext) {
   return async (app: App) => {
     app.get('/api/v1/dashboard', {
       schema: { tags: ['workbench'], summary: 'Dispatch dashboard 调度驾驶舱', description: DESCRIPTION, querystring: DashboardQuery, response: { 200: DashboardView } },
-    }, async (request) => buildDashboard(deps, requireActor(request), request.query));
+    }, async (request) => ctx.reads.run(request, (db) => buildDashboard({ ...deps, db }, requireActor(request), request.query)));
 
     app.get('/api/v1/dashboard/export', {
       schema: { tags: ['workbench'], summary: 'Export the dashboard to Excel 导出驾驶舱数据', description: 'The figures and the per-region table of `GET /dashboard` as `.xlsx`.', querystring: DashboardQuery },
     }, async (request, reply) => {
-      const view = await buildDashboard(deps, requireActor(request), request.query);
+      const view = await ctx.reads.run(request, (db) => buildDashboard({ ...deps, db }, requireActor(request), request.query));
       return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader(`数据驾驶舱-${view.regionName}-${businessDate()}.xlsx`)).send(await dashboardWorkbook(view));
     });
   };
