@@ -97,7 +97,7 @@ export async function importCapacitySheet(db: Db, context: WriteContext, sheet: 
   if (rowErrors.length > 0 || rows === 0) {
     throw new AppError('validation_failed', 'Import refused', {
       userMessage: `导入未执行：${rows === 0 ? '文件中没有数据行' : `有 ${rowErrors.length} 处错误，请修正后重新上传`}`,
-      errors: rows === 0 ? [{ path: 'file', message: '文件中没有数据行' }] : errors.slice(0, 100),
+      errors: rows === 0 ? [{ path: 'file', message: '文件中没有数据行' }] : rowErrors.slice(0, 100).map((e) => ({ path: `rows.${e.row}.${e.path}`, message: e.message })),
       extra: { report },
     });
   }
