@@ -1,7 +1,7 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, DatePicker, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { VALUE_UNIT, type CapacityImportReport } from '../../contracts/capacity';
 import { CapacityMonitor, MonthsTable } from '../components/CapacityMonitor';
 import { PageHeader } from '../components/PageHeader';
@@ -118,6 +118,13 @@ function CapacityReportPage({ uscc }: { uscc: string | undefined }) {
   const kind = Form.useWatch('kind', form);
   const months = useEnterpriseCapacity(uscc);
   const report = useReportCapacity();
+  const last = months.data?.months.at(-1);
+  // Start from the unit of the latest month reported (once it has loaded, unless the user already chose).
+  useEffect(() => {
+    if (last && !form.isFieldsTouched(['kind', 'unit'])) {
+      form.setFieldsValue(last.unit === VALUE_UNIT ? { kind: 'value' } : { kind: 'quantity', unit: last.unit });
+    }
+  }, [form, last]);
   if (!uscc) return <Alert type="warning" showIcon title={t('capacity.report.noOrg')} />;
   const submit = async (values: ReportForm) => {
     const isValue = values.kind === 'value';
@@ -132,7 +139,6 @@ function CapacityReportPage({ uscc }: { uscc: string | undefined }) {
     }]);
     message.success(t('capacity.report.done', { month }));
   };
-  const last = months.data?.months.at(-1);
   return (
     <div data-testid="capacity-report-page">
       <PageHeader title={t('capacity.report.title')} subTitle={t('capacity.report.subtitle')} />
@@ -142,7 +148,7 @@ function CapacityReportPage({ uscc }: { uscc: string | undefined }) {
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ month: dayjs().subtract(1, 'month'), kind: last && last.unit !== VALUE_UNIT ? 'quantity' : 'value', unit: last && last.unit !== VALUE_UNIT ? last.unit : undefined }}
+          initialValues={{ month: dayjs().subtract(1, 'month'), kind: 'value' }}
         >
           <Space wrap align="start">
             <Form.Item name="month" label={t('capacity.report.month')} rules={[{ required: true }]}>

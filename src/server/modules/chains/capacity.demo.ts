@@ -2,7 +2,7 @@
  * Demo capacity monitoring: a year of monthly figures, up to the last complete month, for the SMEs
  * of the 苏州 battery chain and the 江苏 robot chain (chains.demo.ts). Realistic shape: a dip around
  * the Spring Festival (February), a year-end peak, a little noise per firm. Planted cases:
- * - 苏州澄锋电池壳体 (batteryHousingSme): idle capacity all year (about 40%: a capacity-sharing candidate);
+ * - 苏州盛铝精密制造 (batteryHousingSme): idle capacity all year (about 40%: a capacity-sharing candidate);
  * - 苏州溶川新材料 (electrolyteSme): a sharp drop in the latest month (the shutdown of the risk demo);
  * - 昆山联拓电路 (pcbMedium): has not reported the latest month;
  * - 苏州锐铭精密 (precisionPartsSme, the `sme` demo user): reports in a physical unit (万件).
