@@ -10,7 +10,7 @@ import type { App, AppContext } from '../../http/context.js';
 import { businessDate } from '../../platform/dates.js';
 import { readUpload } from '../../platform/files.js';
 import { XLSX_TYPE, attachmentHeader } from '../workbench/workbench.export.js';
-import { capacityTemplate, capacityWorkbook, importCapacity } from './capacity.sheet.js';
+import { capacityTemplate, capacityWorkbook, importCapacity, requireImportRole } from './capacity.sheet.js';
 import { getCapacityMonitor, getEnterpriseCapacity, listCapacityEnterprises, reportCapacity } from './capacity.service.js';
 
 const TAGS = ['capacity'];
@@ -52,6 +52,7 @@ export function capacityRoutes(ctx: AppContext) {
       },
     }, async (request) => {
       const actor = requireActor(request);
+      requireImportRole(actor);
       const upload = await readUpload(request, { maxBytes: IMPORT_MAX_BYTES });
       return importCapacity(db, { actor, requestId: request.id }, upload.bytes, { isDryRun: request.query.dryRun !== 'false' });
     });

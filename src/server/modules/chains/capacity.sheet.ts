@@ -8,6 +8,7 @@ import {
 } from '../../../contracts/capacity.js';
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, type FieldError } from '../../errors.js';
+import type { Actor } from '../../platform/actor.js';
 import { writeWorkbook } from '../../platform/workbook.js';
 import type { WriteContext } from '../audit/index.js';
 import { readSheet, type Sheet } from '../enterprises/index.js';
@@ -73,6 +74,11 @@ function rowError(e: FieldError): CapacityImportReport['errors'][number] {
   return m ? { row: Number(m[1]), path: m[2], message: e.message } : { row: 0, path: e.path, message: e.message };
 }
 
+/** @throws forbidden unless gov user or admin (before the upload is read). */
+export function requireImportRole(actor: Actor): void {
+  if (!canMonitorCapacity(actor)) throw new AppError('forbidden', 'Only gov users and admins import capacity figures', { userMessage: '仅政府主管部门和平台管理员可以导入产能数据；企业请在“产能报送”中自报' });
+}
+
 /**
  * Import monthly figures (gov users for enterprises in scope, admins). A dry run reports every row's
  * errors; a commit with any error writes nothing (422 naming `rows.N.<field>`, the report in `report`),
@@ -80,7 +86,7 @@ function rowError(e: FieldError): CapacityImportReport['errors'][number] {
  * @throws forbidden for members and experts; unsupported_file; validation_failed.
  */
 export async function importCapacity(db: Db, context: WriteContext, file: Buffer, options: { isDryRun: boolean }): Promise<CapacityImportReport> {
-  if (!canMonitorCapacity(context.actor)) throw new AppError('forbidden', 'Only gov users and admins import capacity figures', { userMessage: '仅政府主管部门和平台管理员可以导入产能数据；企业请在“产能报送”中自报' });
+  requireImportRole(context.actor);
   return importCapacitySheet(db, context, await readSheet(file, CAPACITY_BATCH_MAX + 1), options);
 }
 
