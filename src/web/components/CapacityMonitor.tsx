@@ -62,11 +62,11 @@ function CapacityHeatmap({ view, onPick }: { view: CapacityMonitorView; onPick: 
   return <div ref={element} style={{ height: Math.max(200, view.segments.length * 36 + 80) }} data-testid="capacity-heatmap" />;
 }
 
-/** The months of one SME in a drawer. */
-function SmeMonthsDrawer({ uscc, onClose }: { uscc: string | undefined; onClose: () => void }) {
+/** The months of one SME in a drawer (the monitoring's range). */
+function SmeMonthsDrawer({ uscc, range, onClose }: { uscc: string | undefined; range: { from: string; to: string }; onClose: () => void }) {
   const t = useT();
   const lang = useLang();
-  const months = useEnterpriseCapacity(uscc);
+  const months = useEnterpriseCapacity(uscc, range);
   return (
     <Drawer open={Boolean(uscc)} onClose={onClose} size="large" title={months.data ? t('capacity.months', { name: months.data.name }) : ''} data-testid="capacity-sme-drawer">
       {months.error ? <ProblemAlert error={months.error} /> : null}
@@ -235,7 +235,7 @@ export function CapacityMonitor({ chainId }: { chainId: string }) {
         />
         <CursorPager pages={pages} nextCursor={list.data?.nextCursor} total={list.data?.total} isFetching={list.isFetching} />
       </Card>
-      <SmeMonthsDrawer uscc={sme} onClose={() => setParam('sme', undefined)} />
+      <SmeMonthsDrawer uscc={sme} range={{ from: view.from, to: view.to }} onClose={() => setParam('sme', undefined)} />
     </div>
   );
 }
