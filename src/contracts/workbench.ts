@@ -172,7 +172,7 @@ export type DashboardQuery = z.infer<typeof DashboardQuery>;
 /** One dashboard figure with the list it counts. */
 export const DashboardFigure = z.object({
   key: z.string(),
-  group: z.string().describe('enterprises | tiers | chains | needs | deals | innovation | capital | digital | risk | tasks'),
+  group: z.string().describe('enterprises | tiers | chains | needs | deals | innovation | capital | digital | capacity | risk | tasks'),
   labelZh: z.string(),
   labelEn: z.string(),
   value: z.number(),

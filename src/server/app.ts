@@ -29,6 +29,7 @@ import { LoginLimiter, accountsRoutes } from './modules/accounts/index.js';
 import { enterprisesRoutes } from './modules/enterprises/index.js';
 import { chainsRoutes } from './modules/chains/chains.routes.js';
 import { riskRoutes } from './modules/chains/risk.routes.js';
+import { capacityRoutes } from './modules/chains/capacity.routes.js';
 import { createSupplyGraph } from './modules/chains/supply.graph-source.js';
 import { supplyRoutes } from './modules/chains/supply.routes.js';
 import { MatchingIndex, crossBorderRoutes, matchingRoutes, overseasRoutes } from './modules/matching/index.js';
@@ -187,6 +188,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(chainsRoutes(ctx));
   await app.register(riskRoutes(ctx));
   await app.register(supplyRoutes(ctx));
+  await app.register(capacityRoutes(ctx));
   await app.register(matchingRoutes(ctx));
   await app.register(crossBorderRoutes(ctx));
   await app.register(overseasRoutes(ctx));

@@ -9,6 +9,7 @@ import { capitalEn, capitalZh } from './messages/capital';
 import { fairsEn, fairsZh } from './messages/fairs';
 import { dealsEn, dealsZh } from './messages/deals';
 import { riskEn, riskZh } from './messages/risk';
+import { capacityEn, capacityZh } from './messages/capacity';
 import { supplyEn, supplyZh } from './messages/supply';
 import { servicesEn, servicesZh } from './messages/services';
 import { ENTERPRISE_TAGS, SIZES, SIZE_LABELS, TAG_LABELS, type EnterpriseTag, type Size } from '../contracts/enterprises';
@@ -292,7 +293,7 @@ const baseZh = {
 } as const;
 
 /** Each module's messages live in `messages/<module>.ts`, so that modules do not edit one file. */
-const zh = { ...baseZh, ...chainsZh, ...supplyZh, ...riskZh, ...matchingZh, ...dealsZh, ...fairsZh, ...capitalZh, ...assessmentZh, ...workbenchZh, ...innovationZh, ...servicesZh } as const;
+const zh = { ...baseZh, ...chainsZh, ...supplyZh, ...riskZh, ...capacityZh, ...matchingZh, ...dealsZh, ...fairsZh, ...capitalZh, ...assessmentZh, ...workbenchZh, ...innovationZh, ...servicesZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -574,7 +575,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'size.micro': 'Micro',
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...chainsEn, ...supplyEn, ...riskEn, ...matchingEn, ...dealsEn, ...fairsEn, ...capitalEn, ...assessmentEn, ...workbenchEn, ...innovationEn, ...servicesEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...chainsEn, ...supplyEn, ...riskEn, ...capacityEn, ...matchingEn, ...dealsEn, ...fairsEn, ...capitalEn, ...assessmentEn, ...workbenchEn, ...innovationEn, ...servicesEn };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

@@ -26,6 +26,7 @@ const SupplyEdgesPage = lazy(() => import('./pages/SupplyEdgesPage').then((modul
 const SupplyEdgesImportPage = lazy(() => import('./pages/SupplyEdgesImportPage').then((module) => ({ default: module.SupplyEdgesImportPage })));
 const WeakLinksPage = lazy(() => import('./pages/WeakLinksPage').then((module) => ({ default: module.WeakLinksPage })));
 const LittleGiantsPage = lazy(() => import('./pages/LittleGiantsPage').then((module) => ({ default: module.LittleGiantsPage })));
+const CapacityPage = lazy(() => import('./pages/CapacityPage').then((module) => ({ default: module.CapacityPage })));
 const RiskEventListPage = lazy(() => import('./pages/RiskEventListPage').then((module) => ({ default: module.RiskEventListPage })));
 const RiskEventDetailPage = lazy(() => import('./pages/RiskEventDetailPage').then((module) => ({ default: module.RiskEventDetailPage })));
 const RiskSubscriptionsPage = lazy(() => import('./pages/RiskSubscriptionsPage').then((module) => ({ default: module.RiskSubscriptionsPage })));
@@ -83,6 +84,14 @@ export function AppRoutes() {
         <Route path="chains/:id/little-giants" element={<LittleGiantsPage />} />
         <Route path="supply-edges" element={<SupplyEdgesPage />} />
         <Route path="supply-edges/import" element={<SupplyEdgesImportPage />} />
+        <Route
+          path="capacity"
+          element={
+            <Allow when={(user) => user.role !== 'expert'}>
+              <CapacityPage />
+            </Allow>
+          }
+        />
         <Route path="risk" element={<RiskEventListPage />} />
         <Route path="risk/events/:id" element={<RiskEventDetailPage />} />
         <Route path="risk/subscriptions" element={<RiskSubscriptionsPage />} />

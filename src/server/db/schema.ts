@@ -11,6 +11,7 @@ import type { FairsTables } from '../modules/fairs/fairs.tables.js';
 import type { DealsTables } from '../modules/matching/deals.tables.js';
 import type { ServicesTables } from '../modules/services/services.tables.js';
 import type { OverseasTables } from '../modules/matching/overseas.tables.js';
+import type { CapacityTables } from '../modules/chains/capacity.tables.js';
 
 /** Row types of the tables, as Kysely sees them (snake_case; repos map to camelCase). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -134,7 +135,7 @@ export interface FilesTable {
   created_at: Generated<Date>;
 }
 
-export interface Database extends ChainsTables, SupplyTables, RiskTables, MatchingTables, InnovationTables, WorkbenchTables, AssessmentTables, CapitalTables, FairsTables, DealsTables, ServicesTables, OverseasTables {
+export interface Database extends ChainsTables, SupplyTables, RiskTables, MatchingTables, InnovationTables, WorkbenchTables, AssessmentTables, CapitalTables, FairsTables, DealsTables, ServicesTables, OverseasTables, CapacityTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -8,6 +8,7 @@ import { DEMO_ANCHORS, iterateEnterprises, type DemoEnterprise } from './generat
 import { seedChainsDemo } from '../modules/chains/chains.demo.js';
 import { seedSupplyDemo } from '../modules/chains/supply.demo.js';
 import { seedRiskDemo } from '../modules/chains/risk.demo.js';
+import { seedCapacityDemo } from '../modules/chains/capacity.demo.js';
 import { seedMatchingDemo } from '../modules/matching/index.js';
 import { seedInnovationDemo } from '../modules/innovation/innovation.demo.js';
 import { seedAchievementsDemo } from '../modules/innovation/achievements.demo.js';
@@ -157,6 +158,7 @@ const MODULE_DEMOS: ModuleDemo[] = [
   { name: 'services', seed: seedServicesDemo },
   { name: 'cross-border', seed: seedCrossBorderDemo },
   { name: 'overseas', seed: seedOverseasDemo },
+  { name: 'capacity', seed: seedCapacityDemo },
   // Last: backfills notifications from the other modules' demo events.
   { name: 'notifications', seed: seedNotificationsDemo },
 ];

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CHAIN_STAGES } from '../../contracts/chains';
 import { apiUrl, isApiStatus } from '../api';
+import { CapacityMonitor } from '../components/CapacityMonitor';
 import { ChainHistory } from '../components/ChainHistory';
 import { ChainMap, WEAK_LINK_COLOURS, stageKey, weakKey } from '../components/ChainMap';
 import { ChainSegmentDrawer } from '../components/ChainSegmentDrawer';
@@ -12,6 +13,7 @@ import { PageHeader } from '../components/PageHeader';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useT } from '../i18n';
 import { useUrlParams } from '../lib/useUrlParams';
+import { useCurrentUser } from '../queries/auth';
 import { useChain, useWeakLinks } from '../queries/chains';
 import { NotFoundPage } from './StatusPages';
 
@@ -23,7 +25,9 @@ export function ChainDetailPage() {
   const weakLinks = useWeakLinks(id, chain.data?.regionCode);
   const { params, setParam } = useUrlParams();
   const selectedKey = params.get('segment') ?? undefined;
-  const tab = params.get('tab') === 'history' ? 'history' : 'map';
+  const user = useCurrentUser();
+  const canMonitor = user.role === 'gov' || user.role === 'platform_admin';
+  const tab = params.get('tab') === 'history' ? 'history' : params.get('tab') === 'capacity' && canMonitor ? 'capacity' : 'map';
   const [modal, setModal] = useState<SegmentModalMode | null>(null);
 
   if (isApiStatus(chain.error, 404)) return <NotFoundPage />;
@@ -119,6 +123,7 @@ export function ChainDetailPage() {
                 </>
               ),
             },
+            ...(canMonitor ? [{ key: 'capacity', label: <span data-testid="capacity-tab">{t('capacity.tab')}</span>, children: tab === 'capacity' ? <CapacityMonitor chainId={map.id} /> : null }] : []),
             { key: 'history', label: t('chains.history'), children: <ChainHistory chainId={map.id} segmentNames={new Map(map.segments.map((s) => [s.key, s.name]))} /> },
           ]}
         />

@@ -36,6 +36,7 @@ const GROUPS: { key: string; labelKey: MessageKey }[] = [
   { key: 'innovation', labelKey: 'workbench.dash.group.innovation' },
   { key: 'capital', labelKey: 'workbench.dash.group.capital' },
   { key: 'digital', labelKey: 'workbench.dash.group.digital' },
+  { key: 'capacity', labelKey: 'workbench.dash.group.capacity' },
   { key: 'risk', labelKey: 'workbench.dash.group.risk' },
   { key: 'tasks', labelKey: 'workbench.dash.group.tasks' },
 ];

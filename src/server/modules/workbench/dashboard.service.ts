@@ -17,6 +17,7 @@ import { countDigitalFigures } from '../assessment/digital.figures.js';
 import { countCapitalFigures } from '../capital/capital.figures.js';
 import { countInnovationFigures } from '../innovation/innovation.figures.js';
 import { countDealFigures } from '../matching/deals.figures.js';
+import { countCapacityFigures } from '../chains/capacity.figures.js';
 import type { FigureScope } from '../../platform/figures.js';
 import * as repo from './dashboard.repo.js';
 import { regionNameOf } from './tasks.present.js';
@@ -59,8 +60,9 @@ export async function buildDashboard(deps: DashboardDeps, actor: Actor, q: Dashb
     repo.countEnterprises(deps.db, scope), repo.countNeeds(deps.db, scope), repo.countRiskEvents(deps.db, scope), repo.countChains(deps.db, scope), repo.countTasks(deps.db, scope, today),
   ]);
   const figureScope: FigureScope = { regionPrefix: scope.prefix, chainId: scope.chainId };
-  const [deals, innovation, capital, digital] = await Promise.all([
+  const [deals, innovation, capital, digital, capacity] = await Promise.all([
     countDealFigures(deps.db, figureScope), countInnovationFigures(deps.db, figureScope), countCapitalFigures(deps.db, figureScope, today), countDigitalFigures(deps.db, figureScope),
+    countCapacityFigures(deps.db, figureScope),
   ]);
   const figures: DashboardFigure[] = [];
   const add = (key: string, group: string, labelZh: string, labelEn: string, value: number, link: string, unit: DashboardFigure['unit'] = 'count') =>
@@ -107,6 +109,9 @@ export async function buildDashboard(deps: DashboardDeps, actor: Actor, q: Dashb
   add('complaints.resolved', 'capital', '已办结投诉', 'Complaints resolved', capital.complaintsResolved, `/finance/complaints${query({ region, status: 'resolved' })}`);
   add('digital.assessed', 'digital', '完成数字化评估企业', 'Enterprises assessed', digital.assessed, `/assessment${query({ region })}`);
   digital.byLevel.forEach((n, level) => add(`digital.level${level}`, 'digital', `数字化水平${level}级`, `Digital level ${level}`, n, `/assessment${query({ region, level: String(level) })}`));
+  const capacityLink = chain ? `/chains/${chain.id}?tab=capacity` : `/capacity${query({ region })}`;
+  addRate('capacity.utilisation', 'capacity', `中小企业平均产能利用率（${capacity.month}）`, `SME capacity utilisation (${capacity.month})`, capacity.utilisation === null ? null : Math.round(capacity.utilisation * 1000) / 10, capacity.reporting, capacityLink);
+  add('capacity.idle', 'capacity', '产能闲置中小企业', 'SMEs with idle capacity', capacity.idle, chain ? `/chains/${chain.id}?tab=capacity&alert=idle` : `/capacity${query({ region, alert: 'idle' })}`);
   add('risk.potential', 'risk', '潜在风险事件', 'Potential risk events', risk.potential, `/risk${query({ region, status: 'potential' })}`);
   add('risk.confirmed', 'risk', '已确认风险事件', 'Confirmed risk events', risk.confirmed, `/risk${query({ region, status: 'confirmed' })}`);
   add('risk.total', 'risk', '风险事件总数', 'Risk events', risk.total, `/risk${query({ region })}`);

@@ -60,7 +60,8 @@ export function ResourceListPage() {
 
 function Catalogue() {
   const t = useT();
-  const [kind, setKind] = useState<ResourceKind>();
+  // `?kind=capacity` arrives from the capacity monitoring's idle SMEs.
+  const [kind, setKind] = useState<ResourceKind | undefined>(() => RESOURCE_KINDS.find((k) => k === new URLSearchParams(window.location.search).get('kind')));
   const [q, setQ] = useState<string>();
   const filters = useMemo(() => ({ kind, q }), [kind, q]);
   const pages = useCursorPages(JSON.stringify(filters));
