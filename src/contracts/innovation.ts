@@ -27,6 +27,14 @@ export const Criterion = z.object({
 });
 export type Criterion = z.infer<typeof Criterion>;
 
+/** Default review criteria (weights in percent): the form starts with them; the server uses them when none are given. */
+export const DEFAULT_CRITERIA: Criterion[] = [
+  { key: 'innovation', name: '技术先进性', weight: 40 },
+  { key: 'feasibility', name: '技术可行性', weight: 30 },
+  { key: 'team', name: '团队能力', weight: 20 },
+  { key: 'cost', name: '成本与进度', weight: 10 },
+];
+
 /** Default spread (max − min of reviewers' weighted totals) above which a result is flagged. */
 export const DEFAULT_DISAGREEMENT_THRESHOLD = 20;
 const DisagreementThreshold = z.number({ error: '请输入0–100的整数' }).int('请输入0–100的整数').min(0, '不能小于0').max(100, '不能大于100');

@@ -3,7 +3,7 @@
  * shortlist and award, milestones and statistics. Rules here; SQL in the repo; who-may-what in
  * the policy. Reviews and reviewer assignment are in `reviews.service.ts`.
  */
-import { DEFAULT_DISAGREEMENT_THRESHOLD, type ChallengeStatistics, type CreateApplicationBody, type CreateChallengeBody, type Criterion, type ListChallengesQuery, type SimilarItem } from '../../../contracts/innovation.js';
+import { DEFAULT_CRITERIA, DEFAULT_DISAGREEMENT_THRESHOLD, type ChallengeStatistics, type CreateApplicationBody, type CreateChallengeBody, type Criterion, type ListChallengesQuery, type SimilarItem } from '../../../contracts/innovation.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound, type FieldError } from '../../errors.js';
@@ -24,14 +24,6 @@ import * as panelsRepo from './panels.repo.js';
 /** Audit entity types of this module. */
 export const CHALLENGE_ENTITY = 'challenge';
 export const APPLICATION_ENTITY = 'challenge_application';
-
-/** Default review criteria (weights in percent). */
-export const DEFAULT_CRITERIA: Criterion[] = [
-  { key: 'innovation', name: '技术先进性', weight: 40 },
-  { key: 'feasibility', name: '技术可行性', weight: 30 },
-  { key: 'team', name: '团队能力', weight: 20 },
-  { key: 'cost', name: '成本与进度', weight: 10 },
-];
 
 const SIMILARITY_MIN = 0.15;
 const SIMILAR_MAX = 5;
