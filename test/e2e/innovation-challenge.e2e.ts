@@ -32,6 +32,13 @@ async function token(username: string, password = DEMO_PASSWORD): Promise<string
   return (await r.json()).token;
 }
 
+/** Type into an antd InputNumber by its test id (the id may land on the <input> itself). */
+async function fillNumber(page: Page, testId: string, value: string): Promise<void> {
+  const target = page.getByTestId(testId);
+  const isInput = await target.evaluate((el) => el.tagName === 'INPUT');
+  await (isInput ? target : target.locator('input')).fill(value);
+}
+
 async function openChallenge(page: Page, challengeId: string, tab?: string): Promise<void> {
   await page.goto(`${baseUrl}/challenges/${challengeId}`);
   await page.getByTestId('challenge-detail-page').waitFor();
@@ -50,14 +57,14 @@ describe('a challenge: criteria editor, withdrawal, disagreement threshold, tren
     expect(await page.getByTestId('criterion-row').count()).toBe(4);
     await page.getByTestId('criterion-add').click();
     await page.getByTestId('criterion-name-4').fill('产线兼容性');
-    await page.getByTestId('criterion-weight-4').locator('input').fill('10');
+    await fillNumber(page, 'criterion-weight-4', '10');
     await expect.poll(() => page.getByTestId('criteria-sum').innerText()).toContain('110%');
     await page.getByTestId('challenge-title').fill(title);
     await page.getByTestId('challenge-problem').fill('动力电池极耳激光焊接需要在线检测虚焊、炸点与熔深不足，节拍满足每分钟60件。');
     const targets = page.getByTestId('challenge-targets').locator('input');
     await targets.fill('漏检率≤0.1%');
     await targets.press('Enter');
-    await page.getByTestId('challenge-threshold').locator('input').fill('15');
+    await fillNumber(page, 'challenge-threshold', '15');
     await page.getByTestId('challenge-submit').click();
     await expect.poll(() => page.getByTestId('criteria-editor').innerText()).toContain('评审指标权重之和应为100');
     await screenshot(page, 'innovation-criteria-error-leader');
@@ -121,11 +128,10 @@ describe('a challenge: criteria editor, withdrawal, disagreement threshold, tren
     await page.getByTestId('tab-statistics').click();
     await expect.poll(() => page.getByTestId('threshold-flagged').innerText()).toContain('1');
     await page.getByTestId('stats-trend-chart').locator('canvas').waitFor();
-    const input = page.getByTestId('threshold-input').locator('input');
-    await input.fill('150');
+    await fillNumber(page, 'threshold-input', '150');
     await page.getByTestId('threshold-save').click();
     await expect.poll(() => page.getByTestId('threshold-card').innerText()).toContain('不能大于100');
-    await input.fill('25');
+    await fillNumber(page, 'threshold-input', '25');
     await page.getByTestId('threshold-save').click();
     await expect.poll(() => page.getByTestId('threshold-flagged').innerText()).toContain('0');
     await screenshot(page, 'innovation-threshold-trend-leader');
