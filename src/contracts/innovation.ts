@@ -27,6 +27,18 @@ export const Criterion = z.object({
 });
 export type Criterion = z.infer<typeof Criterion>;
 
+/** Default review criteria (weights in percent): the form starts with them; the server uses them when none are given. */
+export const DEFAULT_CRITERIA: Criterion[] = [
+  { key: 'innovation', name: '技术先进性', weight: 40 },
+  { key: 'feasibility', name: '技术可行性', weight: 30 },
+  { key: 'team', name: '团队能力', weight: 20 },
+  { key: 'cost', name: '成本与进度', weight: 10 },
+];
+
+/** Default spread (max − min of reviewers' weighted totals) above which a result is flagged. */
+export const DEFAULT_DISAGREEMENT_THRESHOLD = 20;
+const DisagreementThreshold = z.number({ error: '请输入0–100的整数' }).int('请输入0–100的整数').min(0, '不能小于0').max(100, '不能大于100');
+
 export const CreateChallengeBody = z.object({
   title: Text(CHALLENGE_TITLE_MAX).describe('Title of the challenge.'),
   type: z.enum(CHALLENGE_TYPES).describe('idea 创意 / proposal 技术方案 / prototype 样机到应用.'),
@@ -41,6 +53,7 @@ export const CreateChallengeBody = z.object({
   fields: z.array(z.string().trim().min(1).max(40)).max(20).optional().describe('Field keywords used to route reviewers, e.g. 固态电池.'),
   criteria: z.array(Criterion).min(1).max(CRITERIA_MAX).optional().describe('Weighted review criteria (default: 技术先进性 40, 可行性 30, 团队 20, 成本 10).'),
   reviewsPerApplication: z.number().int().min(1).max(9).optional().describe('Reviewers per application (default 3).'),
+  disagreementThreshold: DisagreementThreshold.optional().describe(`Spread of reviewers' weighted totals (max − min, 0–100) above which an application is flagged 分歧较大 (default ${DEFAULT_DISAGREEMENT_THRESHOLD}).`),
   uscc: Uscc.optional().describe('Posting enterprise (gov users and admins; members post for their own). Gov users may omit it to post as their department.'),
   chainId: z.string().regex(/^\d{1,18}$/, '产业链编号应为数字').optional().describe('The industry chain the challenge serves (optional).'),
   segmentKey: z.string().trim().min(1).max(60).optional().describe('The chain segment (weak link) the challenge addresses; needs `chainId`.'),
@@ -72,7 +85,12 @@ export const ChallengeView = z.object({
   hasAcceptedNda: z.boolean(),
   criteria: z.array(Criterion),
   reviewsPerApplication: z.number().int(),
+  disagreementThreshold: z.number().int().describe('Spread of reviewers’ totals (max − min) above which an application is flagged.'),
   status: z.enum(CHALLENGE_STATUSES),
+  cancelReason: z.string().nullable().describe('Why the publisher cancelled the challenge (status `cancelled`).'),
+  cancelledAt: z.string().nullable(),
+  canCancel: z.boolean().describe('The caller may cancel it now (a manager, while open or reviewing).'),
+  canSetThreshold: z.boolean().describe('The caller may change the disagreement threshold now (a manager, until the award or cancellation).'),
   ownerName: z.string(),
   ownerUscc: z.string().nullable(),
   regionCode: z.string(),
@@ -86,6 +104,9 @@ export const ChallengeView = z.object({
   segmentName: z.string().nullable(),
 });
 export type ChallengeView = z.infer<typeof ChallengeView>;
+
+export const CancelChallengeBody = z.object({ reason: Text(2000).describe('Why the challenge is cancelled; shown on the challenge and sent to applicants.') });
+export const DisagreementThresholdBody = z.object({ disagreementThreshold: DisagreementThreshold.describe('0–100: spread (max − min) of reviewers’ weighted totals above which an application is flagged.') });
 
 export const QuestionView = z.object({
   id: z.string(),

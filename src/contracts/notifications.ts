@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'programme.rejected', // … or rejected
   'match.accepted', // a supplier accepted my enterprise's invitation to talk about a need (对接响应)
   'challenge.applied', // an enterprise applied to my challenge (揭榜)
+  'challenge.cancelled', // the publisher cancelled a challenge my enterprise applied to, with the reason
   'booking.requested', // an enterprise asked to book my shared resource (共享资源预约)
   'financing.offered', // a bank decided on my enterprise's financing request with an offer
   'overseas.applied', // an SME applied to my firm's overseas service offer (出海服务)

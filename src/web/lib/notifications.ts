@@ -26,6 +26,8 @@ export function notificationText(n: Pick<NotificationView, 'kind' | 'params'>, t
       return t('notifications.kind.match.accepted', { title: str(p.title), supplier: str(p.supplier) });
     case 'challenge.applied':
       return t('notifications.kind.challenge.applied', { title: str(p.title), applicant: str(p.applicant) });
+    case 'challenge.cancelled':
+      return t('notifications.kind.challenge.cancelled', { title: str(p.title), reason: str(p.reason) });
     case 'booking.requested':
       return t('notifications.kind.booking.requested', { title: str(p.title), booker: str(p.booker), start: str(p.start), end: str(p.end) });
     case 'overseas.applied':

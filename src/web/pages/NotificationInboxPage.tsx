@@ -36,6 +36,7 @@ const KIND_TAGS: Record<NotificationKind, { color: string; labelKey: MessageKey 
   'programme.rejected': { color: 'red', labelKey: 'notifications.tag.programme' },
   'match.accepted': { color: 'geekblue', labelKey: 'notifications.tag.match' },
   'challenge.applied': { color: 'purple', labelKey: 'notifications.tag.challenge' },
+  'challenge.cancelled': { color: 'red', labelKey: 'notifications.tag.challenge' },
   'booking.requested': { color: 'gold', labelKey: 'notifications.tag.booking' },
   'financing.offered': { color: 'magenta', labelKey: 'notifications.tag.financing' },
   'overseas.applied': { color: 'cyan', labelKey: 'notifications.tag.overseas' },

@@ -73,6 +73,15 @@ export function useChallengeAction<TBody, TResult = unknown>(path: (body: TBody)
   });
 }
 
+/** The publisher sets the disagreement threshold of a challenge's review (PUT). */
+export function useSetDisagreementThreshold(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (disagreementThreshold: number) => apiFetch<ChallengeView>(`/challenges/${id}/disagreement-threshold`, { method: 'PUT', body: { disagreementThreshold } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: CHALLENGES_KEY }),
+  });
+}
+
 /** Post a challenge. */
 export function useCreateChallenge() {
   return useChallengeAction<CreateChallengeBody, { id: string }>(() => '/challenges', (body) => body);

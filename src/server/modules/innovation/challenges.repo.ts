@@ -26,6 +26,8 @@ export interface ChallengeRecord {
   reviewsPerApplication: number;
   disagreementThreshold: number;
   status: 'open' | 'reviewing' | 'awarded' | 'cancelled';
+  cancelReason: string | null;
+  cancelledAt: Date | null;
   ownerName: string;
   ownerUscc: string | null;
   applicationCount: number;
@@ -47,6 +49,7 @@ function challengeQuery(db: Conn) {
       'c.id', 'c.enterprise_id as enterpriseId', 'c.owner_org_id as ownerOrgId', 'c.region_code as regionCode', 'c.title', 'c.type', 'c.problem', 'c.targets', 'c.fields',
       'c.budget_fen as budgetFen', 'c.deadline', 'c.ip_terms as ipTerms', 'c.is_confidential as isConfidential', 'c.confidential_details as confidentialDetails',
       'c.nda_text as ndaText', 'c.criteria', 'c.reviews_per_application as reviewsPerApplication', 'c.disagreement_threshold as disagreementThreshold', 'c.status',
+      'c.cancel_reason as cancelReason', 'c.cancelled_at as cancelledAt',
       'c.created_at as createdAt', 'e.uscc as ownerUscc',
       'c.chain_id as chainId', 'ch.name as chainName', 'c.segment_key as segmentKey', 'cs.name as segmentName',
       sql<string>`coalesce(e.name, o.name, '政府部门')`.as('ownerName'),
@@ -94,7 +97,7 @@ export async function selectChallenges(db: Conn, filter: ChallengeFilter, limit:
 }
 
 /** Columns of a new challenge. */
-export type ChallengeInsert = Omit<ChallengeRecord, 'id' | 'status' | 'ownerName' | 'ownerUscc' | 'applicationCount' | 'createdAt' | 'budgetFen' | 'disagreementThreshold' | 'chainName' | 'segmentName'> & {
+export type ChallengeInsert = Omit<ChallengeRecord, 'id' | 'status' | 'cancelReason' | 'cancelledAt' | 'ownerName' | 'ownerUscc' | 'applicationCount' | 'createdAt' | 'budgetFen' | 'chainName' | 'segmentName'> & {
   budgetFen: bigint | null;
   createdBy: string | null;
 };
@@ -106,7 +109,7 @@ export async function insertChallenge(tx: Tx, row: ChallengeInsert): Promise<str
       enterprise_id: row.enterpriseId, owner_org_id: row.ownerOrgId, region_code: row.regionCode, title: row.title, type: row.type, problem: row.problem,
       targets: row.targets, fields: row.fields, budget_fen: row.budgetFen, deadline: row.deadline, ip_terms: row.ipTerms, is_confidential: row.isConfidential,
       confidential_details: row.confidentialDetails, nda_text: row.ndaText, criteria: JSON.stringify(row.criteria), reviews_per_application: row.reviewsPerApplication,
-      created_by: row.createdBy, chain_id: row.chainId, segment_key: row.segmentKey,
+      disagreement_threshold: row.disagreementThreshold, created_by: row.createdBy, chain_id: row.chainId, segment_key: row.segmentKey,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -115,6 +118,27 @@ export async function insertChallenge(tx: Tx, row: ChallengeInsert): Promise<str
 
 export async function setChallengeStatus(tx: Tx, id: string, status: string): Promise<void> {
   await tx.updateTable('challenges').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Cancel a challenge with its reason. */
+export async function cancelChallenge(tx: Tx, id: string, reason: string, at: Date): Promise<void> {
+  await tx.updateTable('challenges').set({ status: 'cancelled', cancel_reason: reason, cancelled_at: at, updated_at: at }).where('id', '=', id).execute();
+}
+
+export async function setDisagreementThreshold(tx: Tx, id: string, threshold: number): Promise<void> {
+  await tx.updateTable('challenges').set({ disagreement_threshold: threshold, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Enterprises with a live (submitted or shortlisted) application to the challenge: those a cancellation concerns. */
+export async function selectLiveApplicantUsccs(db: Conn, challengeId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('challenge_applications as a')
+    .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+    .select('e.uscc')
+    .where('a.challenge_id', '=', challengeId)
+    .where('a.status', 'in', ['submitted', 'shortlisted'])
+    .execute();
+  return rows.map((r) => r.uscc);
 }
 
 /** Whether the organisation accepted the challenge's NDA. */
@@ -217,6 +241,12 @@ export async function insertApplication(tx: Tx, row: { challengeId: string; ente
 /** Drop an application's open (unscored) review assignments; the dropped ids. */
 export async function deleteOpenReviews(tx: Tx, applicationId: string): Promise<string[]> {
   const rows = await tx.deleteFrom('review_assignments').where('application_id', '=', applicationId).where('status', '=', 'assigned').returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Drop a challenge's open (unscored) reviews; submitted scores stay on record. */
+export async function deleteOpenReviewsOfChallenge(tx: Tx, challengeId: string): Promise<string[]> {
+  const rows = await tx.deleteFrom('review_assignments').where('challenge_id', '=', challengeId).where('status', '=', 'assigned').returning('id').execute();
   return rows.map((r) => r.id);
 }
 

@@ -310,3 +310,85 @@ describe('challenge files', () => {
     expect((await get(`/api/v1/challenges/${id}/applications/${appId}/files`, smeUser)).json().items).toHaveLength(1);
   });
 });
+
+describe('cancelling a challenge and its disagreement threshold', () => {
+  /** Experts 2 and 3 (no conflicts with `other`) review `other`'s application: 80 and 60. */
+  async function reviewedChallenge(): Promise<{ id: string; appId: string; smeApp: string }> {
+    const id = await postChallenge({ disagreementThreshold: 25 });
+    const appId = (await apply(id, otherUser, other.uscc)).json().id;
+    const smeApp = (await apply(id, smeUser, sme.uscc)).json().id;
+    const rows = await db.selectFrom('experts').select(['id', 'name']).where('name', 'in', ['专家2', '专家3']).orderBy('id', 'desc').limit(2).execute();
+    for (const [name, value] of [['专家2', 80], ['专家3', 60]] as const) {
+      const expertId = rows.find((r) => r.name === name)!.id;
+      expect((await post(`/api/v1/challenges/${id}/reviewers`, leaderUser, { applicationId: appId, expertId })).statusCode).toBe(201);
+      const reviewer = experts[Number(name.slice(2))];
+      const review = (await get('/api/v1/reviews/mine', reviewer)).json().items.find((r: { applicationId: string }) => r.applicationId === appId);
+      const scored = await post(`/api/v1/reviews/${review.id}/submit`, reviewer, { scores: { innovation: value, feasibility: value, team: value, cost: value } });
+      expect(scored.statusCode, scored.body).toBe(200);
+    }
+    // An open (unscored) review of the SME's application.
+    expect((await post(`/api/v1/challenges/${id}/reviewers`, leaderUser, { applicationId: smeApp, expertId: rows.find((r) => r.name === '专家2')!.id })).statusCode).toBe(201);
+    return { id, appId, smeApp };
+  }
+  const flagOf = async (id: string, appId: string) => (await get(`/api/v1/challenges/${id}/applications`, leaderUser)).json().items.find((a: { id: string }) => a.id === appId).result.isDisagreement;
+  const putThreshold = (id: string, headers: Headers, payload: object) => app.inject({ method: 'PUT', url: `/api/v1/challenges/${id}/disagreement-threshold`, headers, payload });
+
+  it('sets the threshold at posting and lets the publisher change it; the flags follow; bad values → 422 naming the field', async () => {
+    const { id, appId } = await reviewedChallenge();
+    expect((await get(`/api/v1/challenges/${id}`, leaderUser)).json()).toMatchObject({ disagreementThreshold: 25, canSetThreshold: true, canCancel: true });
+    expect((await get(`/api/v1/challenges/${id}`, smeUser)).json()).toMatchObject({ canSetThreshold: false, canCancel: false });
+    expect(await flagOf(id, appId)).toBe(false); // spread 20 ≤ 25
+    const lowered = await putThreshold(id, leaderUser, { disagreementThreshold: 10 });
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    expect(lowered.json().disagreementThreshold).toBe(10);
+    expect(await flagOf(id, appId)).toBe(true);
+    for (const bad of [101, -1, 12.5, '十']) {
+      const r = await putThreshold(id, leaderUser, { disagreementThreshold: bad });
+      expect(r.statusCode).toBe(422);
+      expect(r.json().errors.map((e: { path: string }) => e.path)).toEqual(['disagreementThreshold']);
+    }
+    expect((await post('/api/v1/challenges', leaderUser, { ...CHALLENGE, deadline: inDays(10), disagreementThreshold: 200 })).json().errors.map((e: { path: string }) => e.path)).toEqual(['disagreementThreshold']);
+    expect((await putThreshold(id, smeUser, { disagreementThreshold: 30 })).statusCode).toBe(403);
+    expect((await putThreshold(id, suzhou, { disagreementThreshold: 30 })).statusCode).toBe(403); // in scope, but not the publisher
+    const audit = await db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_type', '=', 'challenge').where('entity_key', '=', id).where('action', '=', 'challenge.threshold').execute();
+    expect(audit).toEqual([{ action: 'challenge.threshold', before: { disagreementThreshold: 25 }, after: { disagreementThreshold: 10 } }]);
+  });
+
+  it('lets the publisher cancel with a reason: applicants are notified, open reviews dropped, new applications and threshold changes 409', async () => {
+    const { id, smeApp } = await reviewedChallenge();
+    expect((await post(`/api/v1/challenges/${id}/cancel`, leaderUser, {})).json().errors.map((e: { path: string }) => e.path)).toEqual(['reason']);
+    expect((await post(`/api/v1/challenges/${id}/cancel`, otherUser, { reason: '我想取消' })).statusCode).toBe(403);
+    expect((await post(`/api/v1/challenges/${id}/cancel`, suzhou, { reason: '主管部门取消' })).statusCode).toBe(403);
+    const cancelled = await post(`/api/v1/challenges/${id}/cancel`, leaderUser, { reason: '技术路线调整，改为内部研发' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: '技术路线调整，改为内部研发', isOpen: false, canCancel: false, canSetThreshold: false });
+    expect((await get(`/api/v1/challenges/${id}`, smeUser)).json()).toMatchObject({ status: 'cancelled', cancelReason: '技术路线调整，改为内部研发' });
+    expect(await db.selectFrom('review_assignments').select('id').where('application_id', '=', smeApp).execute()).toEqual([]);
+    expect(await db.selectFrom('review_assignments').select('id').where('challenge_id', '=', id).where('status', '=', 'submitted').execute()).toHaveLength(2);
+    for (const headers of [smeUser, otherUser]) {
+      const inbox = (await get('/api/v1/notifications?limit=50', headers)).json().items as { kind: string; entityKey: string; params: object; link: string }[];
+      expect(inbox.filter((n) => n.kind === 'challenge.cancelled' && n.entityKey === id)).toEqual([expect.objectContaining({ params: { title: CHALLENGE.title, reason: '技术路线调整，改为内部研发' }, link: `/challenges/${id}` })]);
+    }
+    const late = await makeEnterprise(db, { regionCode: '320505', name: uniqueName('苏州后来者') });
+    const lateUser = (await loginAs(app, db, { role: 'member', orgUscc: late.uscc })).headers;
+    const refused = await apply(id, lateUser, late.uscc);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('榜单已取消');
+    expect((await post(`/api/v1/challenges/${id}/cancel`, leaderUser, { reason: '再取消一次' })).statusCode).toBe(409);
+    expect((await putThreshold(id, leaderUser, { disagreementThreshold: 30 })).statusCode).toBe(409);
+    const audit = await db.selectFrom('audit_log').select(['action', 'after']).where('entity_type', '=', 'challenge').where('entity_key', '=', id).where('action', '=', 'challenge.cancel').execute();
+    expect(audit).toEqual([{ action: 'challenge.cancel', after: expect.objectContaining({ status: 'cancelled', reason: '技术路线调整，改为内部研发' }) }]);
+  });
+
+  it('refuses to cancel an awarded challenge (409); a department’s challenge is cancelled by gov in scope', async () => {
+    const { id, appId } = await reviewedChallenge();
+    expect((await post(`/api/v1/challenges/${id}/applications/${appId}/award`, leaderUser)).statusCode).toBe(200);
+    const refused = await post(`/api/v1/challenges/${id}/cancel`, leaderUser, { reason: '已揭榜后取消' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('揭榜成功');
+    const dept = await post('/api/v1/challenges', suzhou, { ...CHALLENGE, deadline: inDays(10) });
+    expect(dept.statusCode, dept.body).toBe(201);
+    expect((await post(`/api/v1/challenges/${dept.json().id}/cancel`, wuxi, { reason: '越权取消' })).statusCode).toBe(403);
+    expect((await post(`/api/v1/challenges/${dept.json().id}/cancel`, suzhou, { reason: '并入市级专项' })).json().status).toBe('cancelled');
+  });
+});

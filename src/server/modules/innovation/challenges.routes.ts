@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Page, PageQuery } from '../../../contracts/common.js';
 import {
-  AnswerQuestionBody, ApplicationCreated, ApplicationView, AskQuestionBody, AssignReviewersBody, AssignReviewersResult, ChallengeStatistics, ChallengeView, CreateApplicationBody,
+  AnswerQuestionBody, ApplicationCreated, CancelChallengeBody, DisagreementThresholdBody, ApplicationView, AskQuestionBody, AssignReviewersBody, AssignReviewersResult, ChallengeStatistics, ChallengeView, CreateApplicationBody,
   CreateChallengeBody, CreateMilestoneBody, DeliverMilestoneBody, ExpertView, ListChallengesQuery, ListExpertsQuery, ManualAssignBody, MilestoneView, QuestionView, ReviewView, SubmitReviewBody, UpdateExpertBody,
 } from '../../../contracts/innovation.js';
 import { requireActor } from '../../http/auth.js';
@@ -14,7 +14,7 @@ import { sendWorkbook } from './collab.export.js';
 import { exportExperts } from './experts.export.js';
 import { attachApplicationFile, attachChallengeFile, downloadApplicationFile, downloadChallengeFile, listApplicationFiles, listChallengeFiles } from './challenges.files.js';
 import {
-  acceptNda, advanceMilestone, answerQuestion, askQuestion, challengeStatistics, createApplication, createChallenge, createMilestone, decideApplication, getApplication,
+  acceptNda, advanceMilestone, answerQuestion, askQuestion, cancelChallenge, challengeStatistics, setDisagreementThreshold, createApplication, createChallenge, createMilestone, decideApplication, getApplication,
   getChallengeFor, listApplications, listChallenges, listMilestones, listQuestions, withdrawApplication, type ApplicationDecision,
 } from './challenges.service.js';
 import { presentApplication, presentChallenge, presentExpert, presentMilestone, presentQuestion, presentReview } from './innovation.present.js';
@@ -56,6 +56,14 @@ export function challengeRoutes(ctx: AppContext) {
     app.get('/api/v1/challenges/:id', {
       schema: { tags: TAGS, summary: 'Get a challenge 榜单详情', description: '`confidentialDetails` is null unless the caller’s organisation accepted the NDA or manages the challenge.', params: IdParams, response: { 200: ChallengeView } },
     }, async (request) => presentChallenge(await getChallengeFor(db, requireActor(request), request.params.id)));
+
+    app.post('/api/v1/challenges/:id/cancel', {
+      schema: { tags: TAGS, summary: 'Cancel a challenge 撤榜', description: 'The publisher (the posting organisation’s members; gov users in scope for a department’s challenge; platform admins) cancels an open or reviewing challenge with a reason: it becomes `cancelled` with `cancelReason`, open (unscored) reviews are dropped, and the members of every enterprise with a live application get a `challenge.cancelled` notification. New applications then → 409. 403 for others; 409 once awarded or already cancelled; a missing reason → 422.', params: IdParams, body: CancelChallengeBody, response: { 200: ChallengeView } },
+    }, async (request) => presentChallenge(await cancelChallenge(db, { actor: requireActor(request), requestId: request.id }, request.params.id, request.body.reason)));
+
+    app.put('/api/v1/challenges/:id/disagreement-threshold', {
+      schema: { tags: TAGS, summary: 'Set the disagreement threshold 设置评分分歧阈值', description: 'The publisher sets the spread (max − min of reviewers’ weighted totals, integer 0–100; default 20) above which an application’s result is flagged 分歧较大; the flags follow at once. Outside 0–100 → 422 naming `disagreementThreshold`; once the challenge is awarded or cancelled or its panel concluded → 409; 403 for others.', params: IdParams, body: DisagreementThresholdBody, response: { 200: ChallengeView } },
+    }, async (request) => presentChallenge(await setDisagreementThreshold(db, { actor: requireActor(request), requestId: request.id }, request.params.id, request.body.disagreementThreshold)));
 
     app.post('/api/v1/challenges/:id/nda', {
       schema: { tags: TAGS, summary: 'Accept the NDA 签署保密协议', description: 'Records the acceptance for the caller’s organisation (members only; idempotent). Afterwards the confidential details and files are readable.', params: IdParams, response: { 200: ChallengeView } },

@@ -3,7 +3,7 @@
  * shortlist and award, milestones and statistics. Rules here; SQL in the repo; who-may-what in
  * the policy. Reviews and reviewer assignment are in `reviews.service.ts`.
  */
-import type { ChallengeStatistics, CreateApplicationBody, CreateChallengeBody, Criterion, ListChallengesQuery, SimilarItem } from '../../../contracts/innovation.js';
+import { DEFAULT_CRITERIA, DEFAULT_DISAGREEMENT_THRESHOLD, type ChallengeStatistics, type CreateApplicationBody, type CreateChallengeBody, type Criterion, type ListChallengesQuery, type SimilarItem } from '../../../contracts/innovation.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError, invalid, notFound, type FieldError } from '../../errors.js';
@@ -18,19 +18,12 @@ import { notify } from '../workbench/index.js';
 import { checkedChain, checkedSegment } from './chain-link.js';
 import * as repo from './challenges.repo.js';
 import { jaccard, termsOf } from './innovation.text.js';
-import { canManage, canReadConfidential } from './innovation.policy.js';
+import { canManage, canReadConfidential, isPublisher } from './innovation.policy.js';
+import * as panelsRepo from './panels.repo.js';
 
 /** Audit entity types of this module. */
 export const CHALLENGE_ENTITY = 'challenge';
 export const APPLICATION_ENTITY = 'challenge_application';
-
-/** Default review criteria (weights in percent). */
-export const DEFAULT_CRITERIA: Criterion[] = [
-  { key: 'innovation', name: '技术先进性', weight: 40 },
-  { key: 'feasibility', name: '技术可行性', weight: 30 },
-  { key: 'team', name: '团队能力', weight: 20 },
-  { key: 'cost', name: '成本与进度', weight: 10 },
-];
 
 const SIMILARITY_MIN = 0.15;
 const SIMILAR_MAX = 5;
@@ -69,6 +62,10 @@ export async function enterpriseFor(db: Db, actor: Actor, uscc: string | undefin
 export interface ChallengeForActor {
   challenge: repo.ChallengeRecord;
   canManage: boolean;
+  /** The caller is the publisher (cancels, sets the disagreement threshold). */
+  isPublisher: boolean;
+  /** The publisher, while the review is open (not awarded or cancelled, the panel not concluded). */
+  canSetThreshold: boolean;
   hasAcceptedNda: boolean;
   canReadConfidential: boolean;
   myApplicationId: string | null;
@@ -91,9 +88,12 @@ async function withRights(db: Db, actor: Actor, challenge: repo.ChallengeRecord)
   const hasNda = await repo.hasAcceptedNda(db, challenge.id, actor.orgId);
   const own = actor.orgUscc ? await repo.selectEnterpriseByUscc(db, actor.orgUscc) : undefined;
   const mine = own ? await repo.selectApplicationOf(db, challenge.id, own.id) : undefined;
+  const publisher = isPublisher(actor, challenge);
   return {
     challenge,
     canManage: canManage(actor, challenge),
+    isPublisher: publisher,
+    canSetThreshold: publisher && (await isReviewOpen(db, challenge)),
     hasAcceptedNda: hasNda,
     canReadConfidential: canReadConfidential(actor, challenge, hasNda),
     myApplicationId: mine?.id ?? null,
@@ -150,6 +150,7 @@ export async function createChallenge(db: Db, context: WriteContext, body: Creat
     ndaText: body.ndaText ?? (body.confidential ? '申请人承诺对榜单保密内容及附件严格保密，仅用于本次揭榜，不得向第三方披露。' : ''),
     criteria,
     reviewsPerApplication: body.reviewsPerApplication ?? 3,
+    disagreementThreshold: body.disagreementThreshold ?? DEFAULT_DISAGREEMENT_THRESHOLD,
     createdBy: userIdOf(actor),
     chainId,
     segmentKey,
@@ -222,6 +223,7 @@ export async function createApplication(db: Db, context: WriteContext, id: strin
   const { actor } = context;
   const challenge = await getChallenge(db, id);
   const applicant = await enterpriseFor(db, actor, body.uscc, 'uscc');
+  if (challenge.status === 'cancelled') throw new AppError('invalid_state', 'Challenge cancelled', { userMessage: `榜单已取消：${challenge.cancelReason ?? ''}` });
   if (challenge.status !== 'open' || challenge.deadline.getTime() <= Date.now()) {
     throw new AppError('invalid_state', 'Applications are closed', { userMessage: `揭榜已截止（截止日期 ${deadlineDate(challenge.deadline)}）` });
   }
@@ -350,6 +352,64 @@ export async function withdrawApplication(db: Db, context: WriteContext, challen
     await recordWrites(tx, context, [{ action: 'application.withdraw', entityType: APPLICATION_ENTITY, entityKey: application.id, regionCode: challenge.regionCode, before: { status: current.status }, after: { status: 'withdrawn', droppedReviews: dropped } }]);
   });
   return { id: application.id, status: 'withdrawn' };
+}
+
+/** States from which the publisher may cancel a challenge (not after the award). */
+export const CANCELLABLE: readonly repo.ChallengeRecord['status'][] = ['open', 'reviewing'];
+
+/**
+ * The publisher cancels a challenge (撤榜) with a reason: open/reviewing → cancelled. Open
+ * (unscored) reviews are dropped; live applicants' members are notified. New applications,
+ * scores and panel changes are refused afterwards.
+ * @throws not_found; forbidden unless the publisher; invalid_state (409) once awarded or cancelled.
+ */
+export async function cancelChallenge(db: Db, context: WriteContext, id: string, reason: string): Promise<ChallengeForActor> {
+  const challenge = await getChallenge(db, id);
+  requirePublisher(context.actor, challenge);
+  return db.transaction().execute(async (tx) => {
+    const locked = await repo.selectChallenge(tx, challenge.id, { isForUpdate: true });
+    if (!locked) throw notFound('榜单');
+    if (!CANCELLABLE.includes(locked.status)) {
+      throw new AppError('invalid_state', `Cannot cancel a ${locked.status} challenge`, { userMessage: locked.status === 'awarded' ? '榜单已揭榜成功，不能取消' : '榜单已取消' });
+    }
+    await repo.cancelChallenge(tx, challenge.id, reason, new Date());
+    const dropped = await repo.deleteOpenReviewsOfChallenge(tx, challenge.id);
+    await recordWrites(tx, context, [{ action: 'challenge.cancel', entityType: CHALLENGE_ENTITY, entityKey: challenge.id, regionCode: challenge.regionCode, before: { status: locked.status }, after: { status: 'cancelled', reason, droppedReviews: dropped } }]);
+    for (const uscc of await repo.selectLiveApplicantUsccs(tx, challenge.id)) {
+      await notify(tx, context.actor, { membersOfUscc: uscc }, {
+        kind: 'challenge.cancelled', params: { title: challenge.title, reason }, link: `/challenges/${challenge.id}`, entityType: CHALLENGE_ENTITY, entityKey: challenge.id,
+      });
+    }
+  }).then(() => getChallengeFor(db, context.actor, challenge.id));
+}
+
+/** Whether the review of a challenge is still going (not awarded or cancelled, its panel not concluded). */
+async function isReviewOpen(db: Db, challenge: repo.ChallengeRecord): Promise<boolean> {
+  if (challenge.status === 'awarded' || challenge.status === 'cancelled') return false;
+  return (await panelsRepo.selectPanel(db, challenge.id))?.state !== 'concluded';
+}
+
+/**
+ * The publisher sets the disagreement threshold of the challenge's review; the flags of its
+ * results follow at once (they are computed when read).
+ * @throws not_found; forbidden unless the publisher; invalid_state (409) once the review concluded.
+ */
+export async function setDisagreementThreshold(db: Db, context: WriteContext, id: string, threshold: number): Promise<ChallengeForActor> {
+  const challenge = await getChallenge(db, id);
+  requirePublisher(context.actor, challenge);
+  return db.transaction().execute(async (tx) => {
+    const locked = (await repo.selectChallenge(tx, challenge.id, { isForUpdate: true }))!;
+    if (!(await isReviewOpen(tx, locked))) throw new AppError('invalid_state', 'Review concluded', { userMessage: '评审已结束（已揭榜、已取消或评审组已结束），不能再调整分歧阈值' });
+    if (locked.disagreementThreshold !== threshold) {
+      await repo.setDisagreementThreshold(tx, challenge.id, threshold);
+      await recordWrites(tx, context, [{ action: 'challenge.threshold', entityType: CHALLENGE_ENTITY, entityKey: challenge.id, regionCode: challenge.regionCode, before: { disagreementThreshold: locked.disagreementThreshold }, after: { disagreementThreshold: threshold } }]);
+    }
+  }).then(() => getChallengeFor(db, context.actor, challenge.id));
+}
+
+/** @throws forbidden unless the actor published the challenge. */
+function requirePublisher(actor: Actor, challenge: repo.ChallengeRecord): void {
+  if (!isPublisher(actor, challenge)) throw new AppError('forbidden', 'Not the publisher', { userMessage: '只有发榜单位（或平台管理员）可以操作' });
 }
 
 /** Milestones of the challenge's awarded applications (managers and the awardee). @throws not_found. */

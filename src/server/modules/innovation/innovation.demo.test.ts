@@ -13,7 +13,11 @@ beforeAll(async () => {
 describe('seedInnovationDemo', () => {
   it('gives every role something to see: challenges in every stage, an open review for `expert`, bookings and usage', async () => {
     const challenges = await db.selectFrom('challenges').select(['title', 'status']).execute();
-    expect(challenges.map((c) => c.status).sort()).toEqual(['awarded', 'open', 'open']);
+    expect(challenges.map((c) => c.status).sort()).toEqual(['awarded', 'cancelled', 'open', 'open']);
+    const cancelled = await db.selectFrom('challenges').select(['cancel_reason']).where('status', '=', 'cancelled').executeTakeFirstOrThrow();
+    expect(cancelled.cancel_reason).toContain('本榜单取消');
+    const solid = await db.selectFrom('challenges').select('disagreement_threshold').where('title', '=', '硫化物固态电解质量产工艺揭榜').executeTakeFirstOrThrow();
+    expect(solid.disagreement_threshold).toBe(25);
     const expert = await db.selectFrom('experts as x').innerJoin('users as u', 'u.id', 'x.user_id').select('x.id').where('u.username', '=', 'expert').executeTakeFirstOrThrow();
     const queue = await db.selectFrom('review_assignments').select('status').where('expert_id', '=', expert.id).execute();
     expect(queue.some((r) => r.status === 'assigned')).toBe(true);

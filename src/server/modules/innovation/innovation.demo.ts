@@ -1,8 +1,9 @@
 /**
  * Demo data of the innovation module, realistic for every role: the expert pool (the `expert`
  * log-in's profile and a dozen listed experts, some employed by demo firms so that conflicts show),
- * three challenges of the battery leader and 苏州's department — one open and under review by a
- * review panel (评审组) with scores and a disagreement, one awarded with milestones at 40 %, one fresh idea call — and the
+ * four challenges of the battery leader and 苏州's department — one open and under review by a
+ * review panel (评审组) with scores and a disagreement (threshold 25), one awarded with milestones at 40 %, one fresh idea
+ * call, one cancelled by its publisher with the reason — and the
  * leader's shared resources with past (used) and upcoming bookings, so that sharing figures are
  * non-zero. Runs once (seed.ts keeps the marker); a few hundred rows.
  */
@@ -11,7 +12,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../platform/actor.js';
 import { businessDate } from '../../platform/dates.js';
 import { recordWrites } from '../audit/index.js';
 import * as challengesRepo from './challenges.repo.js';
-import { createApplication, createChallenge, createMilestone, advanceMilestone, decideApplication } from './challenges.service.js';
+import { cancelChallenge, createApplication, createChallenge, createMilestone, advanceMilestone, decideApplication } from './challenges.service.js';
 import { seedDemoPanel } from './panels.demo.js';
 import * as resourcesRepo from './resources.repo.js';
 import { createBooking, createResource, decideBooking } from './resources.service.js';
@@ -82,7 +83,7 @@ async function seedChallenges(db: Db, expert: Actor | undefined): Promise<void> 
   if (!leader) return;
   // 1. Open and under review.
   const solid = await createChallenge(db, CONTEXT, {
-    uscc: LEADER, type: 'proposal', title: '硫化物固态电解质量产工艺揭榜', fields: ['固态电池', '电解质'], budget: 800, deadline: inDays(21),
+    uscc: LEADER, type: 'proposal', title: '硫化物固态电解质量产工艺揭榜', fields: ['固态电池', '电解质'], budget: 800, deadline: inDays(21), disagreementThreshold: 25,
     problem: '公司下一代半固态/全固态电芯需要可量产的硫化物固态电解质，现有实验室工艺空气稳定性差、批次一致性不足，需要揭榜方提出面向百吨级产线的合成与包覆工艺方案。',
     targets: ['室温离子电导率≥5 mS/cm', '露点-40℃环境下24小时电导率衰减≤10%', '批次间电导率偏差≤8%', '吨级成本≤80万元'],
     ipTerms: '背景知识产权归各自所有；项目形成的知识产权双方共有，发榜方享有优先实施权。', confidential: true,
@@ -140,6 +141,15 @@ async function seedChallenges(db: Db, expert: Actor | undefined): Promise<void> 
     targets: ['提前≥30分钟预警', '误报率≤1次/月/电站'],
     ...(gov ? {} : { uscc: LEADER }),
   });
+  // 4. Cancelled by the leader after one application (the applicant was notified).
+  const cancelled = await createChallenge(db, CONTEXT, {
+    uscc: LEADER, type: 'prototype', title: '电芯化成分容柜能量回馈改造揭榜', fields: ['储能', '电力电子'], budget: 150, deadline: inDays(10),
+    problem: '化成分容工序能耗高，需要对现有分容柜进行能量回馈改造，放电能量回馈电网或供其他通道充电。',
+    targets: ['能量回馈效率≥90%', '单柜改造停机≤2天'],
+  });
+  await createApplication(db, CONTEXT, cancelled.id, { uscc: RONGCHUAN, proposal: '采用双向DC/DC与公共直流母线方案，分容放电能量在通道间互充，余量回馈电网。' });
+  await cancelChallenge(db, CONTEXT, cancelled.id, '公司决定由设备原厂整体升级分容柜，本榜单取消；感谢各单位关注。');
+
   const sme = await db.selectFrom('users').select('id').where('username', '=', 'sme').executeTakeFirst();
   if (sme) {
     await db.transaction().execute(async (tx) => {

@@ -23,6 +23,16 @@ export function canManage(actor: Actor, row: OwnedRow): boolean {
   return isOwnerMember(actor, row) || isGovInScope(actor, row);
 }
 
+/**
+ * The publisher of a challenge: members of the posting organisation; for a challenge posted by a
+ * department (or for an enterprise without accounts), gov users in scope; platform admins in scope.
+ * Only the publisher cancels a challenge or sets its review's disagreement threshold.
+ */
+export function isPublisher(actor: Actor, row: OwnedRow): boolean {
+  if (row.ownerOrgId !== null) return isOwnerMember(actor, row) || (actor.role === 'platform_admin' && isInRegionScope(actor, row.regionCode));
+  return isGovInScope(actor, row);
+}
+
 /** Reading the confidential part of a challenge: its managers and organisations that accepted the NDA. */
 export function canReadConfidential(actor: Actor, row: OwnedRow & { isConfidential: boolean }, hasAcceptedNda: boolean): boolean {
   return !row.isConfidential || hasAcceptedNda || canManage(actor, row);

@@ -3,7 +3,7 @@ import type { ApplicationView, BookingView, ChallengeView, ExpertView, Milestone
 import type { Actor } from '../../platform/actor.js';
 import { regionFullName } from '../../platform/regions.js';
 import type { ApplicationRecord, MilestoneRecord, QuestionRecord } from './challenges.repo.js';
-import { deadlineDate, type ChallengeForActor } from './challenges.service.js';
+import { CANCELLABLE, deadlineDate, type ChallengeForActor } from './challenges.service.js';
 import { canManage } from './innovation.policy.js';
 import type { BookingRecord, ResourceRecord } from './resources.repo.js';
 import type { ExpertRecord, ReviewRecord } from './reviews.repo.js';
@@ -15,6 +15,8 @@ export function presentChallenge(view: ChallengeForActor): ChallengeView {
     id: c.id, title: c.title, type: c.type, problem: c.problem, targets: c.targets, fields: c.fields, budgetFen: c.budgetFen === null ? null : Number(c.budgetFen),
     deadline: deadlineDate(c.deadline), isOpen: c.status === 'open' && c.deadline.getTime() > Date.now(), ipTerms: c.ipTerms, isConfidential: c.isConfidential, ndaText: c.ndaText,
     confidentialDetails: view.canReadConfidential ? c.confidentialDetails : null, hasAcceptedNda: view.hasAcceptedNda, criteria: c.criteria, reviewsPerApplication: c.reviewsPerApplication,
+    disagreementThreshold: c.disagreementThreshold, cancelReason: c.cancelReason, cancelledAt: c.cancelledAt?.toISOString() ?? null,
+    canCancel: view.isPublisher && CANCELLABLE.includes(c.status), canSetThreshold: view.canSetThreshold,
     status: c.status, ownerName: c.ownerName, ownerUscc: c.ownerUscc, regionCode: c.regionCode, applicationCount: c.applicationCount, canManage: view.canManage,
     myApplicationId: view.myApplicationId, createdAt: c.createdAt.toISOString(),
     chainId: c.chainId, chainName: c.chainName, segmentKey: c.segmentKey, segmentName: c.segmentName,

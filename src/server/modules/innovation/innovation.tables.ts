@@ -56,6 +56,8 @@ export interface InnovationTables extends AchievementTables, TalentTables, Colla
     reviews_per_application: Generated<number>;
     disagreement_threshold: Generated<number>;
     status: Generated<string>;
+    cancel_reason: string | null;
+    cancelled_at: NullableTimestamp;
     created_by: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;

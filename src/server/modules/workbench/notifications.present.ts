@@ -25,6 +25,7 @@ export function notificationText(kind: NotificationKind, p: NotificationParams):
     case 'programme.rejected': return `“${p.title}”申报未获批${p.note ? `：${p.note}` : ''}`;
     case 'match.accepted': return `${p.supplier}接受了需求“${p.title}”的对接邀请`;
     case 'challenge.applied': return `${p.applicant}揭榜“${p.title}”`;
+    case 'challenge.cancelled': return `榜单“${p.title}”已被发榜方取消：${p.reason}`;
     case 'booking.requested': return `${p.booker}申请预约“${p.title}”（${p.start} 至 ${p.end}）`;
     case 'overseas.applied': return `${p.applicant}申请加入出海服务“${p.title}”`;
     case 'overseas.accepted': return `${p.firm}已接受本企业加入出海服务“${p.title}”${p.note ? `：${p.note}` : ''}`;
@@ -44,6 +45,7 @@ export const KIND_LABELS_ZH: Record<NotificationKind, string> = {
   'programme.rejected': '政策申报未获批',
   'match.accepted': '对接邀请被接受',
   'challenge.applied': '揭榜申请',
+  'challenge.cancelled': '榜单取消',
   'booking.requested': '资源预约申请',
   'financing.offered': '融资需求获银行报价',
   'overseas.applied': '出海服务申请',

@@ -1,7 +1,7 @@
-import { App as AntApp, Button, Card, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { CHALLENGE_TYPES, CHALLENGE_TITLE_MAX, type CreateChallengeBody } from '../../../contracts/innovation';
+import { CHALLENGE_TYPES, CHALLENGE_TITLE_MAX, CRITERIA_MAX, DEFAULT_CRITERIA, DEFAULT_DISAGREEMENT_THRESHOLD, type CreateChallengeBody, type Criterion } from '../../../contracts/innovation';
 import { ChainSegmentFields } from '../../components/ChainSegmentFields';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -12,7 +12,25 @@ import { useCurrentUser } from '../../queries/auth';
 import { useCreateChallenge } from '../../queries/innovation';
 import { ChallengeNav } from './InnovationTags';
 
-const FIELDS = { controls: ['title', 'type', 'problem', 'targets', 'fields', 'budget', 'deadline', 'ipTerms', 'confidential', 'confidentialDetails', 'reviewsPerApplication', 'uscc', 'criteria', 'chainId', 'segmentKey'] };
+const FIELDS = { controls: ['title', 'type', 'problem', 'targets', 'fields', 'budget', 'deadline', 'ipTerms', 'confidential', 'confidentialDetails', 'reviewsPerApplication', 'disagreementThreshold', 'uscc', 'chainId', 'segmentKey'], lists: ['criteria'] };
+
+/** A criterion row of the form: the key is kept for the defaults and made for new rows. */
+type CriterionRow = { key?: string; name?: string; weight?: number | null };
+
+/** Rows → the API's criteria: the defaults keep their keys, rows added here get `c1`, `c2`… */
+export function criteriaOf(rows: readonly CriterionRow[]): Criterion[] {
+  const used = new Set(rows.map((r) => r.key).filter(Boolean));
+  let n = 0;
+  return rows.map((r) => {
+    let key = r.key;
+    while (!key) {
+      n += 1;
+      if (!used.has(`c${n}`)) key = `c${n}`;
+    }
+    used.add(key);
+    return { key, name: (r.name ?? '').trim(), weight: r.weight ?? 0 };
+  });
+}
 
 /** 发榜: the challenge form. */
 export function ChallengeCreatePage() {
@@ -26,10 +44,14 @@ export function ChallengeCreatePage() {
   const [unmatched, setUnmatched] = useState<FieldError[]>([]);
   const isConfidential = Form.useWatch('confidential', form);
 
+  const criteriaRows = (Form.useWatch('criteria', form) ?? []) as CriterionRow[];
+  const weightSum = criteriaRows.reduce((s, r) => s + (r?.weight ?? 0), 0);
+
   const submit = async (values: CreateChallengeBody) => {
     setError(undefined);
     try {
-      const { id } = await create.mutateAsync({ ...values, uscc: values.uscc || undefined, confidentialDetails: values.confidential ? values.confidentialDetails : undefined });
+      const criteria = criteriaOf((values.criteria ?? []) as CriterionRow[]);
+      const { id } = await create.mutateAsync({ ...values, criteria, uscc: values.uscc || undefined, confidentialDetails: values.confidential ? values.confidentialDetails : undefined });
       message.success(t('common.created'));
       navigate(`/challenges/${id}`);
     } catch (err) {
@@ -44,7 +66,7 @@ export function ChallengeCreatePage() {
       <PageHeader title={t('innovation.create.title')} />
       <Card>
         {error ? <ProblemAlert error={error} fieldErrors={unmatched} /> : null}
-        <Form<CreateChallengeBody> form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'proposal', deadline: addDays(todayInShanghai(), 30), reviewsPerApplication: 3, targets: [], fields: [] }} style={{ maxWidth: 820 }}>
+        <Form<CreateChallengeBody> form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'proposal', deadline: addDays(todayInShanghai(), 30), reviewsPerApplication: 3, disagreementThreshold: DEFAULT_DISAGREEMENT_THRESHOLD, targets: [], fields: [], criteria: DEFAULT_CRITERIA }} style={{ maxWidth: 820 }}>
           {user.role !== 'member' && (
             <Form.Item name="uscc" label={t('innovation.field.owner')} extra="USCC">
               <Input data-testid="challenge-uscc" />
@@ -78,7 +100,41 @@ export function ChallengeCreatePage() {
           <Form.Item name="reviewsPerApplication" label={t('innovation.field.reviewsPerApplication')}>
             <InputNumber min={1} max={9} />
           </Form.Item>
-          <Typography.Paragraph type="secondary">{t('innovation.create.criteriaNote')}</Typography.Paragraph>
+          <Form.Item label={t('innovation.field.criteria')} extra={t('innovation.criteria.hint')} required>
+            <Form.List
+              name="criteria"
+              rules={[{
+                validator: async (_, rows: CriterionRow[] | undefined) => {
+                  if ((rows ?? []).reduce((s, r) => s + (r?.weight ?? 0), 0) !== 100) throw new Error(t('innovation.criteria.sumError'));
+                },
+              }]}
+            >
+              {(fields, { add, remove }, { errors }) => (
+                <div data-testid="criteria-editor">
+                  {fields.map((field, i) => (
+                    <Space key={field.key} align="start" style={{ display: 'flex' }} data-testid="criterion-row">
+                      <Form.Item name={[field.name, 'key']} hidden><Input /></Form.Item>
+                      <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('innovation.criteria.name') }, { max: 40 }]} style={{ marginBottom: 8 }}>
+                        <Input placeholder={t('innovation.criteria.name')} style={{ width: 260 }} data-testid={`criterion-name-${i}`} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'weight']} rules={[{ required: true, message: t('innovation.criteria.weight') }, { type: 'integer', min: 1, max: 100 }]} style={{ marginBottom: 8 }}>
+                        <InputNumber placeholder={t('innovation.criteria.weight')} min={1} max={100} precision={0} addonAfter="%" style={{ width: 140 }} data-testid={`criterion-weight-${i}`} />
+                      </Form.Item>
+                      <Button onClick={() => remove(field.name)} disabled={fields.length <= 1} data-testid={`criterion-remove-${i}`}>{t('innovation.criteria.remove')}</Button>
+                    </Space>
+                  ))}
+                  <Space>
+                    <Button type="dashed" onClick={() => add({ name: '', weight: undefined })} disabled={fields.length >= CRITERIA_MAX} data-testid="criterion-add">{t('innovation.criteria.add')}</Button>
+                    <Typography.Text type={weightSum === 100 ? 'success' : 'danger'} data-testid="criteria-sum">{t('innovation.criteria.sum', { sum: weightSum })}</Typography.Text>
+                  </Space>
+                  <Form.ErrorList errors={errors} />
+                </div>
+              )}
+            </Form.List>
+          </Form.Item>
+          <Form.Item name="disagreementThreshold" label={t('innovation.threshold.title')} extra={t('innovation.threshold.hint')}>
+            <InputNumber min={0} max={100} precision={0} addonAfter="分" style={{ width: 160 }} data-testid="challenge-threshold" />
+          </Form.Item>
           <Form.Item name="confidential" label={t('innovation.field.confidential')} valuePropName="checked">
             <Switch data-testid="challenge-confidential" />
           </Form.Item>

@@ -1,15 +1,16 @@
-import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Select, Space, Table, Tabs, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ApplicationCreated, ApplicationView, ChallengeView, MilestoneView, SimilarItem } from '../../../contracts/innovation';
-import { apiUrl } from '../../api';
+import { ApiError, apiUrl } from '../../api';
+import { DashboardChart, type ChartOption } from '../../components/DashboardChart';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang, useT } from '../../i18n';
 import { addDays, formatDateTime, todayInShanghai } from '../../lib/format';
-import { errorMessage } from '../../lib/problem';
+import { applyProblemToForm, errorMessage } from '../../lib/problem';
 import { useCurrentUser } from '../../queries/auth';
-import { useApplications, useApply, useChallenge, useChallengeAction, useChallengeStatistics, useExperts, useMilestones, useQuestions } from '../../queries/innovation';
+import { useApplications, useApply, useChallenge, useChallengeAction, useChallengeStatistics, useExperts, useMilestones, useQuestions, useSetDisagreementThreshold } from '../../queries/innovation';
 import { ChallengeFilesCard } from './ChallengeFilesCard';
 import { ReviewPanelTab } from './ReviewPanelTab';
 import { ApplicationStatusTag, ChallengeNav, ChallengeStatusTag, ChallengeTypeTag, wanText } from './InnovationTags';
@@ -18,6 +19,7 @@ import { ApplicationStatusTag, ChallengeNav, ChallengeStatusTag, ChallengeTypeTa
 export function ChallengeDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
+  const lang = useLang();
   const user = useCurrentUser();
   const challenge = useChallenge(id);
   if (challenge.error) return <ProblemAlert error={challenge.error} />;
@@ -26,7 +28,21 @@ export function ChallengeDetailPage() {
   return (
     <div data-testid="challenge-detail-page">
       <ChallengeNav />
-      <PageHeader title={c.title} subTitle={<Space><ChallengeTypeTag type={c.type} /><ChallengeStatusTag status={c.status} /><span>{c.ownerName}</span></Space>} />
+      <PageHeader
+        title={c.title}
+        subTitle={<Space><ChallengeTypeTag type={c.type} /><span data-testid="challenge-status"><ChallengeStatusTag status={c.status} /></span><span>{c.ownerName}</span></Space>}
+        extra={c.canCancel ? <CancelChallengeButton challenge={c} /> : undefined}
+      />
+      {c.status === 'cancelled' && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="challenge-cancelled"
+          message={t('innovation.cancel.banner', { at: c.cancelledAt ? formatDateTime(lang, c.cancelledAt) : '' })}
+          description={<span data-testid="challenge-cancel-reason">{t('innovation.cancel.reason')}：{c.cancelReason}</span>}
+        />
+      )}
       <Card>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('innovation.field.budget')}>{wanText(c.budgetFen)}</Descriptions.Item>
@@ -63,6 +79,47 @@ export function ChallengeDetailPage() {
         />
       </Card>
     </div>
+  );
+}
+
+/** 取消榜单: the publisher's button and its reason dialog. */
+function CancelChallengeButton({ challenge }: { challenge: ChallengeView }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const [isOpen, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const cancel = useChallengeAction<{ reason: string }>(() => `/challenges/${challenge.id}/cancel`, (b) => b);
+  const submit = async () => {
+    const { reason } = await form.validateFields();
+    try {
+      await cancel.mutateAsync({ reason: reason.trim() });
+      message.success(t('innovation.cancel.done'));
+      setOpen(false);
+    } catch (err) {
+      applyProblemToForm(form, err, { controls: ['reason'] });
+    }
+  };
+  return (
+    <>
+      <Button danger onClick={() => setOpen(true)} data-testid="challenge-cancel">{t('innovation.cancel.button')}</Button>
+      <Modal
+        open={isOpen}
+        title={t('innovation.cancel.title')}
+        onCancel={() => setOpen(false)}
+        onOk={submit}
+        okText={t('innovation.cancel.ok')}
+        okButtonProps={{ danger: true, loading: cancel.isPending, 'data-testid': 'challenge-cancel-ok' }}
+        destroyOnHidden
+      >
+        <Alert type="warning" showIcon message={t('innovation.cancel.hint')} style={{ marginBottom: 12 }} />
+        {cancel.error ? <ProblemAlert error={cancel.error} /> : null}
+        <Form form={form} layout="vertical">
+          <Form.Item name="reason" label={t('innovation.cancel.reason')} rules={[{ required: true, whitespace: true, min: 2, max: 2000 }]}>
+            <Input.TextArea rows={3} maxLength={2000} data-testid="challenge-cancel-reason-input" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
   );
 }
 
@@ -112,7 +169,7 @@ function ApplicationsTab({ challenge }: { challenge: ChallengeView }) {
           description={created.similar.length > 0 ? <SimilarList items={created.similar} /> : undefined}
         />
       )}
-      {canApply && !created && (challenge.isOpen ? <ApplyForm challenge={challenge} onCreated={setCreated} /> : <Alert type="warning" message={t('innovation.apply.closed')} style={{ marginBottom: 12 }} />)}
+      {canApply && !created && (challenge.isOpen ? <ApplyForm challenge={challenge} onCreated={setCreated} /> : <Alert type="warning" message={t(challenge.status === 'cancelled' ? 'innovation.cancel.closed' : 'innovation.apply.closed')} style={{ marginBottom: 12 }} data-testid="apply-closed" />)}
       {challenge.canManage && (
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <AssignBar challenge={challenge} />
@@ -240,7 +297,7 @@ function ApplicationTable({ challenge, items, loading }: { challenge: ChallengeV
                     <Space size={4}>
                       <span data-testid="review-mean">{a.result?.mean ?? '—'}</span>
                       {a.result && a.result.min !== null && <Typography.Text type="secondary">({a.result.min}–{a.result.max})</Typography.Text>}
-                      {a.result?.isDisagreement && <Tag color="red">{t('innovation.apps.disagreement')}</Tag>}
+                      {a.result?.isDisagreement && <Tooltip title={t('innovation.threshold.tooltip', { threshold: challenge.disagreementThreshold })}><Tag color="red" data-testid="disagreement-flag">{t('innovation.apps.disagreement')}</Tag></Tooltip>}
                     </Space>
                   ),
                 },
@@ -425,18 +482,79 @@ function DeliverButton({ onDeliver }: { onDeliver: (report: string) => Promise<u
 function StatisticsTab({ challenge }: { challenge: ChallengeView }) {
   const t = useT();
   const stats = useChallengeStatistics(challenge.id, challenge.canManage);
+  const trendOption = useMemo(() => (stats.data ? trendChartOption(stats.data.trend) : undefined), [stats.data]);
   if (!stats.data) return <Card loading />;
   return (
-    <Space align="start" size={32} wrap>
-      <Descriptions column={1} size="small" title={t('innovation.stats.applicants')}>
-        <Descriptions.Item label={t('innovation.stats.applicants')}><span data-testid="stats-applicants">{stats.data.applicants}</span></Descriptions.Item>
-        {Object.entries(stats.data.byStatus).map(([status, n]) => (
-          <Descriptions.Item key={status} label={t(`innovation.appStatus.${status as ApplicationView['status']}`)}>{n}</Descriptions.Item>
-        ))}
-        <Descriptions.Item label={t('innovation.milestone.progress')}>{stats.data.progressPct}%</Descriptions.Item>
-      </Descriptions>
-      <Table data-testid="stats-by-region" size="small" pagination={false} rowKey="regionCode" title={() => t('innovation.stats.byRegion')} dataSource={stats.data.byRegion} columns={[{ title: t('innovation.apps.region'), dataIndex: 'regionName' }, { title: '#', dataIndex: 'count', width: 60 }]} />
-      <Table data-testid="stats-trend" size="small" pagination={false} rowKey="date" title={() => t('innovation.stats.trend')} dataSource={stats.data.trend} columns={[{ title: t('innovation.booking.date'), dataIndex: 'date' }, { title: '#', dataIndex: 'count', width: 60 }]} />
-    </Space>
+    <div>
+      <ThresholdCard challenge={challenge} />
+      <Card size="small" title={t('innovation.stats.trendChart')} style={{ marginBottom: 16 }}>
+        {stats.data.trend.length === 0 ? <Empty description={t('innovation.stats.trendEmpty')} /> : <DashboardChart option={trendOption!} height={240} data-testid="stats-trend-chart" />}
+      </Card>
+      <Space align="start" size={32} wrap>
+        <Descriptions column={1} size="small" title={t('innovation.stats.applicants')}>
+          <Descriptions.Item label={t('innovation.stats.applicants')}><span data-testid="stats-applicants">{stats.data.applicants}</span></Descriptions.Item>
+          {Object.entries(stats.data.byStatus).map(([status, n]) => (
+            <Descriptions.Item key={status} label={t(`innovation.appStatus.${status as ApplicationView['status']}`)}>{n}</Descriptions.Item>
+          ))}
+          <Descriptions.Item label={t('innovation.milestone.progress')}>{stats.data.progressPct}%</Descriptions.Item>
+        </Descriptions>
+        <Table data-testid="stats-by-region" size="small" pagination={false} rowKey="regionCode" title={() => t('innovation.stats.byRegion')} dataSource={stats.data.byRegion} columns={[{ title: t('innovation.apps.region'), dataIndex: 'regionName' }, { title: '#', dataIndex: 'count', width: 60 }]} />
+        <Table data-testid="stats-trend" size="small" pagination={false} rowKey="date" title={() => t('innovation.stats.trend')} dataSource={stats.data.trend} columns={[{ title: t('innovation.booking.date'), dataIndex: 'date' }, { title: '#', dataIndex: 'count', width: 60 }]} />
+      </Space>
+    </div>
+  );
+}
+
+/** Applications per business day from the first to the last, days without any shown as 0. */
+export function trendChartOption(trend: readonly { date: string; count: number }[]): ChartOption {
+  const byDate = new Map(trend.map((d) => [d.date, d.count]));
+  const days: string[] = [];
+  if (trend.length > 0) {
+    const last = trend[trend.length - 1].date;
+    for (let day = trend[0].date; day <= last && days.length < 400; day = addDays(day, 1)) days.push(day);
+  }
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 16, top: 16, bottom: 32 },
+    xAxis: { type: 'category', data: days.map((d) => d.slice(5)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: days.map((d) => byDate.get(d) ?? 0), itemStyle: { color: '#1677ff' }, barMaxWidth: 32 }],
+  };
+}
+
+/** 评分分歧阈值: shown to the managers, editable by the publisher until the review concludes. */
+function ThresholdCard({ challenge }: { challenge: ChallengeView }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const applications = useApplications(challenge.id);
+  const save = useSetDisagreementThreshold(challenge.id);
+  const [value, setValue] = useState<number | null>(challenge.disagreementThreshold);
+  const flagged = (applications.data?.items ?? []).filter((a) => a.result?.isDisagreement).length;
+  const [fieldError, setFieldError] = useState<string>();
+  const submit = async () => {
+    setFieldError(undefined);
+    try {
+      await save.mutateAsync(value as number);
+      message.success(t('innovation.threshold.saved'));
+    } catch (err) {
+      const own = err instanceof ApiError ? err.fieldErrors.find((e) => e.path === 'disagreementThreshold') : undefined;
+      setFieldError(own?.message ?? errorMessage(err, t));
+    }
+  };
+  return (
+    <Card size="small" title={t('innovation.threshold.title')} style={{ marginBottom: 16 }} data-testid="threshold-card">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('innovation.threshold.hint')}</Typography.Paragraph>
+      <Space wrap align="start">
+        <Form.Item validateStatus={fieldError ? 'error' : undefined} help={fieldError} style={{ marginBottom: 0 }}>
+          <InputNumber value={value} onChange={setValue} disabled={!challenge.canSetThreshold} addonAfter="分" style={{ width: 140 }} data-testid="threshold-input" />
+        </Form.Item>
+        {challenge.canSetThreshold ? (
+          <Button type="primary" onClick={submit} loading={save.isPending} disabled={value === challenge.disagreementThreshold} data-testid="threshold-save">{t('innovation.threshold.save')}</Button>
+        ) : (
+          challenge.canManage && <Typography.Text type="secondary">{t('innovation.threshold.locked')}</Typography.Text>
+        )}
+        <Tag color={flagged > 0 ? 'red' : 'default'} style={{ marginTop: 4 }} data-testid="threshold-flagged">{t('innovation.threshold.flagged', { n: flagged })}</Tag>
+      </Space>
+    </Card>
   );
 }
