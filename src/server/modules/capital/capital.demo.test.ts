@@ -40,7 +40,7 @@ describe(seedCapitalDemo.name, () => {
     const vouchers = await db.selectFrom('vouchers').select(['status', 'origin']).execute();
     expect(vouchers.map((v) => v.status).sort()).toEqual(['held', 'held', 'split', 'transferred']);
     const complaints = await db.selectFrom('payment_complaints').select('status').orderBy('id').execute();
-    expect(complaints.map((c) => c.status)).toEqual(['resolved', 'accepted']);
+    expect(complaints.map((c) => c.status)).toEqual(['resolved', 'accepted', 'submitted']);
     const offers = await db.selectFrom('financing_offers').select('rate_bp').execute();
     expect(offers).toEqual([{ rate_bp: 385 }]);
     const bank = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.org_id').select(['o.kind', 'o.uscc']).where('u.username', '=', 'bank').executeTakeFirstOrThrow();
