@@ -22,6 +22,9 @@ export const NOTIFICATION_KINDS = [
   'overseas.applied', // an SME applied to my firm's overseas service offer (出海服务)
   'overseas.accepted', // the firm accepted my enterprise's application to its overseas service offer
   'overseas.declined', // … or declined it
+  'complaint.filed', // an SME filed a payment complaint against a buyer in my region (to accept within the deadline)
+  'complaint.named', // a complaint about late payment names my enterprise as the buyer (it may respond)
+  'complaint.decided', // the authority accepted, rejected or resolved my enterprise's complaint
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

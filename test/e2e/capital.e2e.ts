@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BANK } from '../../src/server/modules/capital/capital.demo.js';
 import { launchBrowser, logInAs, pickOption, screenshot } from './browser.js';
 
 let browser: Browser;
@@ -13,6 +14,22 @@ afterAll(async () => {
 
 const SME = '91320506MA1M2G8K8W';
 const SME_SUPPLIER = '91320412MA1X2P7R3M'; // 常州驰恒电机, the SME's own supplier
+const BANK = DEMO_BANK.uscc;
+const LATE_TITLE = '注塑结构件补充供货合同';
+
+/** A business date (Asia/Shanghai) `days` before today. */
+function daysAgo(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A JSON API call from inside the page, with the page's session (same origin). */
+async function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(async ({ method, path, body }) => {
+    const response = await fetch(`/api/v1${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  }, { method, path, body }) as Promise<T>;
+}
 
 async function openFinance(page: Page): Promise<void> {
   await page.getByTestId('menu-finance').click();
@@ -191,5 +208,81 @@ describe('capital chain: ledger, due dates, unfair terms, vouchers', () => {
     await page.getByTestId('investments-table').getByText('电池管理系统', { exact: false }).first().waitFor();
     await screenshot(page, 'capital-funds-drawer');
     await page.context().close();
+  }, 300_000);
+
+  it('the SME files a complaint about a late payment from its ledger; the 苏州 gov user accepts it, ranks the buyers and opens the buyer’s disclosure', async () => {
+    const sme = await logInAs(browser, 'sme');
+    // A contract the SME itself enters (a party may): delivered 90 days ago on 30-day terms, unpaid.
+    const [own] = (await apiFromPage<{ items: { buyer: { uscc: string } }[] }>(sme, 'GET', '/deliveries?limit=1')).items;
+    const contract = await apiFromPage<{ id: string }>(sme, 'POST', '/contracts', { buyerUscc: own.buyer.uscc, supplierUscc: SME, amountFen: 50_000_000, termDays: 30, signedOn: daysAgo(100), title: LATE_TITLE });
+    await apiFromPage(sme, 'POST', `/contracts/${contract.id}/deliveries`, { deliveredOn: daysAgo(90), amountFen: 18_000_000 });
+    await openFinance(sme);
+    await sme.getByTestId('ledger-table').locator('tr', { hasText: LATE_TITLE }).first().click();
+    await sme.getByTestId('delivery-drawer').waitFor();
+    await sme.getByTestId('complaint-button').click();
+    await sme.getByTestId('complaint-description').fill('补充供货货款已逾期60日未付，多次催收无果');
+    await screenshot(sme, 'capital-complaint-file');
+    await sme.getByTestId('complaint-submit').click();
+    await sme.getByTestId('complaint-description').waitFor({ state: 'hidden' });
+    await sme.getByTestId('delivery-close').click();
+    await sme.getByTestId('finance-nav-complaints').click();
+    await sme.getByTestId('complaint-table').locator('tr.ant-table-row', { hasText: LATE_TITLE }).getByText('待受理').waitFor();
+    await screenshot(sme, 'capital-complaints-sme');
+    await sme.context().close();
+
+    const gov = await logInAs(browser, 'gov_sz');
+    await openFinance(gov);
+    await gov.getByTestId('finance-nav-complaints').click();
+    const row = gov.getByTestId('complaint-table').locator('tr.ant-table-row', { hasText: LATE_TITLE });
+    await row.getByTestId('complaint-accept').click();
+    await gov.locator('.ant-modal-footer .ant-btn-primary').click();
+    await row.getByText('处理中').waitFor();
+    await screenshot(gov, 'capital-complaints-gov');
+
+    await gov.getByTestId('finance-nav-practice').click();
+    const ranking = gov.getByTestId('practice-ranking');
+    await ranking.getByText('苏州澜沣新能源科技股份有限公司').waitFor();
+    await ranking.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await screenshot(gov, 'capital-practice-ranking-gov');
+    await ranking.getByText('苏州澜沣新能源科技股份有限公司').click();
+    await gov.getByTestId('buyer-disclosure-page').waitFor();
+    await expect.poll(async () => (await gov.getByTestId('practice-disputes').allTextContents()).some((n) => Number(n) > 0)).toBe(true);
+    await screenshot(gov, 'capital-disclosure-gov');
+    await gov.context().close();
+  }, 300_000);
+
+  it('the SME finances a held part at the bank from its wallet; the bank’s workbench shows requests with the obligor’s conduct and the applicant’s score, and the bank makes an offer', async () => {
+    const sme = await logInAs(browser, 'sme');
+    await openFinance(sme);
+    await sme.getByTestId('finance-nav-vouchers').click();
+    const vouchers = sme.getByTestId('voucher-table');
+    const kept = vouchers.locator('tr', { hasText: '300,000.00' }).filter({ has: sme.getByTestId('voucher-finance') });
+    await kept.first().getByTestId('voucher-finance').click();
+    const target = sme.getByTestId('voucher-target');
+    await target.click();
+    await sme.keyboard.type(BANK);
+    await pickOption(sme, target, BANK);
+    await screenshot(sme, 'capital-wallet-finance');
+    await sme.getByTestId('voucher-action-ok').click();
+    await vouchers.locator('tr', { hasText: '300,000.00' }).filter({ has: sme.getByTestId('voucher-status-financed') }).first().waitFor();
+    await screenshot(sme, 'capital-wallet-financed');
+    await sme.context().close();
+
+    const bank = await logInAs(browser, 'bank');
+    await openFinance(bank);
+    await bank.getByTestId('finance-nav-financing').click();
+    const table = bank.getByTestId('financing-table');
+    await table.locator('tr.ant-table-row').first().waitFor();
+    await screenshot(bank, 'capital-bank-workbench');
+    const open = table.locator('tr.ant-table-row').filter({ has: bank.getByTestId('financing-offer') }).first();
+    await open.getByTestId('applicant-score').click();
+    await bank.getByTestId('applicant-score-drawer').getByTestId('credit-factors').waitFor();
+    await screenshot(bank, 'capital-bank-applicant-score');
+    await bank.locator('.ant-drawer-close').click();
+    await open.getByTestId('financing-offer').click();
+    await bank.locator('.ant-modal-footer .ant-btn-primary').click();
+    await bank.locator('.ant-modal-footer').waitFor({ state: 'hidden' });
+    await screenshot(bank, 'capital-bank-offered');
+    await bank.context().close();
   }, 300_000);
 });

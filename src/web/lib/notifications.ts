@@ -35,6 +35,12 @@ export function notificationText(n: Pick<NotificationView, 'kind' | 'params'>, t
     case 'overseas.accepted':
     case 'overseas.declined':
       return t(`notifications.kind.${n.kind}`, { title: str(p.title), firm: str(p.firm) });
+    case 'complaint.filed':
+      return t('notifications.kind.complaint.filed', { supplier: str(p.supplier), buyer: str(p.buyer), title: str(p.title), dueOn: str(p.dueOn) });
+    case 'complaint.named':
+      return t('notifications.kind.complaint.named', { supplier: str(p.supplier), title: str(p.title) });
+    case 'complaint.decided':
+      return t(`notifications.kind.complaint.${p.status === 'accepted' ? 'accepted' : p.status === 'rejected' ? 'rejected' : 'resolved'}`, { buyer: str(p.buyer) });
     case 'financing.offered':
       return t('notifications.kind.financing.offered', { bank: str(p.bank), amount: typeof p.amountYuan === 'number' ? p.amountYuan.toLocaleString('en-US') : '', rate: str(p.ratePercent), days: str(p.termDays) });
   }

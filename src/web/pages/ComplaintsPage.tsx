@@ -85,11 +85,8 @@ export function ComplaintsPage() {
           }}
           columns={[
             { title: '#', dataIndex: 'id', width: 60 },
-            { title: t('capital.field.contract'), dataIndex: 'contractTitle', width: 200 },
-            { title: t('capital.complaints.complainant'), dataIndex: ['complainant', 'name'], width: 200 },
-            { title: t('capital.field.buyer'), dataIndex: ['buyer', 'name'], width: 200 },
-            { title: t('capital.complaints.claimed'), dataIndex: 'claimedFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
-            { title: t('capital.complaints.filedOn'), dataIndex: 'filedOn', width: 110 },
+            { title: t('capital.field.contract'), dataIndex: 'contractTitle', width: 180 },
+            { title: t('capital.field.state'), dataIndex: 'status', width: 100, render: (s: ComplaintStatus) => <Tag color={STATUS_COLORS[s]}>{t(`capital.complaintStatus.${s}`)}</Tag> },
             {
               title: t('capital.complaints.deadline'),
               key: 'deadline',
@@ -99,7 +96,10 @@ export function ComplaintsPage() {
                 return due ? <Typography.Text type={c.isPastDeadline ? 'danger' : undefined}>{due}{c.isExtended ? ` (${t('capital.complaints.extended')})` : ''}</Typography.Text> : '—';
               },
             },
-            { title: t('capital.field.state'), dataIndex: 'status', width: 100, render: (s: ComplaintStatus) => <Tag color={STATUS_COLORS[s]}>{t(`capital.complaintStatus.${s}`)}</Tag> },
+            { title: t('capital.complaints.complainant'), dataIndex: ['complainant', 'name'], width: 200 },
+            { title: t('capital.field.buyer'), dataIndex: ['buyer', 'name'], width: 200 },
+            { title: t('capital.complaints.claimed'), dataIndex: 'claimedFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
+            { title: t('capital.complaints.filedOn'), dataIndex: 'filedOn', width: 110 },
             {
               title: '',
               key: 'actions',

@@ -25,12 +25,13 @@ function DeliveryCreateModal({ contract, onClose }: { contract: ContractView | u
   const create = useCreateDelivery();
   const [deliveredOn, setDeliveredOn] = useState(todayInShanghai());
   const [amountYuan, setAmountYuan] = useState<number | null>(null);
+  const [invoicedOn, setInvoicedOn] = useState('');
   const [error, setError] = useState<unknown>();
   const save = async () => {
     if (!contract || !amountYuan) return;
     setError(undefined);
     try {
-      await create.mutateAsync({ contractId: contract.id, body: { deliveredOn, amountFen: toFen(amountYuan) } });
+      await create.mutateAsync({ contractId: contract.id, body: { deliveredOn, amountFen: toFen(amountYuan), invoicedOn: invoicedOn || undefined } });
       message.success(t('capital.delivery.saved'));
       onClose();
     } catch (err) {
@@ -45,6 +46,8 @@ function DeliveryCreateModal({ contract, onClose }: { contract: ContractView | u
         <Input type="date" value={deliveredOn} onChange={(e) => setDeliveredOn(e.target.value)} data-testid="delivery-date" />
         <span>{t('capital.field.amount')}</span>
         <InputNumber min={0.01} precision={2} value={amountYuan} onChange={setAmountYuan} style={{ width: '100%' }} data-testid="delivery-amount" />
+        <span>{t('capital.field.invoicedOnOptional')}</span>
+        <Input type="date" value={invoicedOn} onChange={(e) => setInvoicedOn(e.target.value)} data-testid="delivery-invoiced-on" />
       </Space>
     </Modal>
   );

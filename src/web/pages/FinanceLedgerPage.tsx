@@ -116,18 +116,18 @@ export function FinanceLedgerPage() {
           dataSource={rows}
           pagination={false}
           locale={{ emptyText: t('capital.ledger.empty') }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1240 }}
           onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('capital.field.contract'), dataIndex: 'contractTitle', width: 200, render: (title: string, row) => <a data-testid="ledger-row-link">{title || `#${row.contractId}`}</a> },
-            { title: t('capital.field.buyer'), dataIndex: ['buyer', 'name'], width: 220 },
-            { title: t('capital.field.supplier'), dataIndex: ['supplier', 'name'], width: 220 },
-            { title: t('capital.field.deliveredOn'), dataIndex: 'deliveredOn', width: 110 },
-            { title: t('capital.field.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
-            { title: t('capital.field.owed'), dataIndex: 'owedFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
-            { title: t('capital.field.dueOn'), dataIndex: 'dueOn', width: 110 },
+            { title: t('capital.field.contract'), dataIndex: 'contractTitle', width: 180, ellipsis: true, render: (title: string, row) => <a data-testid="ledger-row-link">{title || `#${row.contractId}`}</a> },
+            { title: t('capital.field.buyer'), dataIndex: ['buyer', 'name'], width: 170, ellipsis: true },
+            { title: t('capital.field.supplier'), dataIndex: ['supplier', 'name'], width: 170, ellipsis: true },
             { title: t('capital.field.state'), key: 'state', width: 120, render: (_, row) => <LatenessTag row={row} /> },
+            { title: t('capital.field.dueOn'), dataIndex: 'dueOn', width: 110 },
+            { title: t('capital.field.owed'), dataIndex: 'owedFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
             { title: t('capital.field.interest'), dataIndex: 'interestFen', width: 120, align: 'right', render: (fen: number) => yuan(lang, fen) },
+            { title: t('capital.field.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
+            { title: t('capital.field.deliveredOn'), dataIndex: 'deliveredOn', width: 110 },
           ]}
         />
         <CursorPager pages={pages} nextCursor={ledger.data?.nextCursor} isFetching={ledger.isFetching} />

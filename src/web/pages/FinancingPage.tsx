@@ -55,7 +55,7 @@ export function FinancingPage() {
           dataSource={list.data?.items ?? []}
           pagination={false}
           locale={{ emptyText: t('capital.financing.empty') }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1400 }}
           expandable={{
             rowExpandable: (r) => r.offers.length > 0,
             expandedRowRender: (r) => (
@@ -85,8 +85,9 @@ export function FinancingPage() {
             ),
           }}
           columns={[
-            { title: '#', dataIndex: 'id', width: 60 },
-            { title: t('capital.financing.applicant'), dataIndex: ['applicant', 'name'], width: 220 },
+            // Key columns first (applicant, score, status, addressee, amount), so that they show at 1440 px without scrolling.
+            { title: '#', dataIndex: 'id', width: 56 },
+            { title: t('capital.financing.applicant'), dataIndex: ['applicant', 'name'], width: 200, ellipsis: true },
             {
               title: t('capital.credit.applicantScore'),
               key: 'applicantScore',
@@ -97,6 +98,10 @@ export function FinancingPage() {
                 </Button>
               ),
             },
+            { title: t('capital.field.state'), dataIndex: 'status', width: 90, render: (s: FinancingRequestView['status']) => <Tag>{t(`capital.financingStatus.${s}`)}</Tag> },
+            { title: t('capital.financing.addressed'), key: 'bank', width: 160, ellipsis: true, render: (_, r) => r.bank?.name ?? t('capital.financing.openToAll') },
+            { title: t('capital.field.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
+            { title: t('capital.financing.term'), dataIndex: 'termDays', width: 80, align: 'right' },
             {
               title: t('capital.financing.kind'), dataIndex: 'kind', width: 150,
               render: (k: FinancingRequestView['kind'], r) => (
@@ -106,8 +111,6 @@ export function FinancingPage() {
                 </span>
               ),
             },
-            { title: t('capital.field.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (fen: number) => yuan(lang, fen) },
-            { title: t('capital.financing.term'), dataIndex: 'termDays', width: 90, align: 'right' },
             {
               title: t('capital.vouchers.obligor'),
               key: 'obligor',
@@ -122,8 +125,6 @@ export function FinancingPage() {
                   '—'
                 ),
             },
-            { title: t('capital.financing.addressed'), key: 'bank', width: 180, render: (_, r) => r.bank?.name ?? t('capital.financing.openToAll') },
-            { title: t('capital.field.state'), dataIndex: 'status', width: 90, render: (s: FinancingRequestView['status']) => <Tag>{t(`capital.financingStatus.${s}`)}</Tag> },
             {
               title: '',
               key: 'actions',

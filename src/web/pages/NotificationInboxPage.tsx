@@ -42,6 +42,9 @@ const KIND_TAGS: Record<NotificationKind, { color: string; labelKey: MessageKey 
   'overseas.applied': { color: 'cyan', labelKey: 'notifications.tag.overseas' },
   'overseas.accepted': { color: 'green', labelKey: 'notifications.tag.overseas' },
   'overseas.declined': { color: 'red', labelKey: 'notifications.tag.overseas' },
+  'complaint.filed': { color: 'volcano', labelKey: 'notifications.tag.complaint' },
+  'complaint.named': { color: 'volcano', labelKey: 'notifications.tag.complaint' },
+  'complaint.decided': { color: 'volcano', labelKey: 'notifications.tag.complaint' },
 };
 
 const kindLabel = (kind: string) => `notifications.kindLabel.${kind}` as MessageKey;

@@ -20,6 +20,7 @@ function practiceColumns(t: ReturnType<typeof useT>) {
     { title: t('capital.practice.within60'), dataIndex: 'sharePaid31To60', width: 100, align: 'right' as const, render: pct },
     { title: t('capital.practice.over60'), dataIndex: 'sharePaidOver60', width: 100, align: 'right' as const, render: pct },
     { title: t('capital.practice.late'), dataIndex: 'shareLate', width: 100, align: 'right' as const, render: (v: number | null) => <Typography.Text type={v && v > 0.1 ? 'danger' : undefined}>{pct(v)}</Typography.Text> },
+    { title: t('capital.practice.disputes'), dataIndex: 'complaints', width: 110, align: 'right' as const, render: (n: number) => <span data-testid="practice-disputes">{n}</span> },
     { title: `${t('capital.practice.conduct')} ⚠️`, dataIndex: 'conductScore', width: 110, align: 'right' as const, render: (v: number | null) => <Typography.Text type={v !== null && v < 60 ? 'danger' : undefined}>{v ?? '—'}</Typography.Text> },
   ];
 }

@@ -123,17 +123,6 @@ export function VoucherWalletPage() {
             { title: t('capital.vouchers.root'), dataIndex: 'rootId', width: 80, render: (id: string) => `#${id}` },
             { title: t('capital.field.amount'), dataIndex: 'amountFen', width: 140, align: 'right', render: (fen: number) => yuan(lang, fen) },
             {
-              title: t('capital.vouchers.settled'),
-              dataIndex: 'settledFen',
-              width: 130,
-              align: 'right',
-              render: (fen: number, v) => (fen > 0 ? <Typography.Text type={fen === v.amountFen ? 'success' : undefined} data-testid="voucher-settled">{yuan(lang, fen)}</Typography.Text> : '—'),
-            },
-            { title: t('capital.field.dueOn'), dataIndex: 'dueOn', width: 110 },
-            { title: t('capital.vouchers.obligor'), dataIndex: ['obligor', 'name'], width: 170 },
-            { title: t('capital.vouchers.holder'), dataIndex: ['holder', 'name'], width: 170 },
-            { title: t('capital.vouchers.origin'), dataIndex: 'origin', width: 90, render: (o: VoucherView['origin']) => t(`capital.voucherOrigin.${o}`) },
-            {
               title: t('capital.field.state'),
               dataIndex: 'status',
               width: 160,
@@ -144,6 +133,17 @@ export function VoucherWalletPage() {
                 </>
               ),
             },
+            {
+              title: t('capital.vouchers.settled'),
+              dataIndex: 'settledFen',
+              width: 130,
+              align: 'right',
+              render: (fen: number, v) => (fen > 0 ? <Typography.Text type={fen === v.amountFen ? 'success' : undefined} data-testid="voucher-settled">{yuan(lang, fen)}</Typography.Text> : '—'),
+            },
+            { title: t('capital.field.dueOn'), dataIndex: 'dueOn', width: 110 },
+            { title: t('capital.vouchers.obligor'), dataIndex: ['obligor', 'name'], width: 170 },
+            { title: t('capital.vouchers.holder'), dataIndex: ['holder', 'name'], width: 170 },
+            { title: t('capital.vouchers.origin'), dataIndex: 'origin', width: 100, render: (o: VoucherView['origin']) => t(`capital.voucherOrigin.${o}`) },
             {
               title: '',
               key: 'actions',

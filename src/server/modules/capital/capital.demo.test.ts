@@ -3,7 +3,10 @@ import { createTestDb } from '../../../../test/support.js';
 import type { Db } from '../../db/database.js';
 import { seedDemo } from '../../demo/seed.js';
 import type { Actor } from '../../platform/actor.js';
-import { DEMO_BANK, seedCapitalDemo } from './capital.demo.js';
+import { DEMO_BANK, DEMO_RANKED_BUYERS, seedCapitalDemo } from './capital.demo.js';
+import { rankBuyers } from './practice.service.js';
+import { addDays } from './ledger.rules.js';
+import { businessDate } from '../../platform/dates.js';
 import { listLedger } from './ledger.service.js';
 import { seedProductsDemo } from './products.demo.js';
 import { seedChainsDemo } from '../chains/chains.demo.js';
@@ -40,11 +43,25 @@ describe(seedCapitalDemo.name, () => {
     const vouchers = await db.selectFrom('vouchers').select(['status', 'origin']).execute();
     expect(vouchers.map((v) => v.status).sort()).toEqual(['held', 'held', 'split', 'transferred']);
     const complaints = await db.selectFrom('payment_complaints').select('status').orderBy('id').execute();
-    expect(complaints.map((c) => c.status)).toEqual(['resolved', 'accepted']);
+    expect(complaints.map((c) => c.status)).toEqual(['resolved', 'accepted', 'submitted']);
     const offers = await db.selectFrom('financing_offers').select('rate_bp').execute();
     expect(offers).toEqual([{ rate_bp: 385 }]);
     const bank = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.org_id').select(['o.kind', 'o.uscc']).where('u.username', '=', 'bank').executeTakeFirstOrThrow();
     expect(bank).toEqual({ kind: 'bank', uscc: DEMO_BANK.uscc });
+  });
+
+  it('ranks an exemplary, a habitually late (with a dispute) and a middling 苏州 buyer besides leader', async () => {
+    const d = addDays(businessDate(), -100);
+    const half = `${d.slice(0, 4)}${Number(d.slice(5, 7)) <= 6 ? 'H1' : 'H2'}`;
+    const gov: Actor = { userId: '0', username: 'gov_sz', label: 'gov_sz', role: 'gov', regionCode: '320500', orgId: null, orgUscc: null };
+    const ranking = await rankBuyers(db, gov, half, undefined);
+    const of = (uscc: string) => ranking.find((r) => r.buyer.uscc === uscc);
+    const [exemplary, late, middling] = DEMO_RANKED_BUYERS.map((b) => of(b.uscc));
+    expect(ranking.length).toBeGreaterThanOrEqual(4);
+    expect(exemplary?.shareLate).toBe(0);
+    expect(late?.shareLate).toBeGreaterThan(0.5);
+    expect(late?.complaints).toBe(1);
+    expect(middling).toBeDefined();
   });
 
   it('publishes six products of three banks; the SME sees the ones serving Suzhou, eligible for some and not for others, and has applied from one', async () => {

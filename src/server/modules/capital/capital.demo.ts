@@ -4,7 +4,8 @@
  * paid on time, some late, some still overdue with interest; two contracts carry flagged terms.
  * `leader` confirms one payable to `sme` as a voucher, which `sme` splits, passes one part to its own
  * supplier and keeps the other. `sme` has complained about two late payments, handled by `gov_sz`.
- * A demo bank (`bank` log-in) has offered to finance the part `sme` kept.
+ * A demo bank (`bank` log-in) has offered to finance the part `sme` kept. Three more large 苏州 buyers
+ * ({@link DEMO_RANKED_BUYERS}) give the payment-practice ranking an exemplary, a habitually late and a middling payer.
  */
 import type { Db } from '../../db/database.js';
 import { DEMO_ANCHORS } from '../../demo/generator.js';
@@ -56,6 +57,66 @@ interface DemoContract {
   deliveries: DemoDelivery[];
 }
 
+/** Record a contract with its deliveries, acceptances and payments; the ids of its deliveries (none without a supplier). */
+async function recordContract(db: Db, actor: Actor, buyerUscc: string, c: DemoContract, ago: (days: number) => string): Promise<string[]> {
+  if (!c.supplier) return [];
+  const created = await createContract(db, { actor }, {
+    buyerUscc, supplierUscc: c.supplier, amountFen: c.yuan * 100, termDays: c.termDays, signedOn: ago(c.signedAgo), title: c.title,
+    acceptanceDays: c.acceptanceDays, lateInterestBp: c.lateInterestBp, clauses: c.clauses,
+  });
+  const ids: string[] = [];
+  for (const d of c.deliveries) {
+    const id = (await createDelivery(db, { actor }, created.id, { deliveredOn: ago(d.deliveredAgo), amountFen: d.yuan * 100 })).delivery.id;
+    if (d.acceptedAgo !== undefined) await acceptDelivery(db, { actor }, id, ago(d.acceptedAgo));
+    for (const p of d.payments ?? []) await createPayment(db, { actor }, id, { paidOn: ago(p.ago), amountFen: p.yuan * 100 });
+    ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Three more large buyers in 苏州 (fictional), so that the ranking compares conduct: one pays every
+ * delivery within 25 days, one pays about 40 days late and leaves its later deliveries overdue (sme
+ * has filed a complaint, not yet accepted), one pays mostly on time with one delivery 10 days late.
+ */
+export const DEMO_RANKED_BUYERS = [
+  { key: 'exemplary', uscc: makeUscc({ regionCode: '320505', body8: 'MA1HY3PG' }), name: '苏州恒岳精工装备股份有限公司', regionCode: '320505', industryCode: 'C3421' },
+  { key: 'late', uscc: makeUscc({ regionCode: '320506', body8: 'MA1HJ8DQ' }), name: '苏州泓嘉智能电器集团有限公司', regionCode: '320506', industryCode: 'C3821' },
+  { key: 'middling', uscc: makeUscc({ regionCode: '320583', body8: 'MA1KH5CT' }), name: '昆山瀚澄汽车零部件有限公司', regionCode: '320583', industryCode: 'C3670' },
+] as const;
+
+/** Deliveries every 30 days from 170 days ago, each paid `payAfter(i)` days after delivery (undefined: unpaid). */
+function monthlyDeliveries(yuan: number, payAfter: (i: number) => number | undefined): DemoDelivery[] {
+  return [170, 140, 110, 80, 50].map((deliveredAgo, i) => {
+    const after = payAfter(i);
+    return { deliveredAgo, yuan, acceptedAgo: deliveredAgo - 3, payments: after === undefined || deliveredAgo - after < 0 ? [] : [{ ago: deliveredAgo - after, yuan }] };
+  });
+}
+
+async function seedRankedBuyers(db: Db, sme: Actor & { orgUscc: string }, ago: (days: number) => string): Promise<void> {
+  for (const b of DEMO_RANKED_BUYERS) {
+    const exists = await db.selectFrom('enterprises').select('id').where('uscc', '=', b.uscc).executeTakeFirst();
+    if (exists) return; // seeded before
+    await createEnterprise(db, { actor: SYSTEM_ACTOR }, { uscc: b.uscc, name: b.name, regionCode: b.regionCode, industryCode: b.industryCode, employees: 3200, revenue: 2_400_000, assets: 3_100_000 });
+  }
+  const [exemplary, late, middling] = DEMO_RANKED_BUYERS;
+  const plan: [string, DemoContract][] = [
+    [exemplary.uscc, { supplier: anchor('servoMicro'), title: '伺服电机年度采购合同', signedAgo: 180, yuan: 2_000_000, termDays: 30, deliveries: monthlyDeliveries(300_000, () => 20) }],
+    [exemplary.uscc, { supplier: anchor('bmsSme'), title: '控制板卡采购合同', signedAgo: 175, yuan: 1_000_000, termDays: 30, deliveries: monthlyDeliveries(150_000, (i) => 15 + i) }],
+    [late.uscc, { supplier: sme.orgUscc, title: '精密结构件采购合同', signedAgo: 180, yuan: 2_500_000, termDays: 60, deliveries: monthlyDeliveries(400_000, (i) => (i < 3 ? 105 : undefined)) }],
+    [late.uscc, { supplier: anchor('electrolyteSme'), title: '绝缘材料供货合同', signedAgo: 175, yuan: 900_000, termDays: 60, deliveries: monthlyDeliveries(120_000, (i) => (i < 4 ? 100 - i * 5 : undefined)) }],
+    [middling.uscc, { supplier: anchor('batteryHousingSme'), title: '汽车零部件壳体委托加工合同', signedAgo: 180, yuan: 1_600_000, termDays: 45, deliveries: monthlyDeliveries(250_000, (i) => (i === 1 ? 58 : 40)) }],
+  ];
+  let complainedOf: string | undefined;
+  for (const [buyerUscc, c] of plan) {
+    const ids = await recordContract(db, SYSTEM_ACTOR, buyerUscc, c, ago);
+    if (c.supplier === sme.orgUscc) complainedOf = ids[3];
+  }
+  if (complainedOf) {
+    await createComplaint(db, { actor: sme }, { deliveryId: complainedOf, description: '第四批结构件已逾期未付，前三批均超过法定期限约40日才支付', evidence: ['验收单', '对账确认函'] });
+  }
+}
+
 /** Seed the demo ledger, vouchers and the demo bank (see the file comment). */
 export async function seedCapitalDemo(db: Db): Promise<void> {
   const leader = await actorOfUsername(db, 'leader');
@@ -104,19 +165,11 @@ export async function seedCapitalDemo(db: Db): Promise<void> {
   let voucherDelivery: string | undefined;
   const smeDeliveries = new Map<number, string>();
   for (const c of contracts) {
-    if (!c.supplier) continue;
-    const created = await createContract(db, { actor: leader }, {
-      buyerUscc: leader.orgUscc, supplierUscc: c.supplier, amountFen: c.yuan * 100, termDays: c.termDays, signedOn: ago(c.signedAgo), title: c.title,
-      acceptanceDays: c.acceptanceDays, lateInterestBp: c.lateInterestBp, clauses: c.clauses,
+    const ids = await recordContract(db, leader, leader.orgUscc, c, ago);
+    c.deliveries.forEach((d, i) => {
+      if (c.supplier === sme.orgUscc) smeDeliveries.set(d.deliveredAgo, ids[i]);
+      if (c.supplier === sme.orgUscc && d.deliveredAgo === 60) voucherDelivery = ids[i];
     });
-    for (const d of c.deliveries) {
-      const delivery = await createDelivery(db, { actor: leader }, created.id, { deliveredOn: ago(d.deliveredAgo), amountFen: d.yuan * 100 });
-      const id = delivery.delivery.id;
-      if (d.acceptedAgo !== undefined) await acceptDelivery(db, { actor: leader }, id, ago(d.acceptedAgo));
-      for (const p of d.payments ?? []) await createPayment(db, { actor: leader }, id, { paidOn: ago(p.ago), amountFen: p.yuan * 100 });
-      if (c.supplier === sme.orgUscc) smeDeliveries.set(d.deliveredAgo, id);
-      if (c.supplier === sme.orgUscc && d.deliveredAgo === 60) voucherDelivery = id;
-    }
   }
 
   // sme complains about a delivery paid 15 days late (resolved by gov_sz) and one still overdue (accepted, leader responded).
@@ -132,6 +185,8 @@ export async function seedCapitalDemo(db: Db): Promise<void> {
     await actOnComplaint(db, { actor: govSz }, second.id, 'accept', undefined);
     await actOnComplaint(db, { actor: leader }, second.id, 'respond', '剩余货款已列入下月付款计划');
   }
+
+  await seedRankedBuyers(db, { ...sme, orgUscc: sme.orgUscc }, ago);
 
   // leader confirms the newest delivery to sme; sme splits it and passes one part to its own supplier.
   const upstream = anchor('servoMicro');

@@ -51,6 +51,17 @@ describe('POST /api/v1/complaints', () => {
     expect((await post('/api/v1/complaints', strangerUser, { deliveryId: d, description: '无关企业投诉他人' })).statusCode).toBe(404);
   });
 
+  it('notifies the gov users of the buyer’s district and city and the buyer’s members in the same write; the SME when it is accepted', async () => {
+    const d = await delivery('2025-06-12');
+    const id = (await post('/api/v1/complaints', supplierUser, { deliveryId: d, description: '货款逾期，催告无果' })).json().id;
+    const about = async (headers: Headers) => ((await get('/api/v1/notifications?limit=100', headers)).json().items as { kind: string; entityKey: string; params: Record<string, unknown>; link: string }[]).filter((n) => n.entityKey === id);
+    expect(await about(suzhou)).toMatchObject([{ kind: 'complaint.filed', link: '/finance/complaints', params: { dueOn: addDays(businessDate(), 7) } }]);
+    expect(await about(buyerUser)).toMatchObject([{ kind: 'complaint.named' }]);
+    for (const headers of [wuxi, strangerUser, supplierUser]) expect(await about(headers)).toEqual([]);
+    expect((await post(`/api/v1/complaints/${id}/accept`, suzhou, {})).statusCode).toBe(200);
+    expect(await about(supplierUser)).toMatchObject([{ kind: 'complaint.decided', params: { status: 'accepted' } }]);
+  });
+
   it('refuses a delivery that is not late', async () => {
     const d = await delivery(businessDate());
     const r = await post('/api/v1/complaints', supplierUser, { deliveryId: d, description: '尚未到期的款项' });

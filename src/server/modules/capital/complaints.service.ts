@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { businessDate } from '../../platform/dates.js';
 import { isInRegionScope } from '../../platform/scope.js';
 import { recordWrites, type WriteContext } from '../audit/index.js';
+import { notify } from '../workbench/notifications.service.js';
 import * as repo from './complaints.repo.js';
 import { ledgerScopeOf } from './ledger.policy.js';
 import { addDays } from './ledger.rules.js';
@@ -23,7 +24,18 @@ export const RESULT_DAYS = 30;
 /** Longest time from acceptance to the result with an extension (✅ 2025 §25). */
 export const RESULT_MAX_DAYS = 90;
 export const COMPLAINT_ENTITY = 'payment_complaint';
+/** Web path notifications about a complaint lead to. */
+const COMPLAINTS_LINK = '/finance/complaints';
 const ID = /^\d{1,18}$/;
+
+/**
+ * The regions whose gov users are told of a new complaint: the buyer's own (county-level) region and
+ * its city, both of which may handle it (§25: 县级以上 authorities); not the province or the ministry.
+ */
+export function handlingRegions(regionCode: string): string[] {
+  const city = `${regionCode.slice(0, 4)}00`;
+  return regionCode.endsWith('0000') || city === regionCode ? [regionCode] : [regionCode, city];
+}
 
 /** A complaint in scope. @throws not_found (also outside the scope). */
 export async function getComplaint(db: Db, actor: Actor, id: string): Promise<repo.ComplaintRecord> {
@@ -68,6 +80,12 @@ export async function createComplaint(db: Db, context: WriteContext, body: Creat
       filedOn: today, acceptDueOn: addDays(today, ACCEPT_DAYS), createdBy: actor.userId === '0' ? null : actor.userId,
     });
     await recordWrites(tx, context, [{ action: 'complaint.file', entityType: COMPLAINT_ENTITY, entityKey: complaintId, regionCode: delivery.contract.regionCode, after: { deliveryId: delivery.id, claimedFen: Number(lateness.owedFen + lateness.interestFen), daysLate: lateness.daysLate } }]);
+    const about = { link: COMPLAINTS_LINK, entityType: COMPLAINT_ENTITY, entityKey: complaintId };
+    const params = { supplier: delivery.contract.supplierName, buyer: delivery.contract.buyerName, title: delivery.contract.title };
+    for (const regionCode of handlingRegions(delivery.contract.regionCode)) {
+      await notify(tx, actor, { govOfRegion: regionCode }, { kind: 'complaint.filed', params: { ...params, dueOn: addDays(today, ACCEPT_DAYS) }, ...about });
+    }
+    await notify(tx, actor, { membersOfUscc: delivery.contract.buyerUscc }, { kind: 'complaint.named', params, ...about });
     return complaintId;
   });
   return getComplaint(db, actor, id);
@@ -114,6 +132,12 @@ export async function actOnComplaint(db: Db, context: WriteContext, id: string, 
       : { status: 'resolved', outcome: text, closedOn: today, handledBy };
     await repo.updateComplaint(tx, id, set);
     await recordWrites(tx, context, [{ action: `complaint.${verb}`, entityType: COMPLAINT_ENTITY, entityKey: id, regionCode: c.regionCode, before: { status: c.status }, after: { ...set, handledBy: undefined } }]);
+    if (verb === 'accept' || verb === 'reject' || verb === 'resolve') {
+      await notify(tx, actor, { membersOfUscc: c.complainantUscc }, {
+        kind: 'complaint.decided', params: { buyer: c.buyerName, title: c.contractTitle, status: verb === 'accept' ? 'accepted' : verb === 'reject' ? 'rejected' : 'resolved', outcome: text ?? null },
+        link: COMPLAINTS_LINK, entityType: COMPLAINT_ENTITY, entityKey: id,
+      });
+    }
   });
   return getComplaint(db, actor, id);
 }

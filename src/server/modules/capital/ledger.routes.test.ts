@@ -139,6 +139,16 @@ describe('deliveries, acceptance and payments', () => {
     expect((await post(`/api/v1/deliveries/${d}/accept`, buyerUser, { acceptedOn: '2025-06-16' })).statusCode).toBe(409);
   });
 
+  it('records the invoice date of a delivery, and refuses one before the contract naming the field', async () => {
+    const c = await contract(supplierUser);
+    const d = await delivery(c, supplierUser, { deliveredOn: '2025-06-10', amountFen: 1_000_000, invoicedOn: '2025-06-12' });
+    expect((await get(`/api/v1/deliveries/${d}`, buyerUser)).json()).toMatchObject({ deliveredOn: '2025-06-10', invoicedOn: '2025-06-12' });
+    const early = await post(`/api/v1/contracts/${c}/deliveries`, supplierUser, { deliveredOn: '2025-06-10', amountFen: 1, invoicedOn: '2025-05-31' });
+    expect(early.statusCode).toBe(422);
+    expect(early.headers['content-type']).toContain('application/problem+json');
+    expect(early.json().errors[0].path).toBe('invoicedOn');
+  });
+
   it('refuses dates before the contract and deliveries beyond the contract amount', async () => {
     const c = await contract(buyerUser);
     const early = await post(`/api/v1/contracts/${c}/deliveries`, buyerUser, { deliveredOn: '2025-05-31', amountFen: 1 });

@@ -92,6 +92,23 @@ describe(`${dueDateOf.name} — 2025 revision`, () => {
     expect(due.dueBasis).toContain('第十条');
   });
 
+  it('§10: with acceptance as a condition the clock starts on acceptance within the agreed period', () => {
+    const terms = { ...v2025, buyerType: 'large' as const, termDays: 0, acceptanceDays: 10, settlementMode: 'acceptance' as const };
+    const due = dueDateOf(terms, delivered('2025-06-10', '2025-06-15'));
+    expect(due.startOn).toBe('2025-06-15');
+    expect(due.dueOn).toBe('2025-08-14'); // 06-15 + the statutory 60 days of a large enterprise
+    expect(due.dueBasis).toContain('《条例》（2025）第十条');
+  });
+
+  it('§9 ¶4: progress settlement starts when both sides confirm the amount; unconfirmed, at the end of the agreed confirmation period', () => {
+    const terms = { ...v2025, buyerType: 'large' as const, settlementMode: 'progress' as const, termDays: 45, acceptanceDays: 20 };
+    expect(dueDateOf(terms, delivered('2025-07-01', '2025-07-11')).dueOn).toBe('2025-08-25'); // 07-11 + 45
+    const pending = dueDateOf(terms, delivered('2025-07-01'));
+    expect(pending.startOn).toBe('2025-07-21');
+    expect(pending.dueOn).toBe('2025-09-04');
+    expect(pending.dueBasis).toContain('《条例》（2025）第九条');
+  });
+
   it('a contract signed the day before the revision follows the 2020 text', () => {
     expect(dueDateOf({ ...v2025, signedOn: '2025-05-31', buyerType: 'large' }, delivered('2025-06-10')).dueBasis).toContain('（2020）');
   });

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/support.js';
 import { loginAs, makeEnterprise, uniqueName } from '../../../../test/factories.js';
+import type { Db } from '../../db/database.js';
 import type { App } from '../../http/context.js';
 
 type Headers = { authorization: string };
 let app: App;
+let db: Db;
 let buyerUscc: string;
 let supplierUscc: string;
 let buyerUser: Headers;
@@ -15,7 +17,7 @@ let wuxi: Headers;
 beforeAll(async () => {
   const created = await createTestApp();
   app = created.app;
-  const db = created.db;
+  db = created.db;
   const buyer = await makeEnterprise(db, { regionCode: '320571', name: uniqueName('苏州测试链主'), industryCode: 'C3612', employees: 5000, revenue: 900000, assets: 900000 });
   const supplier = await makeEnterprise(db, { regionCode: '320506', name: uniqueName('苏州测试配套') });
   const stranger = await makeEnterprise(db, { regionCode: '320506', name: uniqueName('苏州测试其他') });
@@ -45,6 +47,18 @@ describe('GET /api/v1/enterprises/{uscc}/payment-practice', () => {
       conductScore: 53, // 100 − 60 × 0.667 − 20 × (61 − 30) / 90
     });
     expect((await get(`/api/v1/enterprises/${buyerUscc}/payment-practice?half=2025H1`, strangerUser)).json()).toMatchObject({ deliveries: 0, avgDaysToPay: null, shareLate: null, conductScore: null });
+  });
+
+  it('counts days to pay from the invoice date when one was recorded, else from delivery', async () => {
+    const buyer = await makeEnterprise(db, { regionCode: '320571', name: uniqueName('苏州测试开票链主'), industryCode: 'C3612', employees: 5000, revenue: 900000, assets: 900000 });
+    const headers = (await loginAs(app, db, { role: 'member', orgUscc: buyer.uscc })).headers;
+    const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers, payload });
+    const c = (await post('/api/v1/contracts', { buyerUscc: buyer.uscc, supplierUscc, amountFen: 2_000, termDays: 60, signedOn: '2025-07-01' })).json().id;
+    const invoiced = (await post(`/api/v1/contracts/${c}/deliveries`, { deliveredOn: '2025-07-10', invoicedOn: '2025-07-20', amountFen: 1_000 })).json().id;
+    const plain = (await post(`/api/v1/contracts/${c}/deliveries`, { deliveredOn: '2025-07-10', amountFen: 1_000 })).json().id;
+    await post(`/api/v1/deliveries/${invoiced}/payments`, { paidOn: '2025-08-09', amountFen: 1_000 }); // 20 days from the invoice (30 from delivery)
+    await post(`/api/v1/deliveries/${plain}/payments`, { paidOn: '2025-08-19', amountFen: 1_000 }); // 40 days from delivery
+    expect((await get(`/api/v1/enterprises/${buyer.uscc}/payment-practice?half=2025H2`, strangerUser)).json()).toMatchObject({ deliveries: 2, paid: 2, avgDaysToPay: 30, sharePaidWithin30: 0.5, sharePaid31To60: 0.5 });
   });
 
   it('is 404 for an SME and 422 for a bad half-year', async () => {

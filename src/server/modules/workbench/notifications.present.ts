@@ -30,6 +30,9 @@ export function notificationText(kind: NotificationKind, p: NotificationParams):
     case 'overseas.applied': return `${p.applicant}申请加入出海服务“${p.title}”`;
     case 'overseas.accepted': return `${p.firm}已接受本企业加入出海服务“${p.title}”${p.note ? `：${p.note}` : ''}`;
     case 'overseas.declined': return `${p.firm}未接受本企业加入出海服务“${p.title}”${p.note ? `：${p.note}` : ''}`;
+    case 'complaint.filed': return `${p.supplier}投诉${p.buyer}拖欠“${p.title}”款项，请于 ${p.dueOn} 前受理`;
+    case 'complaint.named': return `${p.supplier}就“${p.title}”款项投诉本企业，可在投诉处理页答复`;
+    case 'complaint.decided': return `对${p.buyer}的投诉${p.status === 'accepted' ? '已受理' : p.status === 'rejected' ? '不予受理' : '已办结'}${p.outcome ? `：${p.outcome}` : ''}`;
     case 'financing.offered': return `${p.bank}对融资需求（${typeof p.amountYuan === 'number' ? p.amountYuan.toLocaleString('en-US') : p.amountYuan} 元）报价：年利率 ${p.ratePercent}%，期限 ${p.termDays} 天`;
   }
 }
@@ -51,6 +54,9 @@ export const KIND_LABELS_ZH: Record<NotificationKind, string> = {
   'overseas.applied': '出海服务申请',
   'overseas.accepted': '出海服务申请被接受',
   'overseas.declined': '出海服务申请未被接受',
+  'complaint.filed': '拖欠款项投诉（待受理）',
+  'complaint.named': '本企业被投诉',
+  'complaint.decided': '投诉处理结果',
 };
 
 /** The caller's notifications as a workbook. */

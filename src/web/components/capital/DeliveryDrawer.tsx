@@ -56,6 +56,7 @@ export function DeliveryDrawer({ id, onClose }: { id: string | undefined; onClos
             <Descriptions.Item label={t('capital.field.buyer')}>{d.buyer.name}</Descriptions.Item>
             <Descriptions.Item label={t('capital.field.supplier')}>{d.supplier.name}</Descriptions.Item>
             <Descriptions.Item label={t('capital.field.deliveredOn')}>{d.deliveredOn}</Descriptions.Item>
+            <Descriptions.Item label={t('capital.field.invoicedOn')}>{d.invoicedOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('capital.field.acceptedOn')}>{d.acceptedOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('capital.field.amount')}>{yuan(lang, d.amountFen)}</Descriptions.Item>
             <Descriptions.Item label={t('capital.field.owed')}>{yuan(lang, d.owedFen)}</Descriptions.Item>
